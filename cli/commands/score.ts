@@ -1,0 +1,73 @@
+/** `parkscore score --scheme S --input F [--period P] --out DIR` */
+import { Command, Option } from "commander";
+import { resolve } from "node:path";
+import { formatProblem } from "../../engine/errors.js";
+import { loadPeriodInput } from "../../engine/store/input.js";
+import { writeRun } from "../../engine/store/run-output.js";
+import { scorePeriod } from "../../engine/score/period.js";
+import type { Lang } from "../../engine/scheme/types.js";
+import type { PeriodResult } from "../../engine/score/types.js";
+import { fixed, textTable } from "../format.js";
+import { indent } from "../run.js";
+
+export interface ScoreOptions {
+  scheme: string;
+  input: string;
+  out: string;
+  period?: string;
+  encoding?: string;
+  sheet?: string;
+  lang: Lang;
+  top: number;
+}
+
+export function scoreCommand(): Command {
+  return new Command("score")
+    .description("score one period: rank and grade every enterprise of an input file by a scheme")
+    .requiredOption("-s, --scheme <file>", "the indicator scheme (YAML or JSON)")
+    .requiredOption("-i, --input <file>", "the period's data (.csv, .xlsx, .arrow, .parquet)")
+    .requiredOption("-o, --out <dir>", "folder for scores.csv, scores.arrow, weights.csv, manifest.json")
+    .option("-p, --period <period>", "the period (selects rows when the scheme has a period column)")
+    .option("--encoding <name>", "CSV encoding: utf-8, gbk or gb18030 (detected when absent)")
+    .option("--sheet <name>", "XLSX sheet name or number (default: the first)")
+    .addOption(new Option("--lang <lang>", "language of reasons").choices(["zh", "en"]).default("zh"))
+    .option("--top <n>", "how many of the ranking to print", (v) => Number.parseInt(v, 10), 10)
+    .action(async (o: ScoreOptions) => {
+      await scoreToFolder(o);
+    });
+}
+
+/** Scores and writes; prints the top of the ranking and where the results are. */
+export async function scoreToFolder(o: ScoreOptions): Promise<void> {
+  const { scheme, frame, input, warnings } = await loadPeriodInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
+  const result = scorePeriod(frame, scheme);
+  const manifest = writeRun(o.out, {
+    result,
+    scheme,
+    inputs: [input],
+    period: o.period,
+    command: "score",
+    options: { encoding: o.encoding ?? null, sheet: o.sheet ?? null, lang: o.lang },
+    lang: o.lang,
+    warnings,
+  });
+  const c = manifest.counts;
+  const out = process.stdout;
+  out.write(`${scheme.name}: ${c.enterprises} enterprises, ${c.graded} graded${c["not-graded"] ? `, ${c["not-graded"]} not graded` : ""}${c.excluded ? `, ${c.excluded} excluded` : ""}${c.vetoed ? `, ${c.vetoed} vetoed` : ""}\n`);
+  out.write(`grades: ${Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · ")}\n\n`);
+  out.write(topTable(result, o.top) + "\n\n");
+  if (manifest.warnings.length) out.write(`${manifest.warnings.length} warning(s):\n${indent(manifest.warnings.map(formatProblem).join("\n"))}\n\n`);
+  out.write(`results in ${resolve(o.out)}/ (scores.csv, scores.arrow, weights.csv, manifest.json)\n`);
+}
+
+function topTable(r: PeriodResult, top: number): string {
+  const order = Array.from({ length: r.n }, (_, i) => i)
+    .filter((i) => r.rank[i] > 0)
+    .sort((a, b) => r.rank[a] - r.rank[b] || (r.ids[a] < r.ids[b] ? -1 : 1))
+    .slice(0, Math.max(0, top));
+  return textTable(
+    ["rank", "id", "name", "score", "grade"],
+    order.map((i) => [String(r.rank[i]), r.ids[i], r.names[i], fixed(r.score[i]), r.grade[i] + (r.vetoed[i] ? " (veto)" : "")]),
+    new Set([0, 3]),
+  );
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+/** The `parkscore` program: one file per command under cli/commands/. */
+import { Command } from "commander";
+import { versions } from "../engine/store/provenance.js";
+import { demoCommand } from "./commands/demo.js";
+import { scoreCommand } from "./commands/score.js";
+import { validateCommand } from "./commands/validate.js";
+import { run } from "./run.js";
+
+const program = new Command("parkscore")
+  .description("Scores, ranks and grades the enterprises of industrial parks, period after period.")
+  .version(versions().parkscore)
+  .showHelpAfterError()
+  .configureOutput({ outputError: (s, write) => write(s) });
+
+for (const make of [scoreCommand, validateCommand, demoCommand]) program.addCommand(make());
+
+await run(() => program.parseAsync(process.argv));

@@ -1,0 +1,61 @@
+/**
+ * A frame is a set of named columns of equal length: numbers as Float64Array (NaN = missing,
+ * never null), text as string arrays ('' = missing). It is what readers produce and what the
+ * scoring kernels consume; no row objects anywhere on the hot path.
+ */
+export interface Frame {
+  readonly nrows: number;
+  readonly numbers: Map<string, Float64Array>;
+  readonly texts: Map<string, string[]>;
+  /** Where the rows came from, for error messages. */
+  readonly origin: FrameOrigin;
+}
+
+export interface FrameOrigin {
+  /** The file as the user named it. */
+  file: string;
+  /** 1-based row of each frame row in the source as the user sees it (CSV line, sheet row, record + 1). */
+  rows: Int32Array;
+  /** Header in the source file for each column name (after the scheme's header map). */
+  headers: Map<string, string>;
+}
+
+/** What a reader must extract from a file, in the scheme's column names. */
+export interface ReadSpec {
+  /** Source header → column name; headers not listed keep their own name. */
+  headerMap?: Record<string, string>;
+  /** Columns that must exist and hold numbers. */
+  numeric: string[];
+  /** Columns that must exist and are kept as text (ids, names, parks, industries). */
+  text: string[];
+  /** Columns kept as text if present. */
+  optionalText?: string[];
+  /** Columns whose combined value must be present and unique on every row (e.g. [id] or [period, id]). */
+  key?: string[];
+}
+
+export interface ReadOptions {
+  /** CSV only: force an encoding (`utf-8`, `gbk`, `gb18030`); detected when absent. */
+  encoding?: string;
+  /** XLSX only: sheet name or 1-based index; the first sheet when absent. */
+  sheet?: string;
+}
+
+/** The row of the source file for frame row i (falls back to i + 2: a header line, then data). */
+export function sourceRow(frame: Frame, i: number): number {
+  return frame.origin.rows[i] ?? i + 2;
+}
+
+/** A new frame holding only the given rows, in the given order. */
+export function selectRows(frame: Frame, rows: Int32Array): Frame {
+  const numbers = new Map<string, Float64Array>();
+  for (const [k, v] of frame.numbers) numbers.set(k, Float64Array.from(rows, (i) => v[i]));
+  const texts = new Map<string, string[]>();
+  for (const [k, v] of frame.texts) texts.set(k, Array.from(rows, (i) => v[i]));
+  return {
+    nrows: rows.length,
+    numbers,
+    texts,
+    origin: { ...frame.origin, rows: Int32Array.from(rows, (i) => sourceRow(frame, i)) },
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * Scoring one period: derive → eligibility → exclusions → normalise → missing values → weights →
+ * aggregate → rules → rank → grade (ARCHITECTURE.md). Pure and columnar: a Frame in, a
+ * PeriodResult out; the same frame and scheme always give the same numbers.
+ */
+import { ParkscoreError, type Warning } from "../errors.js";
+import { sourceRow, type Frame } from "../data/frame.js";
+import { compileFormula } from "../scheme/formula.js";
+import type { Indicator, Label, Scheme } from "../scheme/types.js";
+import { aggregations } from "./aggregate/index.js";
+import { bandGrades, quotaGrades } from "./grade.js";
+import { imputeMissing } from "./missing.js";
+import { normalize, NormalizeError } from "./normalize.js";
+import { competitionRanks } from "./rank.js";
+import { applyRules, type RuleColumns } from "./rules.js";
+import type { PeriodResult, Reason, Status } from "./types.js";
+import { schemeWeights } from "./weights/index.js";
+
+export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
+  const n = frame.nrows;
+  const warnings: Warning[] = [];
+  const env = new Map(frame.numbers);
+  const evaluate = formulaEvaluator(frame, env, warnings);
+
+  for (const d of scheme.derive) env.set(d.id, evaluate(d.formula, `${d.path}.formula`));
+  const values = new Map<string, Float64Array>();
+  for (const ind of scheme.indicators) {
+    const v = ind.formula !== undefined ? evaluate(ind.formula, `${ind.path}.formula`) : column(env, ind.column!, `${ind.path}.column`, frame);
+    values.set(ind.id, v);
+  }
+  for (const [id, v] of values) env.set(id, v);
+
+  // Who is graded: eligible, and not excluded for a missing value under the `exclude` policy.
+  const status: Status[] = new Array(n).fill("graded");
+  const reasons: Reason[][] = Array.from({ length: n }, () => []);
+  if (scheme.eligible) {
+    const ok = evaluate(scheme.eligible.when, `${scheme.eligible.path}.when`);
+    const undecided = { zh: `无法判断是否参评(缺少数据):${scheme.eligible.when}`, en: `eligibility undecided (missing data): ${scheme.eligible.when}` };
+    for (let i = 0; i < n; i++) {
+      if (ok[i] === ok[i] && ok[i] !== 0) continue;
+      status[i] = "not-graded";
+      reasons[i].push({ kind: "not-eligible", label: ok[i] !== ok[i] ? undecided : scheme.eligible.reason });
+    }
+  }
+  for (const ind of scheme.indicators) {
+    if (ind.missing !== "exclude") continue;
+    const v = values.get(ind.id)!;
+    for (let i = 0; i < n; i++)
+      if (status[i] === "graded" && v[i] !== v[i]) {
+        status[i] = "excluded";
+        reasons[i].push({ kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } });
+      }
+  }
+  const pop = rowsWhere(status, "graded");
+
+  const norm = new Map<string, Float64Array>();
+  for (const ind of scheme.indicators) {
+    const x = values.get(ind.id)!;
+    let r;
+    try {
+      r = normalize(x, pop, ind.direction, ind.normalize);
+    } catch (e) {
+      if (!(e instanceof NormalizeError)) throw e;
+      throw new ParkscoreError({ code: "score.normalize", file: scheme.file, path: `${ind.path}.normalize`, message: `${ind.id}: ${e.message}`, fix: "give a numeric benchmark, or check the period's data" });
+    }
+    if (r.constant && pop.length > 0)
+      warnings.push({ code: "score.constant", file: frame.origin.file, path: ind.path, message: `every graded enterprise has the same ${ind.id}: it does not separate them (normalised to a fixed value)` });
+    if (ind.missing !== "exclude") {
+      const filled = imputeMissing(r.values, pop, ind.missing);
+      if (filled.filled > 0) {
+        warnings.push({ code: "score.missing", file: frame.origin.file, path: ind.path, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${filled.value} (${ind.missing})` });
+        const label = missingLabel(ind);
+        for (let k = 0; k < pop.length; k++) if (x[pop[k]] !== x[pop[k]]) reasons[pop[k]].push({ kind: "missing", label });
+      }
+    }
+    norm.set(ind.id, r.values);
+  }
+
+  const weights = schemeWeights(scheme, warnings);
+  const w = Float64Array.from(weights, (x) => x.weight);
+  const agg = aggregations[scheme.aggregation.method]({
+    n,
+    pop,
+    norm: scheme.indicators.map((ind) => norm.get(ind.id)!),
+    weights: w,
+    scale: scheme.aggregation.scale,
+  });
+
+  const score = agg.score;
+  const vetoed = new Uint8Array(n);
+  const vetoGrade: string[] = new Array(n).fill("");
+  const ruleCols: RuleColumns = {
+    veto: scheme.rules.veto.map((v) => evaluate(v.when, `${v.path}.when`)),
+    adjust: scheme.rules.adjust.map((a) => ({
+      when: a.when !== undefined ? evaluate(a.when, `${a.path}.when`) : undefined,
+      points: typeof a.points === "number" ? a.points : evaluate(a.points, `${a.path}.points`),
+    })),
+  };
+  const outcome = applyRules(pop, scheme.rules.veto, scheme.rules.adjust, scheme.rules.cap, ruleCols, scheme.grading.grades, score, vetoed, vetoGrade, reasons);
+  outcome.undecidedVeto.forEach((count, k) => {
+    if (count) warnings.push({ code: "rules.undecided", file: scheme.file, path: scheme.rules.veto[k].path, message: `veto "${scheme.rules.veto[k].when}" could not be decided for ${count} graded enterprise(s) (missing data): not applied` });
+  });
+  outcome.undecidedAdjust.forEach((count, k) => {
+    if (count) warnings.push({ code: "rules.undecided", file: scheme.file, path: scheme.rules.adjust[k].path, message: `adjustment could not be decided for ${count} graded enterprise(s) (missing data): not applied` });
+  });
+
+  roundScores(score, pop);
+
+  // Rank and grade: quotas and ranks among the enterprises not vetoed; vetoed ones rank after them.
+  const rank = new Int32Array(n);
+  const grade: string[] = new Array(n).fill("");
+  const free = pop.filter((i) => !vetoed[i]);
+  const forced = pop.filter((i) => vetoed[i]);
+  competitionRanks(score, free, rank);
+  competitionRanks(score, forced, rank, free.length);
+  if (scheme.grading.method === "quotas") quotaGrades(rank, free, free.length, scheme.grading, grade);
+  else bandGrades(score, free, scheme.grading, grade);
+  for (let k = 0; k < forced.length; k++) grade[forced[k]] = vetoGrade[forced[k]];
+
+  const contrib = new Map(scheme.indicators.map((ind, j) => [ind.id, agg.contrib[j]]));
+  const carry = new Map(scheme.carry.map((c) => [c, frame.texts.get(c)!]));
+  return {
+    n,
+    ids: frame.texts.get(scheme.id)!,
+    names: frame.texts.get(scheme.name)!,
+    carry,
+    status,
+    score,
+    raw: agg.raw,
+    rank,
+    grade,
+    vetoed,
+    reasons,
+    values,
+    norm,
+    contrib,
+    weights,
+    warnings,
+  };
+}
+
+/**
+ * Rounds scores to 9 decimal places, so that enterprises whose scores are equal in exact arithmetic
+ * but differ in the last binary digit (0.6·⅔ + 0.4·0.7 vs 0.6 + 0.4·0.2) tie, as a reader expects.
+ */
+export const SCORE_DECIMALS = 9;
+function roundScores(score: Float64Array, pop: Int32Array): void {
+  const f = 10 ** SCORE_DECIMALS;
+  for (let k = 0; k < pop.length; k++) {
+    const i = pop[k];
+    const s = score[i];
+    if (Math.abs(s) < 1e6) score[i] = Math.round(s * f) / f;
+  }
+}
+
+function missingLabel(ind: Indicator): Label {
+  const how = {
+    worst: { zh: "按最低分计", en: "scored as the worst" },
+    "mean-score": { zh: "按平均分计", en: "scored as the mean" },
+    zero: { zh: "按0分计", en: "scored as 0" },
+    exclude: { zh: "不参与评价", en: "excluded" },
+  }[ind.missing];
+  return { zh: `缺少${ind.label.zh}数据,${how.zh}`, en: `no ${ind.label.en} value: ${how.en}` };
+}
+
+function rowsWhere(status: Status[], s: Status): Int32Array {
+  let m = 0;
+  for (const x of status) if (x === s) m++;
+  const out = new Int32Array(m);
+  m = 0;
+  for (let i = 0; i < status.length; i++) if (status[i] === s) out[m++] = i;
+  return out;
+}
+
+function column(env: Map<string, Float64Array>, name: string, path: string, frame: Frame): Float64Array {
+  const c = env.get(name);
+  if (!c)
+    throw new ParkscoreError({
+      code: "score.unknown-name",
+      file: frame.origin.file,
+      path,
+      message: `"${name}" is neither a column of the data nor a derived value`,
+      fix: `add a column "${name}" to the data, map its header under columns:, or define it under derive:`,
+    });
+  return c;
+}
+
+/** Evaluates a scheme formula over the environment's columns, turning its issues into warnings. */
+function formulaEvaluator(frame: Frame, env: Map<string, Float64Array>, warnings: Warning[]) {
+  return (source: string, path: string): Float64Array => {
+    const f = compileFormula(source);
+    const cols = f.symbols.map((s) => column(env, s, path, frame));
+    const { values, issues } = f.evaluate(cols, frame.nrows);
+    const bad = issues.divisionByZero + issues.nonFinite;
+    if (bad > 0) {
+      const rows = issues.rows.map((i) => sourceRow(frame, i)).join(", ");
+      const what = issues.divisionByZero ? `division by zero in ${issues.divisionByZero} row(s)` : `a result that is not a finite number in ${issues.nonFinite} row(s)`;
+      warnings.push({ code: "formula.missing", file: frame.origin.file, path, message: `${source}: ${what} (rows ${rows}${bad > issues.rows.length ? ", …" : ""}): treated as missing` });
+    }
+    return values;
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Rules applied after aggregation (DOMAIN.md §2): vetoes put an enterprise straight into a grade
+ * (serious accidents, environmental violations, falsified data…); adjustments add bonus or penalty
+ * points, their total kept within ±cap when the scheme sets one.
+ */
+import type { Adjustment, Veto } from "../scheme/types.js";
+import type { Reason } from "./types.js";
+
+export interface RuleColumns {
+  /** The veto conditions evaluated over all rows (1 true, 0 false, NaN undecided). */
+  veto: Float64Array[];
+  /** Per adjustment: its condition (or undefined: always) and its points (a constant or a column). */
+  adjust: { when?: Float64Array; points: number | Float64Array }[];
+}
+
+export interface RuleOutcome {
+  /** Per adjustment and per veto, how many graded enterprises could not be decided (missing data). */
+  undecidedVeto: number[];
+  undecidedAdjust: number[];
+}
+
+/**
+ * Applies vetoes and adjustments to the population rows: adds points to `score`, sets `vetoed`
+ * and `vetoGrade` (the worst of the matching vetoes' grades), and appends reasons.
+ */
+export function applyRules(
+  pop: Int32Array,
+  vetoes: Veto[],
+  adjustments: Adjustment[],
+  cap: number | undefined,
+  cols: RuleColumns,
+  grades: string[],
+  score: Float64Array,
+  vetoed: Uint8Array,
+  vetoGrade: string[],
+  reasons: Reason[][],
+): RuleOutcome {
+  const undecidedVeto = vetoes.map(() => 0);
+  const undecidedAdjust = adjustments.map(() => 0);
+  const limit = cap ?? Infinity;
+  for (let k = 0; k < pop.length; k++) {
+    const i = pop[k];
+    for (let v = 0; v < vetoes.length; v++) {
+      const hit = cols.veto[v][i];
+      if (hit !== hit) undecidedVeto[v]++;
+      else if (hit !== 0) {
+        const g = vetoes[v].grade;
+        if (!vetoed[i] || grades.indexOf(g) > grades.indexOf(vetoGrade[i])) vetoGrade[i] = g;
+        vetoed[i] = 1;
+        reasons[i].push({ kind: "veto", label: vetoes[v].reason });
+      }
+    }
+    let total = 0;
+    for (let a = 0; a < adjustments.length; a++) {
+      const { when, points } = cols.adjust[a];
+      const on = when ? when[i] : 1;
+      if (on !== on) {
+        undecidedAdjust[a]++;
+        continue;
+      }
+      if (on === 0) continue;
+      const p = typeof points === "number" ? points : points[i];
+      if (p !== p) {
+        undecidedAdjust[a]++;
+        continue;
+      }
+      if (p === 0) continue;
+      total += p;
+      reasons[i].push({ kind: "adjust", label: adjustments[a].reason, points: p });
+    }
+    if (total !== 0) score[i] += Math.max(-limit, Math.min(limit, total));
+  }
+  return { undecidedVeto, undecidedAdjust };
+}

@@ -1,0 +1,51 @@
+/** What scoring one period produces: columns over all enterprises of the period, input order kept. */
+import type { Warning } from "../errors.js";
+import type { Label } from "../scheme/types.js";
+
+export type Status = "graded" | "not-graded" | "excluded";
+
+/** Why an enterprise is where it is: shown in `reasons` and on its scorecard. */
+export interface Reason {
+  kind: "not-eligible" | "excluded" | "missing" | "veto" | "adjust";
+  label: Label;
+  /** Points added or removed, for adjustments. */
+  points?: number;
+}
+
+export interface IndicatorWeight {
+  indicator: string;
+  category?: string;
+  /** Weight of the category (1 in a flat scheme). */
+  categoryWeight: number;
+  /** Weight inside the category. */
+  localWeight: number;
+  /** categoryWeight × localWeight: the weight the aggregation uses; these sum to 1. */
+  weight: number;
+}
+
+export interface PeriodResult {
+  n: number;
+  ids: string[];
+  names: string[];
+  /** Text columns carried from the input (park, industry…). */
+  carry: Map<string, string[]>;
+  status: Status[];
+  /** Final score after rules, higher is better; NaN when not graded. */
+  score: Float64Array;
+  /** The aggregation's own value (weighted sum, TOPSIS closeness…); NaN when not graded. */
+  raw: Float64Array;
+  /** 1 is best; 0 when not graded. */
+  rank: Int32Array;
+  /** '' when not graded. */
+  grade: string[];
+  vetoed: Uint8Array;
+  reasons: Reason[][];
+  /** Indicator values before normalisation, per indicator id. */
+  values: Map<string, Float64Array>;
+  /** Normalised values (after missing-value policy). */
+  norm: Map<string, Float64Array>;
+  /** Each indicator's share of the score before rules; they add up to it. */
+  contrib: Map<string, Float64Array>;
+  weights: IndicatorWeight[];
+  warnings: Warning[];
+}

@@ -1,0 +1,108 @@
+/**
+ * The files of one scoring run — scores.csv, scores.arrow, weights.csv, manifest.json — built in
+ * memory and written atomically together. The manifest records everything the run used (scheme
+ * hash, input hashes, versions) and the hash of every output, so a ranking can be reproduced.
+ */
+import type { Warning } from "../errors.js";
+import { sha256 } from "../hash.js";
+import type { OutputColumn } from "../data/table.js";
+import { arrowBytes } from "../data/write-arrow.js";
+import { csvChunks } from "../data/write-csv.js";
+import type { Lang, Scheme } from "../scheme/types.js";
+import { resultTable } from "../score/table.js";
+import type { PeriodResult } from "../score/types.js";
+import { writeFilesAtomically, type OutputFile } from "./atomic.js";
+import { versions, type Versions } from "./provenance.js";
+
+export interface InputRecord {
+  file: string;
+  sha256: string;
+  bytes: number;
+  rows: number;
+}
+
+export interface RunManifest extends Versions {
+  command: string;
+  created: string;
+  period: string | null;
+  scheme: { file: string; sha256: string; id: string; name: string; weighting: string; aggregation: string; grading: string };
+  inputs: InputRecord[];
+  options: Record<string, unknown>;
+  counts: { enterprises: number; graded: number; "not-graded": number; excluded: number; vetoed: number; grades: Record<string, number> };
+  weights: PeriodResult["weights"];
+  outputs: Record<string, string>;
+  warnings: Warning[];
+}
+
+export interface RunOutputRequest {
+  result: PeriodResult;
+  scheme: Scheme;
+  inputs: InputRecord[];
+  period?: string;
+  command: string;
+  options?: Record<string, unknown>;
+  lang?: Lang;
+  /** Warnings from loading the scheme and reading the data, before scoring. */
+  warnings?: Warning[];
+}
+
+export function runFiles(req: RunOutputRequest): { files: OutputFile[]; manifest: RunManifest } {
+  const { result, scheme } = req;
+  const table = resultTable(result, req.lang ?? "zh");
+  const files: OutputFile[] = [
+    { name: "scores.csv", data: csvChunks(table, result.n) },
+    { name: "scores.arrow", data: arrowBytes(table) },
+    { name: "weights.csv", data: csvChunks(weightsTable(result), result.weights.length) },
+  ];
+  const outputs = Object.fromEntries(files.map((f) => [f.name, sha256(f.data as Uint8Array[])]));
+  const manifest: RunManifest = {
+    ...versions(),
+    command: req.command,
+    created: new Date().toISOString(),
+    period: req.period ?? null,
+    scheme: {
+      file: scheme.file,
+      sha256: scheme.hash,
+      id: scheme.id,
+      name: scheme.name,
+      weighting: scheme.weighting.method,
+      aggregation: scheme.aggregation.method,
+      grading: scheme.grading.method,
+    },
+    inputs: req.inputs,
+    options: req.options ?? {},
+    counts: counts(result, scheme.grading.grades),
+    weights: result.weights,
+    outputs,
+    warnings: [...(req.warnings ?? []), ...result.warnings],
+  };
+  files.push({ name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" });
+  return { files, manifest };
+}
+
+export function writeRun(dir: string, req: RunOutputRequest): RunManifest {
+  const { files, manifest } = runFiles(req);
+  writeFilesAtomically(dir, files);
+  return manifest;
+}
+
+function weightsTable(result: PeriodResult): OutputColumn[] {
+  const w = result.weights;
+  return [
+    { name: "indicator", type: "text", values: w.map((x) => x.indicator) },
+    { name: "weight", type: "number", values: Float64Array.from(w, (x) => x.weight) },
+    { name: "category", type: "text", values: w.map((x) => x.category ?? "") },
+    { name: "category_weight", type: "number", values: Float64Array.from(w, (x) => x.categoryWeight) },
+    { name: "local_weight", type: "number", values: Float64Array.from(w, (x) => x.localWeight) },
+  ];
+}
+
+function counts(r: PeriodResult, grades: string[]): RunManifest["counts"] {
+  const c: RunManifest["counts"] = { enterprises: r.n, graded: 0, "not-graded": 0, excluded: 0, vetoed: 0, grades: Object.fromEntries(grades.map((g) => [g, 0])) };
+  for (let i = 0; i < r.n; i++) {
+    c[r.status[i]]++;
+    if (r.vetoed[i]) c.vetoed++;
+    if (r.grade[i]) c.grades[r.grade[i]]++;
+  }
+  return c;
+}

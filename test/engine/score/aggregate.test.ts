@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { topsis } from "../../../engine/score/aggregate/topsis.js";
+import { weightedSum } from "../../../engine/score/aggregate/weighted-sum.js";
+
+// The FIVE fixture after min-max normalisation (see test/reference/topsis_five.py).
+const norm = [Float64Array.from([2 / 3, 1, 1 / 3, 2 / 3, 0]), Float64Array.from([0.7, 0.2, 1.0, 0.4, 0])];
+const input = { n: 5, pop: Int32Array.from([0, 1, 2, 3, 4]), norm, weights: Float64Array.from([0.6, 0.4]), scale: 100 };
+
+describe("weighted-sum", () => {
+  it("adds weight × normalised value; contributions are the terms and add up to the score", () => {
+    const r = weightedSum(input);
+    // by hand: 0.6·⅔ + 0.4·0.7 = 0.68, 0.6 + 0.08 = 0.68, 0.2 + 0.4 = 0.6, 0.4 + 0.16 = 0.56, 0
+    [0.68, 0.68, 0.6, 0.56, 0].forEach((v, i) => expect(r.raw[i]).toBeCloseTo(v, 14));
+    [68, 68, 60, 56, 0].forEach((v, i) => expect(r.score[i]).toBeCloseTo(v, 12));
+    expect(r.contrib[0][2]).toBeCloseTo(20, 12);
+    expect(r.contrib[1][2]).toBeCloseTo(40, 12);
+    for (let i = 0; i < 5; i++) expect(r.contrib[0][i] + r.contrib[1][i]).toBeCloseTo(r.score[i], 12);
+  });
+  it("leaves rows outside the population NaN", () => {
+    const r = weightedSum({ ...input, pop: Int32Array.from([1, 3]) });
+    expect(r.score[0]).toBeNaN();
+    expect(r.score[1]).toBeCloseTo(68, 12);
+  });
+});
+
+describe("topsis", () => {
+  it("matches numpy (test/reference/topsis_five.py)", () => {
+    const r = topsis(input);
+    const closeness = [0.676731838286113, 0.654169893312894, 0.527864045000421, 0.579655211286321, 0];
+    closeness.forEach((c, i) => expect(r.raw[i]).toBeCloseTo(c, 14));
+    // E1 by hand: D+ = √(0.2² + 0.12²) = √0.0544, D− = √(0.4² + 0.28²) = √0.2384
+    expect(r.raw[0]).toBeCloseTo(Math.sqrt(0.2384) / (Math.sqrt(0.0544) + Math.sqrt(0.2384)), 15);
+    expect(r.contrib[0][0]).toBeCloseTo(45.418244180276055, 11);
+    expect(r.contrib[1][0]).toBeCloseTo(22.254939648335263, 11);
+  });
+  it("splits the score into parts that add up to it, also at the anti-ideal", () => {
+    const r = topsis(input);
+    for (let i = 0; i < 5; i++) expect(r.contrib[0][i] + r.contrib[1][i]).toBeCloseTo(r.score[i], 12);
+    expect(r.score[4]).toBe(0);
+  });
+  it("gives closeness 1 to everyone when all are equal, never NaN", () => {
+    const same = [Float64Array.from([1, 1]), Float64Array.from([0.5, 0.5])];
+    const r = topsis({ n: 2, pop: Int32Array.from([0, 1]), norm: same, weights: Float64Array.from([0.5, 0.5]), scale: 100 });
+    expect([...r.raw]).toEqual([1, 1]);
+    expect(r.contrib[0][0] + r.contrib[1][0]).toBe(100);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { bandGrades, quotaGrades } from "../../../engine/score/grade.js";
+import { competitionRanks } from "../../../engine/score/rank.js";
+import type { Grading } from "../../../engine/scheme/types.js";
+
+const HUAIAN: Extract<Grading, { method: "quotas" }> = { method: "quotas", grades: ["A", "B", "C", "D"], quotas: [0.2, 0.4, 0.35, 0.05], veto: "D", labels: {} };
+
+function ranks(scores: number[]): Int32Array {
+  const out = new Int32Array(scores.length);
+  competitionRanks(Float64Array.from(scores), Int32Array.from(scores.keys()), out);
+  return out;
+}
+
+function grades(scores: number[], g = HUAIAN): string[] {
+  const rank = ranks(scores);
+  const out: string[] = new Array(scores.length).fill("");
+  quotaGrades(rank, Int32Array.from(scores.keys()), scores.length, g, out);
+  return out;
+}
+
+describe("ranks", () => {
+  it("gives 1 to the best and equal scores the lowest shared number (1, 2, 2, 4)", () => {
+    expect([...ranks([90, 80, 80, 70])]).toEqual([1, 2, 2, 4]);
+    expect([...ranks([70, 80, 90, 80])]).toEqual([4, 2, 1, 2]);
+  });
+  it("offsets ranks (vetoed enterprises rank after the others)", () => {
+    const out = new Int32Array(3);
+    competitionRanks(Float64Array.from([5, 9, 7]), Int32Array.from([0, 2]), out, 10);
+    expect([...out]).toEqual([12, 0, 11]);
+  });
+});
+
+describe("quota grades", () => {
+  it("gives exactly 20 / 40 / 35 / 5 of 100 distinct scores", () => {
+    const g = grades(Array.from({ length: 100 }, (_, i) => 100 - i));
+    const count = (x: string) => g.filter((y) => y === x).length;
+    expect([count("A"), count("B"), count("C"), count("D")]).toEqual([20, 40, 35, 5]);
+    expect(g[19]).toBe("A");
+    expect(g[20]).toBe("B");
+    expect(g[59]).toBe("B"); // 0.2 + 0.4 is 0.6000000000000001 in binary: rank 61 must still be C
+    expect(g[60]).toBe("C");
+    expect(g[95]).toBe("D");
+  });
+  it("keeps a tie at a quota boundary in one grade (the better one)", () => {
+    const scores = Array.from({ length: 10 }, (_, i) => 10 - i);
+    scores[2] = scores[1]; // ranks 1, 2, 2, 4…: the 20% boundary falls between the tied two
+    const g = grades(scores);
+    expect(g.slice(0, 4)).toEqual(["A", "A", "A", "B"]);
+  });
+  it("puts everyone in the first grade when all scores are equal", () => {
+    expect(grades([3, 3, 3, 3, 3])).toEqual(["A", "A", "A", "A", "A"]);
+  });
+});
+
+describe("band grades", () => {
+  it("gives the first grade whose lowest score is reached", () => {
+    const g: Extract<Grading, { method: "bands" }> = { method: "bands", grades: ["A", "B", "C", "D"], bands: [80, 60, 40, 0], veto: "D", labels: {} };
+    const out: string[] = new Array(6).fill("");
+    bandGrades(Float64Array.from([95, 80, 79.999, 60, 12, -5]), Int32Array.from([0, 1, 2, 3, 4, 5]), g, out);
+    expect(out).toEqual(["A", "A", "B", "B", "D", "D"]);
+  });
+});
