@@ -3,6 +3,7 @@
  * once with its path and line (`indicators[3].direction: expected "benefit" or "cost"`).
  */
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import { sha256 } from "../hash.js";
 import { ParkscoreError, type Problem, type Warning } from "../errors.js";
@@ -174,6 +175,7 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
   });
 
   return {
+    title: label(input.title, basename(file).replace(/\.(ya?ml|json)$/i, "")),
     id: input.id,
     name: input.name,
     period: input.period,

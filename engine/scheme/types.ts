@@ -82,6 +82,8 @@ export type Grading =
   | { method: "bands"; grades: string[]; bands: number[]; veto: string; labels: Record<string, Label> };
 
 export interface Scheme {
+  /** What the evaluation is called (the file name when the scheme gives none). */
+  title: Label;
   id: string;
   name: string;
   period?: string;

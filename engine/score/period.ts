@@ -12,6 +12,7 @@ import { bandGrades, quotaGrades } from "./grade.js";
 import { imputeMissing } from "./missing.js";
 import { normalize, NormalizeError } from "./normalize.js";
 import { competitionRanks } from "./rank.js";
+import { addReason, noReasons } from "./reasons.js";
 import { applyRules, type RuleColumns } from "./rules.js";
 import type { PeriodResult, Reason, Status } from "./types.js";
 import { schemeWeights } from "./weights/index.js";
@@ -32,14 +33,14 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
 
   // Who is graded: eligible, and not excluded for a missing value under the `exclude` policy.
   const status: Status[] = new Array(n).fill("graded");
-  const reasons: Reason[][] = Array.from({ length: n }, () => []);
+  const reasons = noReasons(n);
   if (scheme.eligible) {
     const ok = evaluate(scheme.eligible.when, `${scheme.eligible.path}.when`);
     const undecided = { zh: `无法判断是否参评(缺少数据):${scheme.eligible.when}`, en: `eligibility undecided (missing data): ${scheme.eligible.when}` };
     for (let i = 0; i < n; i++) {
       if (ok[i] === ok[i] && ok[i] !== 0) continue;
       status[i] = "not-graded";
-      reasons[i].push({ kind: "not-eligible", label: ok[i] !== ok[i] ? undecided : scheme.eligible.reason });
+      addReason(reasons, i, { kind: "not-eligible", label: ok[i] !== ok[i] ? undecided : scheme.eligible.reason });
     }
   }
   for (const ind of scheme.indicators) {
@@ -48,7 +49,7 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
     for (let i = 0; i < n; i++)
       if (status[i] === "graded" && v[i] !== v[i]) {
         status[i] = "excluded";
-        reasons[i].push({ kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } });
+        addReason(reasons, i, { kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } });
       }
   }
   const pop = rowsWhere(status, "graded");
@@ -64,13 +65,13 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
       throw new ParkscoreError({ code: "score.normalize", file: scheme.file, path: `${ind.path}.normalize`, message: `${ind.id}: ${e.message}`, fix: "give a numeric benchmark, or check the period's data" });
     }
     if (r.constant && pop.length > 0)
-      warnings.push({ code: "score.constant", file: frame.origin.file, path: ind.path, message: `every graded enterprise has the same ${ind.id}: it does not separate them (normalised to a fixed value)` });
+      warnings.push({ code: "score.constant", file: frame.origin.file, message: `every graded enterprise has the same ${ind.id}: it does not separate them (normalised to a fixed value)` });
     if (ind.missing !== "exclude") {
       const filled = imputeMissing(r.values, pop, ind.missing);
       if (filled.filled > 0) {
-        warnings.push({ code: "score.missing", file: frame.origin.file, path: ind.path, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${filled.value} (${ind.missing})` });
-        const label = missingLabel(ind);
-        for (let k = 0; k < pop.length; k++) if (x[pop[k]] !== x[pop[k]]) reasons[pop[k]].push({ kind: "missing", label });
+        warnings.push({ code: "score.missing", file: frame.origin.file, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${+filled.value.toPrecision(6)} (missing: ${ind.missing})` });
+        const reason: Reason = { kind: "missing", label: missingLabel(ind) }; // one object shared by every row it applies to
+        for (let k = 0; k < pop.length; k++) if (x[pop[k]] !== x[pop[k]]) addReason(reasons, pop[k], reason);
       }
     }
     norm.set(ind.id, r.values);
@@ -109,8 +110,7 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
   // Rank and grade: quotas and ranks among the enterprises not vetoed; vetoed ones rank after them.
   const rank = new Int32Array(n);
   const grade: string[] = new Array(n).fill("");
-  const free = pop.filter((i) => !vetoed[i]);
-  const forced = pop.filter((i) => vetoed[i]);
+  const [forced, free] = split(pop, vetoed);
   competitionRanks(score, free, rank);
   competitionRanks(score, forced, rank, free.length);
   if (scheme.grading.method === "quotas") quotaGrades(rank, free, free.length, scheme.grading, grade);
@@ -163,6 +163,21 @@ function missingLabel(ind: Indicator): Label {
   return { zh: `缺少${ind.label.zh}数据,${how.zh}`, en: `no ${ind.label.en} value: ${how.en}` };
 }
 
+/** The rows flagged in `flags`, and the others. */
+function split(rows: Int32Array, flags: Uint8Array): [Int32Array, Int32Array] {
+  let m = 0;
+  for (let k = 0; k < rows.length; k++) m += flags[rows[k]];
+  const yes = new Int32Array(m);
+  const no = new Int32Array(rows.length - m);
+  let a = 0, b = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    if (flags[i]) yes[a++] = i;
+    else no[b++] = i;
+  }
+  return [yes, no];
+}
+
 function rowsWhere(status: Status[], s: Status): Int32Array {
   let m = 0;
   for (const x of status) if (x === s) m++;
@@ -195,7 +210,7 @@ function formulaEvaluator(frame: Frame, env: Map<string, Float64Array>, warnings
     if (bad > 0) {
       const rows = issues.rows.map((i) => sourceRow(frame, i)).join(", ");
       const what = issues.divisionByZero ? `division by zero in ${issues.divisionByZero} row(s)` : `a result that is not a finite number in ${issues.nonFinite} row(s)`;
-      warnings.push({ code: "formula.missing", file: frame.origin.file, path, message: `${source}: ${what} (rows ${rows}${bad > issues.rows.length ? ", …" : ""}): treated as missing` });
+      warnings.push({ code: "formula.missing", file: frame.origin.file, message: `${path} "${source}": ${what} (rows ${rows}${bad > issues.rows.length ? ", …" : ""}): treated as missing` });
     }
     return values;
   };

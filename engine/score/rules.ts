@@ -4,6 +4,7 @@
  * points, their total kept within ±cap when the scheme sets one.
  */
 import type { Adjustment, Veto } from "../scheme/types.js";
+import { addReason } from "./reasons.js";
 import type { Reason } from "./types.js";
 
 export interface RuleColumns {
@@ -33,7 +34,7 @@ export function applyRules(
   score: Float64Array,
   vetoed: Uint8Array,
   vetoGrade: string[],
-  reasons: Reason[][],
+  reasons: (readonly Reason[])[],
 ): RuleOutcome {
   const undecidedVeto = vetoes.map(() => 0);
   const undecidedAdjust = adjustments.map(() => 0);
@@ -47,7 +48,7 @@ export function applyRules(
         const g = vetoes[v].grade;
         if (!vetoed[i] || grades.indexOf(g) > grades.indexOf(vetoGrade[i])) vetoGrade[i] = g;
         vetoed[i] = 1;
-        reasons[i].push({ kind: "veto", label: vetoes[v].reason });
+        addReason(reasons, i, { kind: "veto", label: vetoes[v].reason });
       }
     }
     let total = 0;
@@ -66,7 +67,7 @@ export function applyRules(
       }
       if (p === 0) continue;
       total += p;
-      reasons[i].push({ kind: "adjust", label: adjustments[a].reason, points: p });
+      addReason(reasons, i, { kind: "adjust", label: adjustments[a].reason, points: p });
     }
     if (total !== 0) score[i] += Math.max(-limit, Math.min(limit, total));
   }

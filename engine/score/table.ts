@@ -28,7 +28,7 @@ export function resultTable(result: PeriodResult, lang: Lang = "zh"): OutputColu
 }
 
 /** `veto reason; +3 high-tech; no X value: scored as the worst` */
-export function formatReasons(reasons: Reason[], lang: Lang): string {
+export function formatReasons(reasons: readonly Reason[], lang: Lang): string {
   return reasons
     .map((r) => (r.points !== undefined ? `${r.points > 0 ? "+" : ""}${r.points} ${r.label[lang]}` : r.label[lang]))
     .join("; ");

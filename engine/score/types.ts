@@ -39,7 +39,7 @@ export interface PeriodResult {
   /** '' when not graded. */
   grade: string[];
   vetoed: Uint8Array;
-  reasons: Reason[][];
+  reasons: (readonly Reason[])[];
   /** Indicator values before normalisation, per indicator id. */
   values: Map<string, Float64Array>;
   /** Normalised values (after missing-value policy). */

@@ -27,7 +27,7 @@ export function topsis({ n, pop, norm, weights, scale }: AggregationInput): Aggr
   const dMinus = new Float64Array(n);
   const contrib = norm.map((r, j) => {
     const w = weights[j], hi = best[j], lo = worst[j];
-    const c = nanColumn(n);
+    const c = nanColumn(n, pop);
     for (let k = 0; k < pop.length; k++) {
       const i = pop[k];
       const v = w * r[i];
@@ -38,8 +38,8 @@ export function topsis({ n, pop, norm, weights, scale }: AggregationInput): Aggr
     }
     return c;
   });
-  const raw = nanColumn(n);
-  const score = nanColumn(n);
+  const raw = nanColumn(n, pop);
+  const score = nanColumn(n, pop);
   for (let k = 0; k < pop.length; k++) {
     const i = pop[k];
     const p = Math.sqrt(dPlus[i]), q = Math.sqrt(dMinus[i]);

@@ -17,6 +17,8 @@ export interface AggregationInput {
   scale: number;
 }
 
-export function nanColumn(n: number): Float64Array {
-  return new Float64Array(n).fill(NaN);
+/** A column for `n` rows that will be written at the population rows: NaN elsewhere. */
+export function nanColumn(n: number, pop: Int32Array): Float64Array {
+  const c = new Float64Array(n);
+  return pop.length === n ? c : c.fill(NaN);
 }

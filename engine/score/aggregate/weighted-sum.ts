@@ -5,11 +5,11 @@
 import { nanColumn, type Aggregated, type AggregationInput } from "./types.js";
 
 export function weightedSum({ n, pop, norm, weights, scale }: AggregationInput): Aggregated {
-  const raw = nanColumn(n);
+  const raw = nanColumn(n, pop);
   for (let k = 0; k < pop.length; k++) raw[pop[k]] = 0;
   const contrib = norm.map((r, j) => {
     const w = weights[j];
-    const c = nanColumn(n);
+    const c = nanColumn(n, pop);
     for (let k = 0; k < pop.length; k++) {
       const i = pop[k];
       const t = w * r[i];
@@ -18,7 +18,7 @@ export function weightedSum({ n, pop, norm, weights, scale }: AggregationInput):
     }
     return c;
   });
-  const score = nanColumn(n);
+  const score = nanColumn(n, pop);
   for (let k = 0; k < pop.length; k++) score[pop[k]] = scale * raw[pop[k]];
   return { raw, score, contrib };
 }

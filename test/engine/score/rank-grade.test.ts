@@ -60,3 +60,19 @@ describe("band grades", () => {
     expect(out).toEqual(["A", "A", "B", "B", "D", "D"]);
   });
 });
+
+describe("ranks at scale (radix order)", () => {
+  it("agrees with a plain comparison count on random scores with ties, negatives and ±0", () => {
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const scores = Array.from({ length: 3000 }, () => {
+      const u = rand();
+      return u < 0.1 ? 0 : u < 0.15 ? -0 : u < 0.3 ? Math.round(rand() * 20) - 10 : (rand() - 0.3) * 1e6 * rand();
+    });
+    const got = ranks(scores);
+    for (let i = 0; i < scores.length; i++) {
+      const better = scores.filter((s) => s > scores[i]).length;
+      expect(got[i]).toBe(better + 1);
+    }
+  });
+});

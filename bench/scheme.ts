@@ -1,0 +1,19 @@
+/** The benchmark's scheme: 20 indicators (14 columns, 6 formulas) over the generator's columns. */
+const COLUMNS = ["land_mu", "fixed_investment", "revenue", "tax", "value_added", "employees", "rd_expense", "invention_patents", "energy_tce", "electricity", "water", "emissions", "safety_incidents", "years_in_production"];
+const COST = new Set(["land_mu", "energy_tce", "electricity", "water", "emissions", "safety_incidents"]);
+const FORMULAS: Record<string, string> = {
+  tax_per_mu: "tax / land_mu",
+  va_per_mu: "value_added / land_mu",
+  revenue_per_mu: "revenue / land_mu",
+  va_per_energy: "value_added / energy_tce",
+  va_per_employee: "value_added / employees",
+  rd_share: "rd_expense / revenue",
+};
+
+export function benchScheme(aggregation: "weighted-sum" | "topsis"): string {
+  const lines = ["id: code", "name: name", "indicators:"];
+  COLUMNS.forEach((c, k) => lines.push(`  - { id: ${c}, column: ${c}, direction: ${COST.has(c) ? "cost" : "benefit"}, weight: ${k + 1}, normalize: minmax }`));
+  Object.entries(FORMULAS).forEach(([id, f], k) => lines.push(`  - { id: ${id}, formula: ${f}, direction: benefit, weight: ${k + 3}, normalize: minmax }`));
+  lines.push(`aggregation: { method: ${aggregation} }`, "weighting: { method: expert }", "grading: { method: quotas, quotas: { A: 0.2, B: 0.4, C: 0.35, D: 0.05 } }");
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,116 @@
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
+import { describe, expect, it } from "vitest";
+import { sha256 } from "../../engine/hash.js";
+import { parkscore, ROOT, tempDir } from "./helpers.js";
+
+const DEMO = join(ROOT, "datasets", "demo");
+const SCHEME = join(DEMO, "scheme.yaml");
+
+function csvRows(file: string): string[][] {
+  const text = readFileSync(file, "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff); // BOM, so Excel reads Chinese correctly
+  return text.slice(1).trimEnd().split("\r\n").map((l) => l.split(","));
+}
+
+describe("parkscore demo (npm start)", () => {
+  const out = tempDir();
+  const r = parkscore(["demo", "--out", out]);
+  it("scores the latest period and says where the results are", () => {
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("period 2025");
+    expect(r.stdout).toMatch(/190 enterprises, \d+ graded, \d+ not graded, \d+ vetoed/);
+    expect(r.stdout).toContain(`results in ${out}/`);
+    expect(readdirSync(out).sort()).toEqual(["manifest.json", "scores.arrow", "scores.csv", "weights.csv"]);
+  });
+  it("writes a ranking whose CSV and Arrow agree, with ranks 1..n and grades A–D", () => {
+    const rows = csvRows(join(out, "scores.csv"));
+    const header = rows[0];
+    expect(header.slice(0, 9)).toEqual(["id", "name", "status", "score", "raw", "rank", "grade", "vetoed", "reasons"]);
+    const arrow = tableFromIPC(readFileSync(join(out, "scores.arrow")));
+    expect(arrow.numRows).toBe(rows.length - 1);
+    const rank = arrow.getChild("rank")!.toArray() as Int32Array;
+    const status = arrow.getChild("status")!.toArray() as string[];
+    const graded = status.filter((s) => s === "graded").length;
+    expect(Math.min(...[...rank].filter((_, i) => status[i] === "graded"))).toBe(1);
+    expect(Math.max(...[...rank].filter((_, i) => status[i] === "graded"))).toBeLessThanOrEqual(graded);
+    const grades = new Set((arrow.getChild("grade")!.toArray() as string[]).filter(Boolean));
+    expect([...grades].sort()).toEqual(["A", "B", "C", "D"]);
+  });
+  it("records scheme, input and output hashes in the manifest", () => {
+    const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(m.scheme.sha256).toBe(sha256(readFileSync(SCHEME)));
+    expect(m.inputs[0].sha256).toBe(sha256(readFileSync(join(DEMO, "source", "2025.csv"))));
+    expect(m.outputs["scores.csv"]).toBe(sha256(readFileSync(join(out, "scores.csv"))));
+    expect(m.parkscore).toMatch(/^\d+\.\d+\.\d+/);
+    expect(m.dependencies["apache-arrow"]).toBeTruthy();
+    const w = m.weights.reduce((a: number, x: { weight: number }) => a + x.weight, 0);
+    expect(w).toBeCloseTo(1, 12);
+  });
+  it("gives the same bytes on a second run", () => {
+    const again = tempDir();
+    expect(parkscore(["demo", "--out", again]).code).toBe(0);
+    for (const f of ["scores.csv", "scores.arrow", "weights.csv"]) expect(sha256(readFileSync(join(again, f)))).toBe(sha256(readFileSync(join(out, f))));
+  });
+});
+
+describe("parkscore score on every delivered format", () => {
+  it.each([
+    ["2023.csv", "GBK CSV"],
+    ["2024.xlsx", "XLSX"],
+    ["2019.csv", "UTF-8 CSV with BOM"],
+  ])("reads %s (%s) with its Chinese headers", (file) => {
+    const out = tempDir();
+    const r = parkscore(["score", "--scheme", SCHEME, "--input", join(DEMO, "source", file), "--out", out, "--lang", "en"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const rows = csvRows(join(out, "scores.csv"));
+    expect(rows.length).toBeGreaterThan(150);
+    expect(rows[1][1]).toMatch(/^武安市/);
+  });
+});
+
+describe("bad input", () => {
+  const scheme = join(tempDir(), "s.yaml");
+  writeFileSync(scheme, "id: code\nname: name\nindicators:\n  - { id: x, column: x, direction: benefit }\ngrading: { method: bands, bands: { A: 50, B: 0 } }\n");
+
+  it("names file, row, column and value, exits 1, prints no stack trace, and leaves the output folder as it was", () => {
+    const dir = tempDir();
+    const input = join(dir, "p.csv");
+    writeFileSync(input, "code,name,x\na,甲,1\nb,乙,abc\nc,丙,3\n");
+    const out = join(dir, "out");
+    mkdirSync(out);
+    writeFileSync(join(out, "scores.csv"), "previous results");
+    const r = parkscore(["score", "--scheme", scheme, "--input", input, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${input}:3`);
+    expect(r.stderr).toContain('column "x"');
+    expect(r.stderr).toContain('"abc"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out)).toEqual(["scores.csv"]);
+    expect(readFileSync(join(out, "scores.csv"), "utf8")).toBe("previous results");
+  });
+  it("names the missing column, the file and the scheme entry that needs it", () => {
+    const input = join(tempDir(), "p.csv");
+    writeFileSync(input, "code,name,y\na,甲,1\n");
+    const r = parkscore(["score", "--scheme", scheme, "--input", input, "--out", tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(input);
+    expect(r.stderr).toContain('"x"');
+    expect(r.stderr).toContain("indicators[0].column");
+  });
+  it("validate reports scheme problems with path and line and exits 1", () => {
+    const bad = join(tempDir(), "bad.yaml");
+    writeFileSync(bad, "id: code\nname: name\nindicators:\n  - { id: x, column: x, direction: up }\ngrading: { method: bands, bands: { A: 50, B: 0 } }\n");
+    const r = parkscore(["validate", "--scheme", bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${bad}:4: indicators[0].direction: expected "benefit" or "cost"`);
+  });
+  it("validate says ok for the demo", () => {
+    const r = parkscore(["validate", "--scheme", SCHEME, "--input", join(DEMO, "source", "2025.csv")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok — scheme .*6 indicators; .*2025\.csv: 190 rows/);
+  });
+});
