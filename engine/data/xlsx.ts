@@ -1,0 +1,195 @@
+/**
+ * XLSX sheets, via exceljs. Park offices keep their data in Excel, so cells arrive as numbers,
+ * numbers typed as text (`1,234.5`, `12%`), rich text, formulas (their saved result is used),
+ * dates and error values; each is converted or reported where it sits, by sheet row number.
+ */
+import ExcelJS from "exceljs";
+import { ParkscoreError, ProblemList, type Problem } from "../errors.js";
+import type { Frame, ReadSpec } from "./frame.js";
+import { notANumber, parseNumber } from "./numbers.js";
+import { frameFromPlan, planColumns } from "./plan.js";
+
+export interface XlsxOptions {
+  /** Sheet name or 1-based index; the first sheet when absent. */
+  sheet?: string;
+}
+
+type Cell = ExcelJS.CellValue;
+
+/** Read the columns `spec` asks for from the bytes of an .xlsx workbook. */
+export async function readXlsx(
+  bytes: Uint8Array,
+  file: string,
+  spec: ReadSpec,
+  opts: XlsxOptions = {},
+  problems?: ProblemList,
+): Promise<Frame> {
+  const own = problems === undefined;
+  const list = problems ?? new ProblemList();
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs declares its own `Buffer`; an ArrayBuffer of exactly the file is what it needs.
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (e) {
+    throw new ParkscoreError({
+      code: "data.bad-xlsx",
+      file,
+      message: `cannot open the workbook: ${(e as Error).message}`,
+      fix: "check that the file is an Excel .xlsx workbook (not .xls or a renamed CSV); re-save it from Excel",
+    });
+  }
+  const sheet = pickSheet(wb, file, opts.sheet);
+
+  // The header is the first row with a value; data rows are the rows with values after it.
+  let headerRow = 0;
+  let headers: string[] = [];
+  const dataRows: { n: number; values: Cell[] }[] = [];
+  sheet.eachRow((row, n) => {
+    const values = row.values as Cell[];
+    if (!values.some((v) => v !== null && v !== undefined && cellText(v) !== "")) return;
+    if (headerRow === 0) {
+      headerRow = n;
+      // row.values is 1-based (index 0 is unused).
+      headers = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]));
+    } else dataRows.push({ n, values });
+  });
+  if (headerRow === 0) {
+    throw new ParkscoreError({
+      code: "data.empty-file",
+      file,
+      message: `sheet "${sheet.name}" is empty (no header row)`,
+      fix: "put the header in the first row and the data below it, or choose another sheet with --sheet",
+    });
+  }
+
+  const plan = planColumns(file, headers, spec, list);
+  const nrows = dataRows.length;
+  const numbers = plan.numeric.map(() => new Float64Array(nrows));
+  const texts = plan.text.map(() => new Array<string>(nrows));
+  const rows = new Int32Array(nrows);
+  for (let r = 0; r < nrows; r++) {
+    const { n, values } = dataRows[r];
+    rows[r] = n;
+    plan.numeric.forEach((c, k) => {
+      numbers[k][r] = cellNumber(values[c.index + 1], (p) => list.add({ ...p, file, row: n, column: c.header }));
+    });
+    plan.text.forEach((c, k) => {
+      texts[k][r] = cellString(values[c.index + 1], (p) => list.add({ ...p, file, row: n, column: c.header }));
+    });
+  }
+  const frame = frameFromPlan(file, plan, nrows, numbers, texts, rows);
+  if (own) list.throwIfAny();
+  return frame;
+}
+
+/** The sheet named or numbered by `which` (name first, then 1-based position), else the first. */
+function pickSheet(wb: ExcelJS.Workbook, file: string, which: string | undefined): ExcelJS.Worksheet {
+  const sheets = wb.worksheets;
+  const names = sheets.map((s) => `"${s.name}"`).join(", ") || "(none)";
+  if (sheets.length === 0) {
+    throw new ParkscoreError({ code: "data.empty-file", file, message: "the workbook has no sheets", fix: "add a sheet with a header row and data" });
+  }
+  if (which === undefined) return sheets[0];
+  const w = which.trim();
+  const found =
+    sheets.find((s) => s.name === w) ??
+    sheets.find((s) => s.name.trim().toLowerCase() === w.toLowerCase()) ??
+    (/^\d+$/.test(w) ? sheets[Number(w) - 1] : undefined);
+  if (found) return found;
+  throw new ParkscoreError({
+    code: "data.unknown-sheet",
+    file,
+    message: `no sheet "${which}"; the sheets are ${names}`,
+    value: which,
+    fix: `pass --sheet with one of ${names}, or its position (1 to ${sheets.length})`,
+  });
+}
+
+type Report = (p: Omit<Problem, "file" | "row" | "column">) => void;
+
+/** A cell as a number: NaN when empty, 1/0 for TRUE/FALSE, a problem for dates, errors and non-numeric text. */
+function cellNumber(v: Cell, report: Report): number {
+  if (v === null || v === undefined) return NaN;
+  if (typeof v === "number") return v;
+  if (typeof v === "string") {
+    const n = parseNumber(v);
+    if (n === undefined) report(notANumber({}, v));
+    return n ?? NaN;
+  }
+  if (v instanceof Date) {
+    report({
+      code: "data.not-a-number",
+      message: "the cell holds a date, not a number",
+      value: isoDate(v),
+      fix: "format the column as Number in Excel, or write a number such as 1234.5",
+    });
+    return NaN;
+  }
+  // A TRUE/FALSE cell is a flag (high-tech, major accident): 1/0, as Arrow booleans are.
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if ("error" in v) {
+    report(cellError(v.error));
+    return NaN;
+  }
+  if ("formula" in v || "sharedFormula" in v) {
+    if (v.result === undefined) {
+      report(noResult(v.formula ?? ""));
+      return NaN;
+    }
+    return cellNumber(v.result as Cell, report);
+  }
+  return cellNumber(cellText(v), report);
+}
+
+/** A cell as text ('' when empty): numbers as their decimal text, dates as YYYY-MM-DD. */
+function cellString(v: Cell, report: Report): string {
+  if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+    if ("error" in v) {
+      report(cellError(v.error));
+      return "";
+    }
+    if (("formula" in v || "sharedFormula" in v) && v.result === undefined) {
+      report(noResult(v.formula ?? ""));
+      return "";
+    }
+  }
+  return cellText(v);
+}
+
+/** Text of any cell value, used for headers and text columns. */
+function cellText(v: Cell): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return isoDate(v);
+  if ("richText" in v) return v.richText.map((t) => t.text).join("").trim();
+  if ("error" in v) return v.error;
+  if ("formula" in v || "sharedFormula" in v) return v.result === undefined ? "" : cellText(v.result as Cell);
+  if ("text" in v) return String(v.text).trim();
+  return "";
+}
+
+/** Excel dates carry no zone; exceljs gives them as UTC. Midnight shows as a date only. */
+function isoDate(d: Date): string {
+  const s = d.toISOString();
+  return s.endsWith("T00:00:00.000Z") ? s.slice(0, 10) : s.slice(0, 19).replace("T", " ");
+}
+
+function cellError(error: string): Omit<Problem, "file" | "row" | "column"> {
+  return {
+    code: "data.cell-error",
+    message: `the cell holds the error ${error}`,
+    value: error,
+    fix: "fix the formula in Excel, or clear the cell for a missing value",
+  };
+}
+
+function noResult(formula: string): Omit<Problem, "file" | "row" | "column"> {
+  return {
+    code: "data.formula-no-result",
+    message: "the formula has no saved result",
+    value: `=${formula}`,
+    fix: "open the workbook in Excel and save it, so the results are stored, or paste the values",
+  };
+}
