@@ -14,10 +14,11 @@ export interface Imputed {
 }
 
 /** Fills NaNs of `norm` at the population rows, in place. */
-export function imputeMissing(norm: Float64Array, pop: Int32Array, policy: Exclude<MissingPolicy, "exclude">): Imputed {
+export function imputeMissing(norm: Float64Array, pop: Uint8Array, policy: Exclude<MissingPolicy, "exclude">): Imputed {
   let filled = 0, count = 0, sum = 0, min = Infinity;
-  for (let k = 0; k < pop.length; k++) {
-    const v = norm[pop[k]];
+  for (let i = 0; i < norm.length; i++) {
+    if (pop[i] === 0) continue;
+    const v = norm[i];
     if (v !== v) filled++;
     else {
       count++;
@@ -28,9 +29,6 @@ export function imputeMissing(norm: Float64Array, pop: Int32Array, policy: Exclu
   if (filled === 0) return { filled, value: NaN };
   // With no observed value at all, every policy falls back to 0: nothing is known about anyone.
   const value = count === 0 || policy === "zero" ? 0 : policy === "worst" ? min : sum / count;
-  for (let k = 0; k < pop.length; k++) {
-    const i = pop[k];
-    if (norm[i] !== norm[i]) norm[i] = value;
-  }
+  for (let i = 0; i < norm.length; i++) if (pop[i] === 1 && norm[i] !== norm[i]) norm[i] = value;
   return { filled, value };
 }

@@ -5,11 +5,17 @@
  * 亩均 practice for benchmark ratios (DOMAIN.md §2). Statistics (min, max, mean…) are taken over
  * the observed values of the population being graded; rows outside it, and missing values, stay NaN
  * (the missing-value policy fills the latter afterwards).
+ *
+ * The population is a mask (1 = graded) rather than a list of rows: every kernel is one contiguous,
+ * branch-predictable loop over the column, which at a million rows is several times faster than
+ * gathering through an index list.
  */
 import type { Direction, NormalizeSpec } from "../scheme/types.js";
 
 export interface Normalized {
   values: Float64Array;
+  /** How many population rows have no value (NaN), for the missing-value policy. */
+  missing: number;
   /** Set when every observed value was equal and the method's defined value was used instead. */
   constant: boolean;
   /** The benchmark actually used, for benchmark-ratio. */
@@ -19,6 +25,9 @@ export interface Normalized {
 export class NormalizeError extends Error {}
 
 interface Stats {
+  /** Population rows. */
+  size: number;
+  /** Population rows with a value. */
   count: number;
   min: number;
   max: number;
@@ -26,10 +35,24 @@ interface Stats {
   sumSq: number;
 }
 
-function stats(x: Float64Array, pop: Int32Array): Stats {
-  let count = 0, min = Infinity, max = -Infinity, sum = 0, sumSq = 0;
-  for (let k = 0; k < pop.length; k++) {
-    const v = x[pop[k]];
+function stats(x: Float64Array, pop: Uint8Array): Stats {
+  const acc = new Float64Array(6);
+  accumulate(x, pop, acc);
+  return { size: acc[0], count: acc[1], min: acc[2], max: acc[3], sum: acc[4], sumSq: acc[5] };
+}
+
+/**
+ * The statistics loop, alone in its function. V8 compiles a long loop on the fly (on-stack
+ * replacement) before the code after it has ever run; code after the loop then lacks type feedback
+ * and throws the function back to the interpreter on every call, where each double is boxed. Hot
+ * loops therefore live in leaf functions that take and return only typed arrays and numbers.
+ */
+function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array): void {
+  let size = 0, count = 0, min = Infinity, max = -Infinity, sum = 0, sumSq = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (pop[i] === 0) continue;
+    size++;
     if (v !== v) continue;
     count++;
     if (v < min) min = v;
@@ -37,59 +60,75 @@ function stats(x: Float64Array, pop: Int32Array): Stats {
     sum += v;
     sumSq += v * v;
   }
-  return { count, min, max, sum, sumSq };
+  acc[0] = size;
+  acc[1] = count;
+  acc[2] = min;
+  acc[3] = max;
+  acc[4] = sum;
+  acc[5] = sumSq;
 }
 
-/** Applies `f` to every observed population value; everything else is NaN. */
-function map(x: Float64Array, pop: Int32Array, f: (v: number) => number): Float64Array {
-  const out = new Float64Array(x.length).fill(NaN);
-  for (let k = 0; k < pop.length; k++) {
-    const i = pop[k];
-    const v = x[i];
-    out[i] = v !== v ? NaN : f(v);
-  }
+/**
+ * The one elementwise kernel every method is written in: out = clamp(c + (a·x + b)/d, lo, hi) at
+ * population rows, NaN elsewhere. With a = ±1 the sums are the textbook expressions to the last bit
+ * (−x + max is max − x), so each method keeps its exact formula.
+ */
+function linear(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number): Float64Array {
+  const out = new Float64Array(x.length);
+  linearKernel(x, pop, a, b, d, c, lo, hi, out);
   return out;
 }
 
+function linearKernel(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number, out: Float64Array): void {
+  for (let i = 0; i < x.length; i++) {
+    const v = c + (a * x[i] + b) / d; // NaN for a missing value
+    out[i] = pop[i] === 0 ? NaN : v < lo ? lo : v > hi ? hi : v;
+  }
+}
+
+/** The fixed value a method gives a constant column, at the observed population rows. */
+function constantColumn(x: Float64Array, pop: Uint8Array, value: number): Float64Array {
+  return linear(x, pop, 0, value, 1, 0, -Infinity, Infinity); // 0·x is NaN for a missing x
+}
+
 /** Min-max: benefit (x − min)/(max − min), cost (max − x)/(max − min); a constant column gives 1. */
-export function minmax(x: Float64Array, pop: Int32Array, direction: Direction): Normalized {
+export function minmax(x: Float64Array, pop: Uint8Array, direction: Direction): Normalized {
   const s = stats(x, pop);
+  const missing = s.size - s.count;
   const range = s.max - s.min;
-  if (!(range > 0)) return { values: map(x, pop, () => 1), constant: true };
-  // Written out rather than through map(): this is the benchmark's hot loop.
-  const out = new Float64Array(x.length);
-  if (pop.length !== x.length) out.fill(NaN);
-  const { min, max } = s;
-  if (direction === "benefit") for (let k = 0; k < pop.length; k++) out[pop[k]] = (x[pop[k]] - min) / range;
-  else for (let k = 0; k < pop.length; k++) out[pop[k]] = (max - x[pop[k]]) / range;
-  return { values: out, constant: false };
+  if (!(range > 0)) return { values: constantColumn(x, pop, 1), constant: true, missing };
+  const values = direction === "benefit" ? linear(x, pop, 1, -s.min, range, 0, -Infinity, Infinity) : linear(x, pop, -1, s.max, range, 0, -Infinity, Infinity);
+  return { values, constant: false, missing };
 }
 
 /** Vector: x/√Σx²; cost 1 − x/√Σx². An all-zero column gives 0 (benefit) or 1 (cost). */
-export function vector(x: Float64Array, pop: Int32Array, direction: Direction): Normalized {
+export function vector(x: Float64Array, pop: Uint8Array, direction: Direction): Normalized {
   const s = stats(x, pop);
+  const missing = s.size - s.count;
   const norm = Math.sqrt(s.sumSq);
-  const constant = !(s.max > s.min);
-  if (!(norm > 0)) return { values: map(x, pop, () => (direction === "benefit" ? 0 : 1)), constant: true };
-  return {
-    values: direction === "benefit" ? map(x, pop, (v) => v / norm) : map(x, pop, (v) => 1 - v / norm),
-    constant,
-  };
+  if (!(norm > 0)) return { values: constantColumn(x, pop, direction === "benefit" ? 0 : 1), constant: true, missing };
+  const values = direction === "benefit" ? linear(x, pop, 1, 0, norm, 0, -Infinity, Infinity) : linear(x, pop, -1, 0, norm, 1, -Infinity, Infinity);
+  return { values, constant: !(s.max > s.min), missing };
 }
 
 /** z-score with the sample standard deviation (n − 1, as R's scale() and COINr); constant → 0. */
-export function zscore(x: Float64Array, pop: Int32Array, direction: Direction): Normalized {
+export function zscore(x: Float64Array, pop: Uint8Array, direction: Direction): Normalized {
   const s = stats(x, pop);
+  const missing = s.size - s.count;
   const mean = s.sum / s.count;
+  const sd = s.count > 1 ? Math.sqrt(squaredDeviations(x, pop, mean) / (s.count - 1)) : 0;
+  if (!(sd > 0)) return { values: constantColumn(x, pop, 0), constant: true, missing };
+  const values = direction === "benefit" ? linear(x, pop, 1, -mean, sd, 0, -Infinity, Infinity) : linear(x, pop, -1, mean, sd, 0, -Infinity, Infinity);
+  return { values, constant: false, missing };
+}
+
+function squaredDeviations(x: Float64Array, pop: Uint8Array, mean: number): number {
   let ss = 0;
-  for (let k = 0; k < pop.length; k++) {
-    const v = x[pop[k]];
-    if (v === v) ss += (v - mean) * (v - mean);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (pop[i] === 1 && v === v) ss += (v - mean) * (v - mean);
   }
-  const sd = s.count > 1 ? Math.sqrt(ss / (s.count - 1)) : 0;
-  if (!(sd > 0)) return { values: map(x, pop, () => 0), constant: true };
-  const sign = direction === "benefit" ? 1 : -1;
-  return { values: map(x, pop, (v) => (sign * (v - mean)) / sd), constant: false };
+  return ss;
 }
 
 /**
@@ -98,7 +137,7 @@ export function zscore(x: Float64Array, pop: Int32Array, direction: Direction): 
  */
 export function benchmarkRatio(
   x: Float64Array,
-  pop: Int32Array,
+  pop: Uint8Array,
   direction: Direction,
   spec: Extract<NormalizeSpec, { method: "benchmark-ratio" }>,
 ): Normalized {
@@ -113,22 +152,18 @@ export function benchmarkRatio(
       `the benchmark is ${Number.isNaN(b) ? "undefined (no values)" : b} (${spec.benchmark}${spec.factor !== 1 ? ` × ${spec.factor}` : ""}); ratios need a positive benchmark`,
     );
   const cap = spec.cap ?? Infinity;
-  const f = direction === "benefit" ? (v: number) => v / b : (v: number) => 2 - v / b;
-  return { values: map(x, pop, (v) => Math.min(cap, Math.max(0, f(v)))), constant: !(s.max > s.min), benchmark: b };
+  const values = direction === "benefit" ? linear(x, pop, 1, 0, b, 0, 0, cap) : linear(x, pop, -1, 0, b, 2, 0, cap);
+  return { values, constant: !(s.max > s.min), missing: s.size - s.count, benchmark: b };
 }
 
 /** Efficacy coefficient c + d·r with r the min-max value (e.g. 60 + 40·r); constant → c + d. */
-export function efficacy(x: Float64Array, pop: Int32Array, direction: Direction, c: number, d: number): Normalized {
+export function efficacy(x: Float64Array, pop: Uint8Array, direction: Direction, c: number, d: number): Normalized {
   const r = minmax(x, pop, direction);
-  const out = r.values;
-  for (let k = 0; k < pop.length; k++) {
-    const i = pop[k];
-    out[i] = c + d * out[i];
-  }
-  return { values: out, constant: r.constant };
+  const values = linear(r.values, pop, d, 0, 1, c, -Infinity, Infinity); // c + (d·r)/1
+  return { values, constant: r.constant, missing: r.missing };
 }
 
-export function normalize(x: Float64Array, pop: Int32Array, direction: Direction, spec: NormalizeSpec): Normalized {
+export function normalize(x: Float64Array, pop: Uint8Array, direction: Direction, spec: NormalizeSpec): Normalized {
   switch (spec.method) {
     case "minmax":
       return minmax(x, pop, direction);
@@ -153,12 +188,12 @@ export function median(values: Float64Array): number {
 }
 
 /** The observed population values, in a new array. */
-export function observed(x: Float64Array, pop: Int32Array): Float64Array {
-  const out = new Float64Array(pop.length);
+export function observed(x: Float64Array, pop: Uint8Array): Float64Array {
+  const out = new Float64Array(x.length);
   let m = 0;
-  for (let k = 0; k < pop.length; k++) {
-    const v = x[pop[k]];
-    if (v === v) out[m++] = v;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (pop[i] === 1 && v === v) out[m++] = v;
   }
   return out.subarray(0, m);
 }

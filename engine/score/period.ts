@@ -52,7 +52,8 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
         addReason(reasons, i, { kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } });
       }
   }
-  const pop = rowsWhere(status, "graded");
+  const pop = mask(status, "graded");
+  const graded = popSize(pop);
 
   const norm = new Map<string, Float64Array>();
   for (const ind of scheme.indicators) {
@@ -64,14 +65,14 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
       if (!(e instanceof NormalizeError)) throw e;
       throw new ParkscoreError({ code: "score.normalize", file: scheme.file, path: `${ind.path}.normalize`, message: `${ind.id}: ${e.message}`, fix: "give a numeric benchmark, or check the period's data" });
     }
-    if (r.constant && pop.length > 0)
+    if (r.constant && r.missing < graded)
       warnings.push({ code: "score.constant", file: frame.origin.file, message: `every graded enterprise has the same ${ind.id}: it does not separate them (normalised to a fixed value)` });
-    if (ind.missing !== "exclude") {
+    if (ind.missing !== "exclude" && r.missing > 0) {
       const filled = imputeMissing(r.values, pop, ind.missing);
       if (filled.filled > 0) {
         warnings.push({ code: "score.missing", file: frame.origin.file, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${+filled.value.toPrecision(6)} (missing: ${ind.missing})` });
         const reason: Reason = { kind: "missing", label: missingLabel(ind) }; // one object shared by every row it applies to
-        for (let k = 0; k < pop.length; k++) if (x[pop[k]] !== x[pop[k]]) addReason(reasons, pop[k], reason);
+        for (let i = 0; i < n; i++) if (pop[i] === 1 && x[i] !== x[i]) addReason(reasons, i, reason);
       }
     }
     norm.set(ind.id, r.values);
@@ -105,7 +106,7 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
     if (count) warnings.push({ code: "rules.undecided", file: scheme.file, path: scheme.rules.adjust[k].path, message: `adjustment could not be decided for ${count} graded enterprise(s) (missing data): not applied` });
   });
 
-  roundScores(score, pop);
+  roundScores(score);
 
   // Rank and grade: quotas and ranks among the enterprises not vetoed; vetoed ones rank after them.
   const rank = new Int32Array(n);
@@ -144,12 +145,11 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
  * but differ in the last binary digit (0.6·⅔ + 0.4·0.7 vs 0.6 + 0.4·0.2) tie, as a reader expects.
  */
 export const SCORE_DECIMALS = 9;
-function roundScores(score: Float64Array, pop: Int32Array): void {
+function roundScores(score: Float64Array): void {
   const f = 10 ** SCORE_DECIMALS;
-  for (let k = 0; k < pop.length; k++) {
-    const i = pop[k];
+  for (let i = 0; i < score.length; i++) {
     const s = score[i];
-    if (Math.abs(s) < 1e6) score[i] = Math.round(s * f) / f;
+    if (Math.abs(s) < 1e6) score[i] = Math.round(s * f) / f; // NaN fails the test and stays NaN
   }
 }
 
@@ -163,28 +163,28 @@ function missingLabel(ind: Indicator): Label {
   return { zh: `缺少${ind.label.zh}数据,${how.zh}`, en: `no ${ind.label.en} value: ${how.en}` };
 }
 
-/** The rows flagged in `flags`, and the others. */
-function split(rows: Int32Array, flags: Uint8Array): [Int32Array, Int32Array] {
-  let m = 0;
-  for (let k = 0; k < rows.length; k++) m += flags[rows[k]];
-  const yes = new Int32Array(m);
-  const no = new Int32Array(rows.length - m);
-  let a = 0, b = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k];
-    if (flags[i]) yes[a++] = i;
-    else no[b++] = i;
-  }
-  return [yes, no];
+/** The population rows flagged in `flags`, and the other population rows. */
+function split(pop: Uint8Array, flags: Uint8Array): [Int32Array, Int32Array] {
+  let yes = 0, no = 0;
+  for (let i = 0; i < pop.length; i++) if (pop[i] === 1) flags[i] ? yes++ : no++;
+  const a = new Int32Array(yes);
+  const b = new Int32Array(no);
+  yes = no = 0;
+  for (let i = 0; i < pop.length; i++) if (pop[i] === 1) flags[i] ? (a[yes++] = i) : (b[no++] = i);
+  return [a, b];
 }
 
-function rowsWhere(status: Status[], s: Status): Int32Array {
-  let m = 0;
-  for (const x of status) if (x === s) m++;
-  const out = new Int32Array(m);
-  m = 0;
-  for (let i = 0; i < status.length; i++) if (status[i] === s) out[m++] = i;
+/** 1 where the status is `s`. */
+function mask(status: Status[], s: Status): Uint8Array {
+  const out = new Uint8Array(status.length);
+  for (let i = 0; i < status.length; i++) if (status[i] === s) out[i] = 1;
   return out;
+}
+
+function popSize(pop: Uint8Array): number {
+  let m = 0;
+  for (let i = 0; i < pop.length; i++) m += pop[i];
+  return m;
 }
 
 function column(env: Map<string, Float64Array>, name: string, path: string, frame: Frame): Float64Array {

@@ -25,7 +25,7 @@ export interface RuleOutcome {
  * and `vetoGrade` (the worst of the matching vetoes' grades), and appends reasons.
  */
 export function applyRules(
-  pop: Int32Array,
+  pop: Uint8Array,
   vetoes: Veto[],
   adjustments: Adjustment[],
   cap: number | undefined,
@@ -39,8 +39,9 @@ export function applyRules(
   const undecidedVeto = vetoes.map(() => 0);
   const undecidedAdjust = adjustments.map(() => 0);
   const limit = cap ?? Infinity;
-  for (let k = 0; k < pop.length; k++) {
-    const i = pop[k];
+  if (vetoes.length === 0 && adjustments.length === 0) return { undecidedVeto, undecidedAdjust };
+  for (let i = 0; i < pop.length; i++) {
+    if (pop[i] === 0) continue;
     for (let v = 0; v < vetoes.length; v++) {
       const hit = cols.veto[v][i];
       if (hit !== hit) undecidedVeto[v]++;

@@ -8,51 +8,58 @@
  * anti-ideal, (v_ij − v⁻_j)² / (D⁻_i)², which is what lifts an enterprise above the worst case
  * (by the weights when D⁻ = 0, so the parts always add up to the score).
  */
-import { nanColumn, type Aggregated, type AggregationInput } from "./types.js";
+import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
 export function topsis({ n, pop, norm, weights, scale }: AggregationInput): Aggregated {
   const m = norm.length;
   const best = new Float64Array(m).fill(-Infinity);
   const worst = new Float64Array(m).fill(Infinity);
   for (let j = 0; j < m; j++) {
-    const r = norm[j];
-    const w = weights[j];
-    for (let k = 0; k < pop.length; k++) {
-      const v = w * r[pop[k]];
-      if (v > best[j]) best[j] = v;
-      if (v < worst[j]) worst[j] = v;
+    const r = norm[j], w = weights[j];
+    let hi = -Infinity, lo = Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = w * r[i]; // NaN outside the population: both comparisons are false
+      if (v > hi) hi = v;
+      if (v < lo) lo = v;
     }
+    best[j] = hi;
+    worst[j] = lo;
   }
   const dPlus = new Float64Array(n);
   const dMinus = new Float64Array(n);
-  const contrib = norm.map((r, j) => {
-    const w = weights[j], hi = best[j], lo = worst[j];
-    const c = nanColumn(n, pop);
-    for (let k = 0; k < pop.length; k++) {
-      const i = pop[k];
-      const v = w * r[i];
-      const a = v - hi, b = v - lo;
-      dPlus[i] += a * a;
-      dMinus[i] += b * b;
-      c[i] = b * b; // squared distance from the anti-ideal; turned into shares below
+  const contrib = norm.map(() => new Float64Array(n));
+  for (let b = 0; b < n; b += BLOCK) {
+    const e = Math.min(n, b + BLOCK);
+    for (let j = 0; j < m; j++) {
+      const r = norm[j], c = contrib[j], w = weights[j], hi = best[j], lo = worst[j];
+      for (let i = b; i < e; i++) {
+        const v = w * r[i];
+        const a = v - hi, d = v - lo;
+        dPlus[i] += a * a;
+        dMinus[i] += d * d;
+        c[i] = d * d; // squared distance from the anti-ideal; turned into shares below
+      }
     }
-    return c;
-  });
-  const raw = nanColumn(n, pop);
-  const score = nanColumn(n, pop);
-  for (let k = 0; k < pop.length; k++) {
-    const i = pop[k];
-    const p = Math.sqrt(dPlus[i]), q = Math.sqrt(dMinus[i]);
-    const closeness = p + q > 0 ? q / (p + q) : 1;
-    raw[i] = closeness;
-    score[i] = scale * closeness;
   }
-  for (let j = 0; j < m; j++) {
-    const c = contrib[j];
-    for (let k = 0; k < pop.length; k++) {
-      const i = pop[k];
-      const d = dMinus[i];
-      c[i] = d > 0 ? (score[i] * c[i]) / d : score[i] * weights[j];
+  const raw = new Float64Array(n);
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (pop[i] === 0) {
+      raw[i] = score[i] = NaN;
+      continue;
+    }
+    const p = Math.sqrt(dPlus[i]), q = Math.sqrt(dMinus[i]);
+    raw[i] = p + q > 0 ? q / (p + q) : 1;
+    score[i] = scale * raw[i];
+  }
+  for (let b = 0; b < n; b += BLOCK) {
+    const e = Math.min(n, b + BLOCK);
+    for (let j = 0; j < m; j++) {
+      const c = contrib[j], w = weights[j];
+      for (let i = b; i < e; i++) {
+        const d = dMinus[i];
+        c[i] = d > 0 ? (score[i] * c[i]) / d : score[i] * w; // NaN rows stay NaN
+      }
     }
   }
   return { raw, score, contrib };

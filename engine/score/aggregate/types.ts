@@ -8,17 +8,21 @@ export interface Aggregated {
   contrib: Float64Array[];
 }
 
-/** Input to every aggregation: normalised columns (no NaN at population rows) and final weights. */
+/**
+ * Input to every aggregation: normalised columns and final weights. At population rows (`pop[i]`
+ * = 1) the normalised values are numbers (missing values already filled); elsewhere they are NaN,
+ * so results there come out NaN without a test in the inner loops.
+ */
 export interface AggregationInput {
   n: number;
-  pop: Int32Array;
+  pop: Uint8Array;
   norm: Float64Array[];
   weights: Float64Array;
   scale: number;
 }
 
-/** A column for `n` rows that will be written at the population rows: NaN elsewhere. */
-export function nanColumn(n: number, pop: Int32Array): Float64Array {
-  const c = new Float64Array(n);
-  return pop.length === n ? c : c.fill(NaN);
-}
+/**
+ * Rows per block in row-blocked loops: the running totals of a block (8 KB) stay in the L1 cache
+ * while every indicator adds to them, instead of streaming a whole column of totals per indicator.
+ */
+export const BLOCK = 1024;

@@ -4,7 +4,7 @@ import { weightedSum } from "../../../engine/score/aggregate/weighted-sum.js";
 
 // The FIVE fixture after min-max normalisation (see test/reference/topsis_five.py).
 const norm = [Float64Array.from([2 / 3, 1, 1 / 3, 2 / 3, 0]), Float64Array.from([0.7, 0.2, 1.0, 0.4, 0])];
-const input = { n: 5, pop: Int32Array.from([0, 1, 2, 3, 4]), norm, weights: Float64Array.from([0.6, 0.4]), scale: 100 };
+const input = { n: 5, pop: new Uint8Array(5).fill(1), norm, weights: Float64Array.from([0.6, 0.4]), scale: 100 };
 
 describe("weighted-sum", () => {
   it("adds weight × normalised value; contributions are the terms and add up to the score", () => {
@@ -17,7 +17,9 @@ describe("weighted-sum", () => {
     for (let i = 0; i < 5; i++) expect(r.contrib[0][i] + r.contrib[1][i]).toBeCloseTo(r.score[i], 12);
   });
   it("leaves rows outside the population NaN", () => {
-    const r = weightedSum({ ...input, pop: Int32Array.from([1, 3]) });
+    const pop = Uint8Array.from([0, 1, 0, 1, 0]);
+    const masked = norm.map((c) => c.map((v, i) => (pop[i] ? v : NaN)));
+    const r = weightedSum({ ...input, pop, norm: masked });
     expect(r.score[0]).toBeNaN();
     expect(r.score[1]).toBeCloseTo(68, 12);
   });
@@ -40,7 +42,7 @@ describe("topsis", () => {
   });
   it("gives closeness 1 to everyone when all are equal, never NaN", () => {
     const same = [Float64Array.from([1, 1]), Float64Array.from([0.5, 0.5])];
-    const r = topsis({ n: 2, pop: Int32Array.from([0, 1]), norm: same, weights: Float64Array.from([0.5, 0.5]), scale: 100 });
+    const r = topsis({ n: 2, pop: new Uint8Array(2).fill(1), norm: same, weights: Float64Array.from([0.5, 0.5]), scale: 100 });
     expect([...r.raw]).toEqual([1, 1]);
     expect(r.contrib[0][0] + r.contrib[1][0]).toBe(100);
   });

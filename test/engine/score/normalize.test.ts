@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { benchmarkRatio, efficacy, median, minmax, normalize, vector, zscore } from "../../../engine/score/normalize.js";
 
-const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+const all = (n: number) => new Uint8Array(n).fill(1);
 const x = Float64Array.from([2, 4, 6, 10]);
 
 describe("minmax", () => {
@@ -10,7 +10,7 @@ describe("minmax", () => {
     expect([...minmax(x, all(4), "cost").values]).toEqual([1, 0.75, 0.5, 0]);
   });
   it("takes min and max over the population only and leaves other rows NaN", () => {
-    const r = minmax(x, Int32Array.from([1, 2]), "benefit").values;
+    const r = minmax(x, Uint8Array.from([0, 1, 1, 0]), "benefit").values;
     expect([...r]).toEqual([NaN, 0, 1, NaN]);
   });
   it("keeps missing values missing for the missing-value policy", () => {
