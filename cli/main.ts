@@ -2,6 +2,7 @@
 /** The `parkscore` program: one file per command under cli/commands/. */
 import { Command } from "commander";
 import { versions } from "../engine/store/provenance.js";
+import { compareCommand } from "./commands/compare.js";
 import { demoCommand } from "./commands/demo.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
@@ -13,6 +14,6 @@ const program = new Command("parkscore")
   .showHelpAfterError()
   .configureOutput({ outputError: (s, write) => write(s) });
 
-for (const make of [scoreCommand, validateCommand, demoCommand]) program.addCommand(make());
+for (const make of [scoreCommand, validateCommand, compareCommand, demoCommand]) program.addCommand(make());
 
 await run(() => program.parseAsync(process.argv));

@@ -7,9 +7,10 @@ import { basename } from "node:path";
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import { sha256 } from "../hash.js";
 import { ParkscoreError, type Problem, type Warning } from "../errors.js";
+import { AhpError, ahpWeights } from "./ahp.js";
 import { compileFormula, FormulaError } from "./formula.js";
 import { schemeSchema, type SchemeInput } from "./schema.js";
-import type { Adjustment, Category, Condition, Derived, Grading, Indicator, Label, NormalizeSpec, Scheme, Veto } from "./types.js";
+import type { Adjustment, Aggregation, Category, Condition, Derived, Grading, Indicator, JudgementMatrix, Label, NormalizeSpec, OutlierTreatment, Scheme, SimpleWeighting, Veto, Weighting } from "./types.js";
 
 export interface LoadedScheme {
   scheme: Scheme;
@@ -103,6 +104,7 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
   const categoryIds = new Set(categories.map((c) => c.id));
 
   const defaultMissing = input.missing ?? "worst";
+  const defaultOutliers = resolveOutliers(input.outliers, { method: "none" });
   const indicators: Indicator[] = input.indicators.map((ind, k) => {
     const path = ["indicators", k];
     claim(ind.id, path);
@@ -122,8 +124,9 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
       formula: ind.formula,
       direction: ind.direction,
       weight: ind.weight,
-      normalize: normalizeSpec(ind.normalize ?? "minmax"),
+      normalize: normalizeSpec(ind.normalize ?? "minmax", [...path, "normalize"], fail),
       missing: ind.missing ?? defaultMissing,
+      outliers: resolveOutliers(ind.outliers, defaultOutliers),
       source: ind.source,
       path: formatPath(path),
     };
@@ -131,25 +134,23 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
   for (const c of categories)
     if (!indicators.some((i) => i.category === c.id)) warn(["categories", categories.indexOf(c)], `category "${c.id}" has no indicator`);
 
-  const hasWeights = indicators.some((i) => i.weight !== undefined) || categories.some((c) => c.weight !== undefined);
-  const weighting = input.weighting ?? { method: hasWeights ? ("expert" as const) : ("equal" as const) };
-  if (weighting.method === "expert") {
-    indicators.forEach((ind, k) => {
-      if (ind.weight === undefined) fail(["indicators", k, "weight"], "expert weighting needs a weight on every indicator", "add weight: or use weighting: { method: equal }");
-    });
-    categories.forEach((c, k) => {
-      if (c.weight === undefined) fail(["categories", k, "weight"], "expert weighting needs a weight on every category");
-    });
-  } else if (hasWeights) {
-    warn(["weighting", "method"], "weights are given but weighting is equal: they are ignored");
-  }
+  const weighting = resolveWeighting(input, categories, indicators, fail, warn);
 
   const allEfficacy = indicators.every((i) => i.normalize.method === "efficacy");
-  const aggregation = {
-    method: input.aggregation?.method ?? ("weighted-sum" as const),
+  const a = input.aggregation;
+  const aggregation: Aggregation = {
+    method: a?.method ?? "weighted-sum",
     // Efficacy scores are already points (60–100); everything else is scaled to 0–100.
-    scale: input.aggregation?.scale ?? (allEfficacy ? 1 : 100),
+    scale: a?.scale ?? (allEfficacy ? 1 : 100),
+    normalize: a?.normalize ?? "vector",
+    v: a?.v ?? 0.5,
+    rho: a?.rho ?? 0.5,
   };
+  if (a?.normalize !== undefined && aggregation.method !== "topsis") fail(["aggregation", "normalize"], "normalize applies to topsis only");
+  if (a?.v !== undefined && aggregation.method !== "vikor") fail(["aggregation", "v"], "v applies to vikor only");
+  if (a?.rho !== undefined && aggregation.method !== "grey-relational") fail(["aggregation", "rho"], "rho applies to grey-relational only");
+  if ((input.grading.method === "rsr-probit") !== (aggregation.method === "rank-sum-ratio") && input.grading.method === "rsr-probit")
+    fail(["grading", "method"], "rsr-probit grading needs aggregation: { method: rank-sum-ratio }");
 
   let eligible: Condition | undefined;
   if (input.eligible !== undefined) {
@@ -196,18 +197,24 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
 }
 
 function resolveGrading(g: SchemeInput["grading"], fail: (path: (string | number)[], message: string, fix?: string) => void): Grading {
-  const table = g.method === "quotas" ? g.quotas : g.bands;
-  const grades = Object.keys(table);
-  const values = Object.values(table);
-  const key = g.method;
+  let grades: string[];
+  let values: number[] = [];
+  if (g.method === "quotas" || g.method === "bands") {
+    const table = g.method === "quotas" ? g.quotas : g.bands;
+    grades = Object.keys(table);
+    values = Object.values(table);
+  } else if (g.method === "rsr-probit") grades = typeof g.grades === "number" ? "ABCDE".slice(0, g.grades).split("") : g.grades;
+  else grades = g.grades;
+  const key = g.method === "quotas" ? "quotas" : g.method === "bands" ? "bands" : "grades";
   if (grades.length === 0) fail(["grading", key], "needs at least one grade");
+  if (new Set(grades).size !== grades.length) fail(["grading", key], "a grade is named twice");
   if (g.method === "quotas") {
     values.forEach((q, k) => {
       if (!(q > 0 && q <= 1)) fail(["grading", key, grades[k]], `a quota is a share between 0 and 1, not ${q}`);
     });
     const sum = values.reduce((a, b) => a + b, 0);
     if (Math.abs(sum - 1) > 1e-9) fail(["grading", key], `the quotas add up to ${+sum.toFixed(12)}, not 1`, "make the shares add up to 1 (e.g. 0.2, 0.4, 0.35, 0.05)");
-  } else {
+  } else if (g.method === "bands") {
     for (let k = 1; k < values.length; k++)
       if (!(values[k] < values[k - 1]))
         fail(["grading", key, grades[k]], `band thresholds must decrease from the best grade to the worst (${grades[k - 1]}: ${values[k - 1]}, ${grades[k]}: ${values[k]})`);
@@ -215,24 +222,136 @@ function resolveGrading(g: SchemeInput["grading"], fail: (path: (string | number
   const veto = g.veto ?? grades[grades.length - 1];
   if (grades.length && !grades.includes(veto)) fail(["grading", "veto"], `unknown grade "${veto}"; the grades are ${grades.join(", ")}`);
   const labels = Object.fromEntries(Object.entries(g.labels ?? {}).map(([k, v]) => [k, label(v, k)]));
-  return g.method === "quotas"
-    ? { method: "quotas", grades, quotas: values, veto, labels }
-    : { method: "bands", grades, bands: values, veto, labels };
+  const common = { grades, veto, labels };
+  switch (g.method) {
+    case "quotas":
+      return { method: "quotas", quotas: values, ...common };
+    case "bands":
+      return { method: "bands", bands: values, ...common };
+    default:
+      return { method: g.method, ...common };
+  }
 }
 
-function normalizeSpec(n: NonNullable<SchemeInput["indicators"][number]["normalize"]>): NormalizeSpec {
-  const o = typeof n === "string" ? { method: n } : n;
-  switch (o.method) {
-    case "benchmark-ratio": {
-      const b = o as { benchmark?: number | "mean" | "median"; factor?: number; cap?: number };
-      return { method: "benchmark-ratio", benchmark: b.benchmark ?? "mean", factor: b.factor ?? 1, cap: b.cap };
+type Fail = (path: (string | number)[], message: string, fix?: string) => void;
+type SimpleInput = Exclude<NonNullable<SchemeInput["weighting"]>, { method: "combined" }>;
+
+/** The weighting as the engine uses it, with defaults, judgements as numbers, and its checks. */
+function resolveWeighting(input: SchemeInput, categories: Category[], indicators: Indicator[], fail: Fail, warn: (path: (string | number)[], message: string) => void): Weighting {
+  const hasWeights = indicators.some((i) => i.weight !== undefined) || categories.some((c) => c.weight !== undefined);
+  const w = input.weighting ?? { method: hasWeights ? ("expert" as const) : ("equal" as const) };
+  const uses = (m: string) => (w.method === "combined" ? w.of.some((o) => (typeof o === "string" ? o : o.method) === m) : w.method === m);
+  const simple = (x: SimpleInput | SimpleInput["method"], path: (string | number)[]): SimpleWeighting => {
+    const o: SimpleInput = typeof x === "string" ? { method: x } : x;
+    const subjective = o.method === "expert" || o.method === "equal" || o.method === "ahp";
+    const categoryLevel = o.categories ?? (subjective ? (o.method as "expert" | "equal" | "ahp") : categories.some((c) => c.weight !== undefined) ? "expert" : "equal");
+    if (o.basis !== undefined && o.method !== "entropy") fail([...path, "basis"], "basis applies to entropy weights only");
+    const judgements: SimpleWeighting["judgements"] = {};
+    const needsAhp = o.method === "ahp" || (categories.length > 0 && categoryLevel === "ahp");
+    if (needsAhp && !o.judgements) fail(path, "AHP needs judgements: { categories: [[…]], indicators: … }", "give the pairwise comparison matrices on Saaty's 1–9 scale");
+    if (o.judgements) {
+      const jp = [...path, "judgements"];
+      if (o.judgements.categories) judgements.categories = matrix(o.judgements.categories, [...jp, "categories"], categories.length, "categories", fail);
+      else if (categories.length > 0 && categoryLevel === "ahp") fail(jp, "AHP over categories needs judgements.categories");
+      const ind = o.judgements.indicators;
+      if (o.method === "ahp") {
+        if (categories.length === 0) {
+          if (!Array.isArray(ind)) fail([...jp, "indicators"], "a scheme without categories needs one matrix over all indicators");
+          else judgements.indicators = matrix(ind, [...jp, "indicators"], indicators.length, "indicators", fail);
+        } else if (ind === undefined || Array.isArray(ind)) fail([...jp, "indicators"], `give one matrix per category: { ${categories.map((c) => c.id).join(": […], ")}: […] }`);
+        else {
+          const out: Record<string, JudgementMatrix> = {};
+          for (const c of categories) {
+            const members = indicators.filter((i) => i.category === c.id).length;
+            if (members < 2) continue;
+            if (!ind[c.id]) fail([...jp, "indicators"], `no matrix for category "${c.id}" (${members} indicators)`);
+            else out[c.id] = matrix(ind[c.id], [...jp, "indicators", c.id], members, `indicators of category ${c.id}`, fail);
+          }
+          for (const k of Object.keys(ind)) if (!categories.some((c) => c.id === k)) fail([...jp, "indicators", k], `unknown category "${k}"`);
+          judgements.indicators = out;
+        }
+      }
     }
-    case "efficacy": {
-      const e = o as { c?: number; d?: number };
-      return { method: "efficacy", c: e.c ?? 60, d: e.d ?? 40 };
-    }
+    const accept = o.accept_inconsistent ?? false;
+    const matrices = [judgements.categories, ...(judgements.indicators === undefined ? [] : "values" in judgements.indicators ? [judgements.indicators as JudgementMatrix] : Object.values(judgements.indicators))];
+    for (const m of matrices) if (m) checkConsistency(m, accept, fail, warn);
+    const name = o.method === "entropy" && o.basis === "raw" ? "entropy(raw)" : o.method;
+    return { method: o.method, basis: o.basis ?? "normalized", categories: categoryLevel, judgements, acceptInconsistent: o.accept_inconsistent ?? false, name };
+  };
+  const resolved: Weighting =
+    w.method === "combined"
+      ? { method: "combined", combine: w.combine, mu: w.mu ?? 0.5, of: w.of.map((o, k) => simple(o, ["weighting", "of", k])), name: `combined(${w.combine})` }
+      : simple(w, ["weighting"]);
+  const expertSomewhere = uses("expert") || (resolved.method !== "combined" ? [resolved] : resolved.of).some((x) => x.categories === "expert" && categories.length > 0);
+  if (expertSomewhere) {
+    if (uses("expert"))
+      indicators.forEach((ind, k) => {
+        if (ind.weight === undefined) fail(["indicators", k, "weight"], "expert weighting needs a weight on every indicator", "add weight: or use weighting: { method: equal }");
+      });
+    categories.forEach((c, k) => {
+      if (c.weight === undefined) fail(["categories", k, "weight"], "expert weighting needs a weight on every category");
+    });
+  } else if (hasWeights && !uses("expert")) {
+    warn(["weighting", "method"], `weights are given but weighting is ${resolved.name}: they are ignored`);
+  }
+  return resolved;
+}
+
+/** A judgement matrix: square, of the expected size, positive, fractions read ("1/3" → 0.333…). */
+function matrix(rows: (number | string)[][], path: (string | number)[], size: number, what: string, fail: Fail): JudgementMatrix {
+  const values = rows.map((r) => r.map((v) => (typeof v === "number" ? v : Number(v.split("/")[0]) / Number(v.split("/")[1]))));
+  if (values.length !== size || values.some((r) => r.length !== size)) fail(path, `the matrix must be ${size} × ${size} (one row and column per ${what}, in the scheme's order)`);
+  return { values, path: formatPath(path) };
+}
+
+/**
+ * Saaty's consistency check (CR = CI/RI < 0.1) at load time, so `validate` catches an inconsistent
+ * matrix before any data is read. The error names CR and the most inconsistent judgement.
+ */
+function checkConsistency(m: JudgementMatrix, accept: boolean, fail: Fail, warn: (path: (string | number)[], message: string) => void): void {
+  const path = m.path.split(/\.|\[|\]/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  let r;
+  try {
+    r = ahpWeights(m.values);
+  } catch (e) {
+    if (!(e instanceof AhpError)) throw e;
+    return fail(path, e.message);
+  }
+  if (r.cr < 0.1) return;
+  const w = r.worst;
+  const worst = w ? `; the most inconsistent judgement is row ${w.row + 1}, column ${w.column + 1}: ${+w.judgement.toFixed(4)}, where the other judgements imply ${+w.implied.toFixed(4)}` : "";
+  const message = `the judgements are inconsistent: CR = ${r.cr.toFixed(4)} (≥ 0.1; λmax ${r.lambdaMax.toFixed(4)}, CI ${r.ci.toFixed(4)})${worst}`;
+  if (accept) warn(path, `${message} — accepted (accept_inconsistent: true)`);
+  else fail(path, message, "revise that judgement, or set accept_inconsistent: true to use the matrix anyway");
+}
+
+function resolveOutliers(o: SchemeInput["outliers"] | undefined, fallback: OutlierTreatment): OutlierTreatment {
+  if (o === undefined) return fallback;
+  if (o === "none") return { method: "none" };
+  if (o.method === "winsorize") return { method: "winsorize", skew: o.skew ?? 2, kurtosis: o.kurtosis ?? 3.5, max: o.max ?? 5, logFallback: o.log_fallback ?? false };
+  return { method: "clip", lower: o.lower ?? 0.01, upper: o.upper ?? 0.99 };
+}
+
+function normalizeSpec(n: NonNullable<SchemeInput["indicators"][number]["normalize"]>, path: (string | number)[], fail: Fail): NormalizeSpec {
+  if (typeof n === "string") {
+    if (n === "interval" || n === "target") fail(path, `${n} needs its parameters: { method: ${n}, ${n === "interval" ? "q1: …, q2: …" : "floor: …, target: …"} }`);
+    return normalizeSpec({ method: n } as Exclude<typeof n, string>, path, fail);
+  }
+  const t = n.transform ? { transform: n.transform } : {};
+  switch (n.method) {
+    case "benchmark-ratio":
+      return { method: "benchmark-ratio", benchmark: n.benchmark ?? "mean", factor: n.factor ?? 1, cap: n.cap, ...t };
+    case "efficacy":
+      return { method: "efficacy", c: n.c ?? 60, d: n.d ?? 40, ...t };
+    case "interval":
+      if (!(n.q1 <= n.q2)) fail(path, `the ideal interval needs q1 ≤ q2 (q1: ${n.q1}, q2: ${n.q2})`);
+      if (n.lower !== undefined && n.lower > n.q1) fail(path, `lower (${n.lower}) must not be above q1 (${n.q1})`);
+      if (n.upper !== undefined && n.upper < n.q2) fail(path, `upper (${n.upper}) must not be below q2 (${n.q2})`);
+      return { method: "interval", q1: n.q1, q2: n.q2, lower: n.lower, upper: n.upper, ...t };
+    case "target":
+      return { method: "target", floor: n.floor, target: n.target, cap: n.cap, ...t };
     default:
-      return { method: o.method };
+      return { method: n.method, ...t } as NormalizeSpec;
   }
 }
 

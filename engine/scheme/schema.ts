@@ -25,21 +25,31 @@ export const labelSchema = z.union([text, z.strictObject({ zh: text.optional(), 
 
 export const directionSchema = oneOf(["benefit", "cost"]);
 export const missingSchema = oneOf(["worst", "mean-score", "zero", "exclude"]);
-export const normalizeNames = ["minmax", "vector", "zscore", "benchmark-ratio", "efficacy"] as const;
+export const normalizeNames = ["minmax", "vector", "zscore", "benchmark-ratio", "efficacy", "interval", "rank", "percentile", "max", "sum", "target"] as const;
+
+const transform = { transform: z.literal("log", { error: () => 'the only transform is "log"' }).optional() };
+const plain = <M extends string>(method: M) => z.strictObject({ method: z.literal(method), ...transform });
 
 const normalizeObject = z.discriminatedUnion(
   "method",
   [
-    z.strictObject({ method: z.literal("minmax") }),
-    z.strictObject({ method: z.literal("vector") }),
-    z.strictObject({ method: z.literal("zscore") }),
+    plain("minmax"),
+    plain("vector"),
+    plain("zscore"),
+    plain("rank"),
+    plain("percentile"),
+    plain("max"),
+    plain("sum"),
     z.strictObject({
       method: z.literal("benchmark-ratio"),
       benchmark: z.union([finite.positive("a benchmark must be positive"), oneOf(["mean", "median"])]).optional(),
       factor: finite.positive("the factor must be positive").optional(),
       cap: finite.positive("a cap must be positive").optional(),
+      ...transform,
     }),
-    z.strictObject({ method: z.literal("efficacy"), c: finite.optional(), d: finite.positive().optional() }),
+    z.strictObject({ method: z.literal("efficacy"), c: finite.optional(), d: finite.positive().optional(), ...transform }),
+    z.strictObject({ method: z.literal("interval"), q1: finite, q2: finite, lower: finite.optional(), upper: finite.optional(), ...transform }),
+    z.strictObject({ method: z.literal("target"), floor: finite, target: finite, cap: finite.min(1, "the cap is at least 1 (the target)").optional(), ...transform }),
   ],
   { error: () => `expected method ${normalizeNames.map((n) => `"${n}"`).join(", ")}` },
 );
@@ -55,6 +65,12 @@ const formula = text;
 
 const condition = z.union([formula, z.strictObject({ when: formula, reason: labelSchema.optional() })]);
 
+const outlierSchema = z.union([
+  z.literal("none"),
+  z.strictObject({ method: z.literal("winsorize"), skew: finite.positive().optional(), kurtosis: finite.optional(), max: z.number().int().positive().optional(), log_fallback: z.boolean().optional() }),
+  z.strictObject({ method: z.literal("clip"), lower: finite.min(0).max(1).optional(), upper: finite.min(0).max(1).optional() }),
+], { error: () => 'expected "none", { method: winsorize, … } or { method: clip, lower, upper }' });
+
 const indicatorSchema = z.strictObject({
   id: identifier,
   label: labelSchema.optional(),
@@ -66,11 +82,46 @@ const indicatorSchema = z.strictObject({
   weight: weight.optional(),
   normalize: normalizeSchema.optional(),
   missing: missingSchema.optional(),
+  outliers: outlierSchema.optional(),
   source: z.string().optional(),
   description: z.string().optional(),
 });
 
 const grades = z.record(text, finite, { error: () => "expected grade: number pairs, e.g. { A: 0.2, B: 0.8 }" });
+
+/** A Saaty-scale judgement: a number or a fraction written as text ("1/3"). */
+const judgement = z.union([finite.positive("a judgement must be positive"), z.string().regex(/^\s*\d+(\.\d+)?\s*\/\s*\d+(\.\d+)?\s*$/, 'write a judgement as a number or a fraction such as "1/3"')]);
+const judgementMatrix = z.array(z.array(judgement)).min(1, "a judgement matrix needs at least one row");
+
+export const objectiveMethods = ["entropy", "critic", "stddev", "variation"] as const;
+export const simpleWeightingMethods = ["expert", "equal", "ahp", ...objectiveMethods] as const;
+
+const simpleWeighting = z.strictObject({
+  method: oneOf(simpleWeightingMethods),
+  /** entropy: on the normalised matrix (default) or on the raw positive data. */
+  basis: oneOf(["normalized", "raw"]).optional(),
+  /** How the categories are weighted, when the scheme has categories. */
+  categories: oneOf(["expert", "equal", "ahp"]).optional(),
+  judgements: z
+    .strictObject({ categories: judgementMatrix.optional(), indicators: z.union([judgementMatrix, z.record(z.string(), judgementMatrix)]).optional() })
+    .optional(),
+  accept_inconsistent: z.boolean().optional(),
+});
+
+const weightingSchema = z.union(
+  [
+    simpleWeighting,
+    z.strictObject({
+      method: z.literal("combined"),
+      combine: oneOf(["multiplicative", "linear", "game-theory"]),
+      mu: finite.min(0, "mu is between 0 and 1").max(1, "mu is between 0 and 1").optional(),
+      of: z.array(z.union([oneOf(simpleWeightingMethods), simpleWeighting])).min(2, "combine at least two weightings"),
+    }),
+  ],
+  { error: () => `expected a weighting method: ${[...simpleWeightingMethods, "combined"].map((m) => `"${m}"`).join(", ")}` },
+);
+
+export const aggregationMethods = ["weighted-sum", "topsis", "weighted-product", "vikor", "grey-relational", "rank-sum-ratio"] as const;
 
 const gradingCommon = {
   veto: text.optional(),
@@ -90,10 +141,20 @@ export const schemeSchema = z.strictObject({
     .array(z.strictObject({ id: identifier, label: labelSchema.optional(), weight: weight.optional(), description: z.string().optional() }))
     .optional(),
   indicators: z.array(indicatorSchema).min(1, "a scheme needs at least one indicator"),
-  weighting: z.strictObject({ method: oneOf(["expert", "equal"]) }).optional(),
+  weighting: weightingSchema.optional(),
   aggregation: z
-    .strictObject({ method: oneOf(["weighted-sum", "topsis"]), scale: finite.positive("the scale must be positive").optional() })
+    .strictObject({
+      method: oneOf(aggregationMethods),
+      scale: finite.positive("the scale must be positive").optional(),
+      /** topsis: its own normalisation (vector by default, per Hwang & Yoon), or the indicators' own. */
+      normalize: oneOf(["vector", "minmax", "indicators"]).optional(),
+      /** vikor: weight of the group utility S against the individual regret R. */
+      v: finite.min(0, "v is between 0 and 1").max(1, "v is between 0 and 1").optional(),
+      /** grey-relational: distinguishing coefficient. */
+      rho: finite.gt(0, "rho is between 0 and 1").max(1, "rho is between 0 and 1").optional(),
+    })
     .optional(),
+  outliers: outlierSchema.optional(),
   eligible: condition.optional(),
   missing: missingSchema.optional(),
   rules: z
@@ -110,8 +171,14 @@ export const schemeSchema = z.strictObject({
     [
       z.strictObject({ method: z.literal("quotas"), quotas: grades, ...gradingCommon }),
       z.strictObject({ method: z.literal("bands"), bands: grades, ...gradingCommon }),
+      z.strictObject({ method: z.literal("natural-breaks"), grades: z.array(text).min(2, "name at least two grades"), ...gradingCommon }),
+      z.strictObject({
+        method: z.literal("rsr-probit"),
+        grades: z.union([z.literal(3), z.literal(4), z.literal(5), z.array(text).min(3).max(5)], { error: () => "expected 3, 4 or 5, or the names of 3 to 5 grades" }),
+        ...gradingCommon,
+      }),
     ],
-    { error: () => 'expected method "quotas" or "bands"' },
+    { error: () => 'expected method "quotas", "bands", "natural-breaks" or "rsr-probit"' },
   ),
   sources: z.array(z.string()).optional(),
 });

@@ -14,14 +14,68 @@ export type Direction = "benefit" | "cost";
 
 export type MissingPolicy = "worst" | "mean-score" | "zero" | "exclude";
 
-export type NormalizeSpec =
+export type NormalizeSpec = (
   | { method: "minmax" }
   | { method: "vector" }
   | { method: "zscore" }
   /** x / (benchmark × factor), floored at 0 and optionally capped: the 亩均 practice (DOMAIN.md §2). */
   | { method: "benchmark-ratio"; benchmark: number | "mean" | "median"; factor: number; cap?: number }
   /** Efficacy coefficient c + d·r over the min-max value r (e.g. 60 + 40·r). */
-  | { method: "efficacy"; c: number; d: number };
+  | { method: "efficacy"; c: number; d: number }
+  | IntervalSpec
+  | RankSpec
+  | PercentileSpec
+  | MaxSpec
+  | SumSpec
+  | TargetSpec
+) & {
+  /** Applied to the raw values before normalising: ln x, or COINr's shifted ln(x − min + 1). */
+  transform?: "log";
+};
+
+/**
+ * Interval-optimal (区间型): 1 inside the ideal interval [q1, q2], linear down to 0 at `lower` below
+ * it and at `upper` above it, 0 beyond them. `lower`/`upper` default to the population min/max.
+ * Direction is ignored. Requires lower ≤ q1 ≤ q2 ≤ upper.
+ */
+export interface IntervalSpec {
+  method: "interval";
+  q1: number;
+  q2: number;
+  lower?: number;
+  upper?: number;
+}
+
+/** (mid-rank − 1)/(n − 1), ties averaged, best = 1; a single distinct value gives 1. */
+export interface RankSpec {
+  method: "rank";
+}
+
+/** Mid-rank percentile: (values strictly worse + half the equal ones, itself included)/n. */
+export interface PercentileSpec {
+  method: "percentile";
+}
+
+/** Benefit x/max, cost min/x; values must be ≥ 0. */
+export interface MaxSpec {
+  method: "max";
+}
+
+/** Benefit x/Σx, cost (1/x)/Σ(1/x); values must be ≥ 0. */
+export interface SumSpec {
+  method: "sum";
+}
+
+/**
+ * Distance to target (goalposts): (x − floor)/(target − floor), floored at 0 and capped at `cap`
+ * (default 1: capped at the target). Benefit needs target > floor, cost target < floor.
+ */
+export interface TargetSpec {
+  method: "target";
+  floor: number;
+  target: number;
+  cap?: number;
+}
 
 export type NormalizeMethod = NormalizeSpec["method"];
 
@@ -51,13 +105,56 @@ export interface Indicator {
   weight?: number;
   normalize: NormalizeSpec;
   missing: MissingPolicy;
+  outliers: OutlierTreatment;
   source?: string;
   /** Where it sits in the scheme file, for messages: `indicators[2]`. */
   path: string;
 }
 
-export type WeightingMethod = "expert" | "equal";
-export type AggregationMethod = "weighted-sum" | "topsis";
+export type ObjectiveMethod = "entropy" | "critic" | "stddev" | "variation";
+export type SimpleWeightingMethod = "expert" | "equal" | "ahp" | ObjectiveMethod;
+
+/** A Saaty judgement matrix, as numbers, with where it sits in the scheme. */
+export interface JudgementMatrix {
+  values: number[][];
+  path: string;
+}
+
+export interface SimpleWeighting {
+  method: SimpleWeightingMethod;
+  /** entropy only: computed on the normalised matrix (Chinese practice) or on raw positive data. */
+  basis: "normalized" | "raw";
+  /** How categories are weighted when the scheme has them (the indicator level uses `method`). */
+  categories: "expert" | "equal" | "ahp";
+  judgements: { categories?: JudgementMatrix; indicators?: JudgementMatrix | Record<string, JudgementMatrix> };
+  acceptInconsistent: boolean;
+  /** A short name for outputs (weights.csv columns of a combination): `expert`, `entropy(raw)`. */
+  name: string;
+}
+
+export type Weighting =
+  | SimpleWeighting
+  | { method: "combined"; combine: "multiplicative" | "linear" | "game-theory"; mu: number; of: SimpleWeighting[]; name: string };
+
+export type WeightingMethod = Weighting["method"];
+export type AggregationMethod = "weighted-sum" | "topsis" | "weighted-product" | "vikor" | "grey-relational" | "rank-sum-ratio";
+
+export interface Aggregation {
+  method: AggregationMethod;
+  scale: number;
+  /** topsis: its own normalisation, or the indicators' (`indicators`). */
+  normalize: "vector" | "minmax" | "indicators";
+  /** vikor: weight of the group utility. */
+  v: number;
+  /** grey-relational: distinguishing coefficient. */
+  rho: number;
+}
+
+export type OutlierTreatment =
+  | { method: "none" }
+  /** COINr's rule: winsorise while |skew| > skew and kurtosis > kurtosis, at most `max` points. */
+  | { method: "winsorize"; skew: number; kurtosis: number; max: number; logFallback: boolean }
+  | { method: "clip"; lower: number; upper: number };
 
 export interface Condition {
   when: string;
@@ -77,9 +174,20 @@ export interface Adjustment {
   path: string;
 }
 
+interface GradingCommon {
+  /** Best first. */
+  grades: string[];
+  veto: string;
+  labels: Record<string, Label>;
+}
+
 export type Grading =
-  | { method: "quotas"; grades: string[]; quotas: number[]; veto: string; labels: Record<string, Label> }
-  | { method: "bands"; grades: string[]; bands: number[]; veto: string; labels: Record<string, Label> };
+  | ({ method: "quotas"; quotas: number[] } & GradingCommon)
+  | ({ method: "bands"; bands: number[] } & GradingCommon)
+  /** Jenks / ckmeans optimal breaks of the scores, one class per grade. */
+  | ({ method: "natural-breaks" } & GradingCommon)
+  /** Rank-sum ratio grading by Probit regression (3, 4 or 5 grades). */
+  | ({ method: "rsr-probit" } & GradingCommon);
 
 export interface Scheme {
   /** What the evaluation is called (the file name when the scheme gives none). */
@@ -93,8 +201,8 @@ export interface Scheme {
   derive: Derived[];
   categories: Category[];
   indicators: Indicator[];
-  weighting: { method: WeightingMethod };
-  aggregation: { method: AggregationMethod; scale: number };
+  weighting: Weighting;
+  aggregation: Aggregation;
   eligible?: Condition;
   rules: { veto: Veto[]; adjust: Adjustment[]; cap?: number };
   grading: Grading;

@@ -6,6 +6,8 @@
  * lowest score is reached.
  */
 import type { Grading } from "../scheme/types.js";
+import { naturalBreakGrades } from "./grade-breaks.js";
+import { rsrProbitGrades } from "./grade-rsr.js";
 
 /** Tolerance for cumulative shares that do not add up exactly in binary (0.2 + 0.4 ≠ 0.6). */
 const EPS = 1e-9;
@@ -31,5 +33,32 @@ export function bandGrades(score: Float64Array, rows: Int32Array, g: Extract<Gra
     let j = 0;
     while (j < last && !(score[i] >= g.bands[j])) j++;
     out[i] = g.grades[j];
+  }
+}
+
+export interface GradingInput {
+  score: Float64Array;
+  rank: Int32Array;
+  /** The enterprises graded by the rule (not vetoed). */
+  rows: Int32Array;
+  /** RSR values, for Probit grading. */
+  rsr: Float64Array;
+}
+
+/** Grades the rows by the scheme's rule; returns what the rule found (breaks, the Probit fit) for the manifest. */
+export function assignGrades(g: Grading, input: GradingInput, out: string[]): Record<string, unknown> | undefined {
+  switch (g.method) {
+    case "quotas":
+      quotaGrades(input.rank, input.rows, input.rows.length, g, out);
+      return undefined;
+    case "bands":
+      bandGrades(input.score, input.rows, g, out);
+      return undefined;
+    case "natural-breaks":
+      return { breaks: naturalBreakGrades(input.score, input.rows, g.grades, out) };
+    case "rsr-probit": {
+      const fit = rsrProbitGrades(input.rsr, input.rows, g.grades, out);
+      return { ...fit };
+    }
   }
 }

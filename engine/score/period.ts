@@ -7,14 +7,16 @@ import { ParkscoreError, type Warning } from "../errors.js";
 import { sourceRow, type Frame } from "../data/frame.js";
 import { compileFormula } from "../scheme/formula.js";
 import type { Indicator, Label, Scheme } from "../scheme/types.js";
-import { aggregations } from "./aggregate/index.js";
-import { bandGrades, quotaGrades } from "./grade.js";
+import { AggregationError } from "./aggregate/errors.js";
+import { aggregate } from "./aggregate/index.js";
+import { assignGrades } from "./grade.js";
 import { imputeMissing } from "./missing.js";
-import { normalize, NormalizeError } from "./normalize.js";
+import { normalize, NormalizeError } from "./normalize/index.js";
 import { competitionRanks } from "./rank.js";
 import { addReason, noReasons } from "./reasons.js";
 import { applyRules, type RuleColumns } from "./rules.js";
-import type { PeriodResult, Reason, Status } from "./types.js";
+import { effectiveNormalization, treatOutliers } from "./treatment.js";
+import type { PeriodResult, Reason, Status, TreatedValue } from "./types.js";
 import { schemeWeights } from "./weights/index.js";
 
 export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
@@ -55,12 +57,14 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
   const pop = mask(status, "graded");
   const graded = popSize(pop);
 
+  const treated: TreatedValue[] = [];
   const norm = new Map<string, Float64Array>();
   for (const ind of scheme.indicators) {
     const x = values.get(ind.id)!;
+    const input = treatOutliers(ind, x, pop, frame, scheme, treated, warnings);
     let r;
     try {
-      r = normalize(x, pop, ind.direction, ind.normalize);
+      r = normalize(input, pop, ind.direction, effectiveNormalization(scheme, ind));
     } catch (e) {
       if (!(e instanceof NormalizeError)) throw e;
       throw new ParkscoreError({ code: "score.normalize", file: scheme.file, path: `${ind.path}.normalize`, message: `${ind.id}: ${e.message}`, fix: "give a numeric benchmark, or check the period's data" });
@@ -78,15 +82,18 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
     norm.set(ind.id, r.values);
   }
 
-  const weights = schemeWeights(scheme, warnings);
+  const { weights, notes } = schemeWeights(scheme, warnings, { pop, norm, values });
   const w = Float64Array.from(weights, (x) => x.weight);
-  const agg = aggregations[scheme.aggregation.method]({
-    n,
-    pop,
-    norm: scheme.indicators.map((ind) => norm.get(ind.id)!),
-    weights: w,
-    scale: scheme.aggregation.scale,
-  });
+  let agg;
+  try {
+    agg = aggregate(scheme.aggregation, { n, pop, norm: scheme.indicators.map((ind) => norm.get(ind.id)!), weights: w, scale: scheme.aggregation.scale });
+  } catch (e) {
+    if (!(e instanceof AggregationError)) throw e;
+    const message = e.message
+      .replace(/indicator (\d+)/g, (_, k: string) => `indicator ${scheme.indicators[Number(k)]?.id ?? k}`)
+      .replace(/at row (\d+)/g, (_, i: string) => `for ${frame.texts.get(scheme.id)![Number(i)]} (${frame.origin.file} row ${sourceRow(frame, Number(i))})`);
+    throw new ParkscoreError({ code: "score.aggregate", file: scheme.file, path: "aggregation", message });
+  }
 
   const score = agg.score;
   const vetoed = new Uint8Array(n);
@@ -114,8 +121,7 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
   const [forced, free] = split(pop, vetoed);
   competitionRanks(score, free, rank);
   competitionRanks(score, forced, rank, free.length);
-  if (scheme.grading.method === "quotas") quotaGrades(rank, free, free.length, scheme.grading, grade);
-  else bandGrades(score, free, scheme.grading, grade);
+  const gradingNote = assignGrades(scheme.grading, { score, rank, rows: free, rsr: agg.extra?.get("WRSR") ?? agg.raw }, grade);
   for (let k = 0; k < forced.length; k++) grade[forced[k]] = vetoGrade[forced[k]];
 
   const contrib = new Map(scheme.indicators.map((ind, j) => [ind.id, agg.contrib[j]]));
@@ -136,6 +142,9 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
     norm,
     contrib,
     weights,
+    weightingNotes: gradingNote ? [...notes, { weighting: "grading", level: scheme.grading.method, detail: gradingNote }] : notes,
+    extra: agg.extra ?? new Map(),
+    treated,
     warnings,
   };
 }

@@ -84,3 +84,25 @@ export function competitionRanks(score: Float64Array, rows: Int32Array, out: Int
     out[idx[k]] = offset + rank;
   }
 }
+
+/** The rows where pop = 1, in order. */
+export function populationRows(pop: Uint8Array): Int32Array {
+  const out = new Int32Array(pop.length);
+  let k = 0;
+  for (let i = 0; i < pop.length; i++) if (pop[i] === 1) out[k++] = i;
+  return out.subarray(0, k);
+}
+
+/** Mid-ranks 1…n along `order` (rows by ascending value): equal values share their average rank. */
+export function midRanks(x: Float64Array, order: Int32Array, out: Float64Array): void {
+  const size = order.length;
+  let s = 0;
+  while (s < size) {
+    const v = x[order[s]];
+    let e = s + 1;
+    while (e < size && x[order[e]] === v) e++; // −0 === 0, as in the sort's keys
+    const r = (s + 1 + e) / 2; // average of ranks s+1 … e
+    for (let k = s; k < e; k++) out[order[k]] = r;
+    s = e;
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * The published table of a period's result: the columns of `scores.csv` / `scores.arrow`, in order.
- * `id, name, status, score, raw, rank, grade, vetoed, reasons`, then `norm.<indicator>` and
+ * `id, name, status, score, raw, rank, grade, vetoed, reasons`, the aggregation's extra columns
+ * (VIKOR's S and R, RSR and WRSR), then `norm.<indicator>` and
  * `contrib.<indicator>` for every indicator, then `value.<indicator>` (the value before
  * normalisation) and the carried text columns.
  */
@@ -20,6 +21,7 @@ export function resultTable(result: PeriodResult, lang: Lang = "zh"): OutputColu
     { name: "vetoed", type: "boolean", values: result.vetoed },
     { name: "reasons", type: "text", values: result.reasons.map((r) => formatReasons(r, lang)) },
   ];
+  for (const [name, v] of result.extra) cols.push({ name, type: "number", values: v });
   for (const [id, v] of result.norm) cols.push({ name: `norm.${id}`, type: "number", values: v });
   for (const [id, v] of result.contrib) cols.push({ name: `contrib.${id}`, type: "number", values: v });
   for (const [id, v] of result.values) cols.push({ name: `value.${id}`, type: "number", values: v });

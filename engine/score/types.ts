@@ -1,6 +1,17 @@
 /** What scoring one period produces: columns over all enterprises of the period, input order kept. */
 import type { Warning } from "../errors.js";
 import type { Label } from "../scheme/types.js";
+import type { WeightingNote } from "./weights/index.js";
+
+/** A value changed by outlier treatment, for the manifest. */
+export interface TreatedValue {
+  indicator: string;
+  id: string;
+  /** Row in the source file. */
+  row: number;
+  from: number;
+  to: number;
+}
 
 export type Status = "graded" | "not-graded" | "excluded";
 
@@ -21,6 +32,8 @@ export interface IndicatorWeight {
   localWeight: number;
   /** categoryWeight × localWeight: the weight the aggregation uses; these sum to 1. */
   weight: number;
+  /** For a combination: each combined weighting's final weight of this indicator, by name. */
+  components?: Record<string, number>;
 }
 
 export interface PeriodResult {
@@ -47,5 +60,11 @@ export interface PeriodResult {
   /** Each indicator's share of the score before rules; they add up to it. */
   contrib: Map<string, Float64Array>;
   weights: IndicatorWeight[];
+  /** What the weighting methods found (entropies, AHP consistency, combination coefficients). */
+  weightingNotes: WeightingNote[];
+  /** Extra columns of the aggregation (VIKOR's S and R, RSR…). */
+  extra: Map<string, Float64Array>;
+  /** Every value that outlier treatment changed. */
+  treated: TreatedValue[];
   warnings: Warning[];
 }

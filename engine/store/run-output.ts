@@ -30,6 +30,10 @@ export interface RunManifest extends Versions {
   options: Record<string, unknown>;
   counts: { enterprises: number; graded: number; "not-graded": number; excluded: number; vetoed: number; grades: Record<string, number> };
   weights: PeriodResult["weights"];
+  /** What the weighting and grading methods found: entropies, AHP consistency, the Probit fit… */
+  weighting: PeriodResult["weightingNotes"];
+  /** Every value changed by outlier treatment. */
+  treated: PeriodResult["treated"];
   outputs: Record<string, string>;
   warnings: Warning[];
 }
@@ -73,10 +77,12 @@ export function runFiles(req: RunOutputRequest): { files: OutputFile[]; manifest
     options: req.options ?? {},
     counts: counts(result, scheme.grading.grades),
     weights: result.weights,
+    weighting: result.weightingNotes,
+    treated: result.treated,
     outputs,
     warnings: [...(req.warnings ?? []), ...result.warnings],
   };
-  files.push({ name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" });
+  files.push({ name: "manifest.json", data: JSON.stringify(manifest, typedArraysAsLists, 2) + "\n" });
   return { files, manifest };
 }
 
@@ -84,6 +90,11 @@ export function writeRun(dir: string, req: RunOutputRequest): RunManifest {
   const { files, manifest } = runFiles(req);
   writeFilesAtomically(dir, files);
   return manifest;
+}
+
+/** JSON has no typed arrays: method diagnostics (correlations, Probit tables) are written as lists. */
+export function typedArraysAsLists(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Float64Array) : value;
 }
 
 function weightsTable(result: PeriodResult): OutputColumn[] {
@@ -94,6 +105,8 @@ function weightsTable(result: PeriodResult): OutputColumn[] {
     { name: "category", type: "text", values: w.map((x) => x.category ?? "") },
     { name: "category_weight", type: "number", values: Float64Array.from(w, (x) => x.categoryWeight) },
     { name: "local_weight", type: "number", values: Float64Array.from(w, (x) => x.localWeight) },
+    // A combination also shows each combined weighting's own final weight.
+    ...Object.keys(w[0]?.components ?? {}).map((k): OutputColumn => ({ name: `weight.${k}`, type: "number", values: Float64Array.from(w, (x) => x.components![k]) })),
   ];
 }
 

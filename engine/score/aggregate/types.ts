@@ -6,6 +6,8 @@ export interface Aggregated {
   score: Float64Array;
   /** Per indicator, in scheme order: its part of `score`; the parts add up to it. */
   contrib: Float64Array[];
+  /** Additional output columns of the method, by name (e.g. VIKOR's S and R); NaN outside the population. */
+  extra?: Map<string, Float64Array>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchmarkRatio, efficacy, median, minmax, normalize, vector, zscore } from "../../../engine/score/normalize.js";
+import { benchmarkRatio, efficacy, median, minmax, normalize, vector, zscore } from "../../../engine/score/normalize/index.js";
 
 const all = (n: number) => new Uint8Array(n).fill(1);
 const x = Float64Array.from([2, 4, 6, 10]);

@@ -117,3 +117,35 @@ describe("formula problems", () => {
     expect(Number.isFinite(r.score[1])).toBe(true); // scored as worst, not NaN
   });
 });
+
+describe("TOPSIS normalisation", () => {
+  it("uses vector normalisation by default, as the original method (numpy: test/reference/topsis_five.py)", () => {
+    const r = scorePeriod(FIVE, scheme(MINIMAL.replace("{ method: weighted-sum }", "{ method: topsis }")));
+    [0.6734790150189592, 0.709867189820581, 0.4787342369839946, 0.6057947877615426, 0].forEach((c, i) => expect(r.raw[i]).toBeCloseTo(c, 14));
+  });
+  it("uses the indicators' own normalisation with normalize: indicators", () => {
+    const r = scorePeriod(FIVE, scheme(MINIMAL.replace("{ method: weighted-sum }", "{ method: topsis, normalize: indicators }")));
+    [0.676731838286113, 0.654169893312894, 0.527864045000421, 0.579655211286321, 0].forEach((c, i) => expect(r.raw[i]).toBeCloseTo(c, 14));
+  });
+});
+
+describe("outlier treatment in the pipeline", () => {
+  it("winsorises before normalising, records every change, and keeps the reported value", () => {
+    // COINr's documented example: winsorise(c(1:10, 30, 100)) replaces 100 by 30, then 30 by 10.
+    const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100];
+    const f = frame({ code: x.map((_, i) => `e${i}`), name: x.map((_, i) => `n${i}`) }, { x });
+    const s = scheme(`
+id: code
+name: name
+indicators: [{ id: x, direction: benefit, weight: 1 }]
+outliers: { method: winsorize }
+grading: { method: bands, bands: { A: 50, B: 0 } }
+`);
+    const r = scorePeriod(f, s);
+    expect(r.treated.map((t) => [t.id, t.from, t.to])).toEqual(expect.arrayContaining([["e11", 100, expect.any(Number)]]));
+    expect(r.values.get("x")![11]).toBe(100);
+    expect(r.norm.get("x")![11]).toBe(1);
+    expect(r.norm.get("x")![10]).toBe(1); // tied with the treated maximum
+    expect(r.warnings.some((w) => w.code === "score.outliers")).toBe(true);
+  });
+});

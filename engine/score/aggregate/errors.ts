@@ -1,0 +1,4 @@
+/** Input an aggregation cannot handle (e.g. a negative value in a geometric mean, v outside [0, 1]). */
+export class AggregationError extends Error {
+  override name = "AggregationError";
+}

@@ -1,0 +1,13 @@
+import type { Direction } from "../../scheme/types.js";
+import { linear, type Normalized } from "./kernel.js";
+import { minmax } from "./minmax.js";
+
+/**
+ * Efficacy coefficient c + d·r with r the min-max value (e.g. 60 + 40·r, as Jingde's
+ * 20 + 80·r in DOMAIN.md §2); constant → c + d.
+ */
+export function efficacy(x: Float64Array, pop: Uint8Array, direction: Direction, c: number, d: number): Normalized {
+  const r = minmax(x, pop, direction);
+  const values = linear(r.values, pop, d, 0, 1, c, -Infinity, Infinity); // c + (d·r)/1
+  return { values, constant: r.constant, missing: r.missing };
+}

@@ -1,0 +1,155 @@
+/**
+ * What every normalisation method is built from: the result type and error, the population
+ * statistics, the one elementwise linear kernel, the constant-column fill and the median/observed
+ * helpers.
+ *
+ * Statistics (min, max, mean…) are taken over the observed values of the population being graded;
+ * rows outside it, and missing values, stay NaN (the missing-value policy fills the latter
+ * afterwards). The population is a mask (1 = graded) rather than a list of rows: every kernel is one
+ * contiguous, branch-predictable loop over the column, which at a million rows is several times
+ * faster than gathering through an index list.
+ *
+ * `Normalized` and `NormalizeError` live here rather than in index.ts so that the method files can
+ * use them without importing the dispatcher that imports them (no module cycle); index.ts re-exports
+ * them.
+ */
+
+export interface Normalized {
+  values: Float64Array;
+  /** How many population rows have no value (NaN), for the missing-value policy. */
+  missing: number;
+  /** Set when every observed value was equal and the method's defined value was used instead. */
+  constant: boolean;
+  /** The benchmark actually used, for benchmark-ratio. */
+  benchmark?: number;
+  /**
+   * Set when `transform: "log"` was applied before normalising. `shifted` (COINr's shifted log,
+   * ln(x − min + 1), used because some population value was ≤ 0) is worth a warning: scores then
+   * depend on this period's minimum. `min` is the minimum used for the shift.
+   */
+  transform?: { method: "log"; shifted: boolean; min?: number };
+}
+
+export class NormalizeError extends Error {}
+
+export interface Stats {
+  /** Population rows. */
+  size: number;
+  /** Population rows with a value. */
+  count: number;
+  min: number;
+  max: number;
+  sum: number;
+  sumSq: number;
+}
+
+export function stats(x: Float64Array, pop: Uint8Array): Stats {
+  const acc = new Float64Array(6);
+  accumulate(x, pop, acc);
+  return { size: acc[0], count: acc[1], min: acc[2], max: acc[3], sum: acc[4], sumSq: acc[5] };
+}
+
+/**
+ * The statistics loop, alone in its function. V8 compiles a long loop on the fly (on-stack
+ * replacement) before the code after it has ever run; code after the loop then lacks type feedback
+ * and throws the function back to the interpreter on every call, where each double is boxed. Hot
+ * loops therefore live in leaf functions that take and return only typed arrays and numbers.
+ */
+function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array): void {
+  let size = 0, count = 0, min = Infinity, max = -Infinity, sum = 0, sumSq = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (pop[i] === 0) continue;
+    size++;
+    if (v !== v) continue;
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum += v;
+    sumSq += v * v;
+  }
+  acc[0] = size;
+  acc[1] = count;
+  acc[2] = min;
+  acc[3] = max;
+  acc[4] = sum;
+  acc[5] = sumSq;
+}
+
+/**
+ * The one elementwise kernel every linear method is written in: out = clamp(c + (a·x + b)/d, lo, hi)
+ * at population rows, NaN elsewhere. With a = ±1 the sums are the textbook expressions to the last
+ * bit (−x + max is max − x), so each method keeps its exact formula.
+ */
+export function linear(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number): Float64Array {
+  const out = new Float64Array(x.length);
+  linearKernel(x, pop, a, b, d, c, lo, hi, out);
+  return out;
+}
+
+function linearKernel(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number, out: Float64Array): void {
+  for (let i = 0; i < x.length; i++) {
+    const v = c + (a * x[i] + b) / d; // NaN for a missing value
+    out[i] = pop[i] === 0 ? NaN : v < lo ? lo : v > hi ? hi : v;
+  }
+}
+
+/** The fixed value a method gives a constant column, at the observed population rows. */
+export function constantColumn(x: Float64Array, pop: Uint8Array, value: number): Float64Array {
+  return linear(x, pop, 0, value, 1, 0, -Infinity, Infinity); // 0·x is NaN for a missing x
+}
+
+/** The median of a column (NaN when empty): mean of the two middle values for an even count. */
+export function median(values: Float64Array): number {
+  const m = values.length;
+  if (m === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const h = m >> 1;
+  return m % 2 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+}
+
+/** The observed population values, in a new array. */
+export function observed(x: Float64Array, pop: Uint8Array): Float64Array {
+  const out = new Float64Array(x.length);
+  let m = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (pop[i] === 1 && v === v) out[m++] = v;
+  }
+  return out.subarray(0, m);
+}
+
+/** The observed population values sorted ascending (typed-array sort is numeric). */
+export function sortedObserved(x: Float64Array, pop: Uint8Array): Float64Array {
+  return observed(x, pop).sort();
+}
+
+/** out = (k/x)/d at population rows, NaN elsewhere: the reciprocal form of the ratio methods' cost variants. */
+export function inverse(x: Float64Array, pop: Uint8Array, k: number, d: number): Float64Array {
+  const out = new Float64Array(x.length);
+  inverseKernel(x, pop, k, d, out);
+  return out;
+}
+
+function inverseKernel(x: Float64Array, pop: Uint8Array, k: number, d: number, out: Float64Array): void {
+  for (let i = 0; i < x.length; i++) out[i] = pop[i] === 0 ? NaN : k / x[i] / d;
+}
+
+/** Σ 1/x over the observed population values. */
+export function reciprocalSum(x: Float64Array, pop: Uint8Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (pop[i] === 1 && v === v) s += 1 / v;
+  }
+  return s;
+}
+
+/**
+ * The ratio methods (max, sum) need a ratio scale: refuse negative values, and a zero where a cost
+ * variant would divide by it. `method` names the method in the message.
+ */
+export function requireNonNegative(s: Stats, method: string): void {
+  if (s.min < 0)
+    throw new NormalizeError(`"${method}" normalisation divides by the values' ${method}: it needs values ≥ 0, and the smallest is ${s.min}; use minmax, zscore or rank, or a transform`);
+}
