@@ -234,12 +234,13 @@ function resolveGrading(g: SchemeInput["grading"], fail: (path: (string | number
 }
 
 type Fail = (path: (string | number)[], message: string, fix?: string) => void;
-type SimpleInput = Exclude<NonNullable<SchemeInput["weighting"]>, { method: "combined" }>;
+type SimpleInput = Exclude<NonNullable<SchemeInput["weighting"]>, { method: "combined" } | string>;
 
 /** The weighting as the engine uses it, with defaults, judgements as numbers, and its checks. */
 function resolveWeighting(input: SchemeInput, categories: Category[], indicators: Indicator[], fail: Fail, warn: (path: (string | number)[], message: string) => void): Weighting {
   const hasWeights = indicators.some((i) => i.weight !== undefined) || categories.some((c) => c.weight !== undefined);
-  const w = input.weighting ?? { method: hasWeights ? ("expert" as const) : ("equal" as const) };
+  const given = input.weighting ?? (hasWeights ? "expert" : "equal");
+  const w = typeof given === "string" ? { method: given } : given;
   const uses = (m: string) => (w.method === "combined" ? w.of.some((o) => (typeof o === "string" ? o : o.method) === m) : w.method === m);
   const simple = (x: SimpleInput | SimpleInput["method"], path: (string | number)[]): SimpleWeighting => {
     const o: SimpleInput = typeof x === "string" ? { method: x } : x;

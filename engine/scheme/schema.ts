@@ -110,6 +110,7 @@ const simpleWeighting = z.strictObject({
 
 const weightingSchema = z.union(
   [
+    oneOf(simpleWeightingMethods),
     simpleWeighting,
     z.strictObject({
       method: z.literal("combined"),

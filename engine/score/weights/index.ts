@@ -12,7 +12,7 @@ import type { Indicator, JudgementMatrix, Scheme, SimpleWeighting } from "../../
 import type { IndicatorWeight } from "../types.js";
 import { combineWeights } from "./combine.js";
 import { criticWeights } from "./critic.js";
-import { entropyWeights } from "./entropy.js";
+import { entropyWeights, zeroRule } from "./entropy.js";
 import { WeightError } from "./errors.js";
 import { stddevWeights } from "./stddev.js";
 import { variationWeights } from "./variation.js";
@@ -109,7 +109,7 @@ function localWeights(scheme: Scheme, s: SimpleWeighting, category: string | und
         }
       }, members);
       const { weights, ...detail } = r as { weights: Float64Array } & Record<string, unknown>;
-      notes.push({ weighting: s.name, level: what, detail: { indicators: members.map((i) => i.id), ...detail } });
+      notes.push({ weighting: s.name, level: what, detail: { indicators: members.map((i) => i.id), ...(s.method === "entropy" ? { zeroRule } : {}), ...detail } });
       return Array.from(weights);
     }
   }

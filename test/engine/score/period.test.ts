@@ -149,3 +149,35 @@ grading: { method: bands, bands: { A: 50, B: 0 } }
     expect(r.warnings.some((w) => w.code === "score.outliers")).toBe(true);
   });
 });
+
+describe("degenerate data under every method", () => {
+  const methods = ["weighted-sum", "topsis", "weighted-product", "vikor", "grey-relational", "rank-sum-ratio"];
+  const weightings = ["expert", "equal", "{ method: entropy }", "{ method: critic }", "{ method: stddev }"];
+  const yaml = (m: string, w: string) => `
+id: code
+name: name
+indicators:
+  - { id: x, direction: benefit, weight: 0.5 }
+  - { id: flat, direction: cost, weight: 0.5 }
+weighting: ${w}
+aggregation: { method: ${m} }
+grading: { method: quotas, quotas: { A: 0.5, B: 0.5 } }
+`;
+  const cases = {
+    "a single enterprise": frame({ code: ["a"], name: ["A"] }, { x: [3], flat: [1] }),
+    "ties and a constant column": frame({ code: ["a", "b", "c"], name: ["A", "B", "C"] }, { x: [2, 2, 5], flat: [1, 1, 1] }),
+    "zeros": frame({ code: ["a", "b", "c"], name: ["A", "B", "C"] }, { x: [0, 0, 4], flat: [0, 0, 0] }),
+  };
+  for (const [what, f] of Object.entries(cases))
+    for (const m of methods)
+      for (const w of weightings)
+        it(`${what}: ${m} with ${w} gives finite scores and ranks`, () => {
+          const r = scorePeriod(f, scheme(yaml(m, w)));
+          for (let i = 0; i < r.n; i++) {
+            expect(Number.isFinite(r.score[i])).toBe(true);
+            expect(r.rank[i]).toBeGreaterThan(0);
+          }
+          const sum = r.weights.reduce((a, x) => a + x.weight, 0);
+          expect(sum).toBeCloseTo(1, 12);
+        });
+});
