@@ -4,6 +4,9 @@ import { Command } from "commander";
 import { versions } from "../engine/store/provenance.js";
 import { compareCommand } from "./commands/compare.js";
 import { demoCommand } from "./commands/demo.js";
+import { historyCommand } from "./commands/history.js";
+import { importCommand } from "./commands/import.js";
+import { initCommand } from "./commands/init.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
 import { run } from "./run.js";
@@ -14,6 +17,6 @@ const program = new Command("parkscore")
   .showHelpAfterError()
   .configureOutput({ outputError: (s, write) => write(s) });
 
-for (const make of [scoreCommand, validateCommand, compareCommand, demoCommand]) program.addCommand(make());
+for (const make of [initCommand, importCommand, historyCommand, scoreCommand, validateCommand, compareCommand, demoCommand]) program.addCommand(make());
 
 await run(() => program.parseAsync(process.argv));

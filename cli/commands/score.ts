@@ -1,7 +1,9 @@
 /** `parkscore score --scheme S --input F [--period P] --out DIR` */
 import { Command, Option } from "commander";
 import { resolve } from "node:path";
-import { formatProblem } from "../../engine/errors.js";
+import { formatProblem, ParkscoreError } from "../../engine/errors.js";
+import { listPeriods } from "../../engine/store/dataset.js";
+import { scoreStored } from "../../engine/store/runs.js";
 import { loadPeriodInput } from "../../engine/store/input.js";
 import { writeRun } from "../../engine/store/run-output.js";
 import { scorePeriod } from "../../engine/score/period.js";
@@ -23,18 +25,35 @@ export interface ScoreOptions {
 
 export function scoreCommand(): Command {
   return new Command("score")
-    .description("score one period: rank and grade every enterprise of an input file by a scheme")
-    .requiredOption("-s, --scheme <file>", "the indicator scheme (YAML or JSON)")
-    .requiredOption("-i, --input <file>", "the period's data (.csv, .xlsx, .arrow, .parquet)")
-    .requiredOption("-o, --out <dir>", "folder for scores.csv, scores.arrow, weights.csv, manifest.json")
-    .option("-p, --period <period>", "the period (selects rows when the scheme has a period column)")
+    .description("score a period: a file by a scheme (--scheme, --input, --out), or a dataset's stored periods (DIR --period P | --all)")
+    .argument("[dir]", "a dataset folder: score its stored periods and keep each run under DIR/runs/")
+    .option("-s, --scheme <file>", "the indicator scheme (YAML or JSON)")
+    .option("-i, --input <file>", "the period's data (.csv, .xlsx, .arrow, .parquet)")
+    .option("-o, --out <dir>", "folder for scores.csv, scores.arrow, weights.csv, manifest.json")
+    .option("-p, --period <period>", "the period (selects rows when the scheme has a period column; with DIR, the period to score)")
+    .option("--all", "with DIR: score every stored period")
     .option("--encoding <name>", "CSV encoding: utf-8, gbk or gb18030 (detected when absent)")
     .option("--sheet <name>", "XLSX sheet name or number (default: the first)")
     .addOption(new Option("--lang <lang>", "language of reasons").choices(["zh", "en"]).default("zh"))
     .option("--top <n>", "how many of the ranking to print", (v) => Number.parseInt(v, 10), 10)
-    .action(async (o: ScoreOptions) => {
-      await scoreToFolder(o);
+    .action(async (dir: string | undefined, o: Partial<ScoreOptions> & { all?: boolean }) => {
+      if (dir !== undefined) return scoreDataset(dir, o);
+      const missing = (["scheme", "input", "out"] as const).filter((k) => !o[k]);
+      if (missing.length)
+        throw new ParkscoreError({ code: "cli.usage", message: `score needs ${missing.map((k) => `--${k}`).join(", ")} (or a dataset folder: parkscore score DIR --period P)` });
+      await scoreToFolder(o as ScoreOptions);
     });
+}
+
+async function scoreDataset(dir: string, o: { period?: string; all?: boolean; lang?: Lang }): Promise<void> {
+  if (!o.period === !o.all) throw new ParkscoreError({ code: "cli.usage", message: "give either --period P or --all" });
+  const periods = o.all ? listPeriods(dir) : [o.period!];
+  if (periods.length === 0) throw new ParkscoreError({ code: "store.no-period", file: dir, message: "the dataset has no data yet", fix: `import a period: parkscore import ${dir} --period 2025 FILE` });
+  for (const p of periods) {
+    const run = await scoreStored(dir, p, o.lang ?? "zh");
+    const c = run.manifest.counts;
+    process.stdout.write(`${p}: ${c.graded} graded of ${c.enterprises} (${Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · ")}) → ${run.dir}\n`);
+  }
 }
 
 /** Scores and writes; prints the top of the ranking and where the results are. */

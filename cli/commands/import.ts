@@ -1,0 +1,17 @@
+/** `parkscore import DIR --period P FILE`: validate a period's file and store it as a new revision. */
+import { Command } from "commander";
+import { importPeriod } from "../../engine/store/dataset.js";
+
+export function importCommand(): Command {
+  return new Command("import")
+    .description("validate a period's data against the dataset's scheme and store it (a new revision; nothing is overwritten)")
+    .argument("<dir>", "the dataset folder")
+    .argument("<file>", "the period's data (.csv, .xlsx, .arrow, .parquet)")
+    .requiredOption("-p, --period <period>", "the period, e.g. 2025")
+    .option("--encoding <name>", "CSV encoding: utf-8, gbk or gb18030 (detected when absent)")
+    .option("--sheet <name>", "XLSX sheet name or number (default: the first)")
+    .action(async (dir: string, file: string, o: { period: string; encoding?: string; sheet?: string }) => {
+      const r = await importPeriod(dir, o.period, file, o);
+      process.stdout.write(`period ${r.period}: revision ${r.revision}, ${r.rows} rows from ${r.source.name} (sha256 ${r.source.sha256.slice(0, 12)}…)\n  stored as ${r.file}\n`);
+    });
+}

@@ -1,0 +1,14 @@
+/** `parkscore init DIR`: a new dataset with a commented scheme to edit. */
+import { Command } from "commander";
+import { join, resolve } from "node:path";
+import { initDataset } from "../../engine/store/dataset.js";
+
+export function initCommand(): Command {
+  return new Command("init")
+    .description("create a dataset: DIR/scheme.yaml (a commented template) and the folders for periods and runs")
+    .argument("<dir>", "the dataset folder")
+    .action((dir: string) => {
+      initDataset(dir);
+      process.stdout.write(`created the dataset ${resolve(dir)}/\n  edit ${join(dir, "scheme.yaml")}, then: parkscore import ${dir} --period 2025 FILE\n`);
+    });
+}

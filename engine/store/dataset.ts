@@ -1,0 +1,158 @@
+/**
+ * A dataset on disk: one scheme and its periods, each period a list of revisions, append-only.
+ *
+ *   DIR/scheme.yaml
+ *   DIR/periods/<period>/r0001.arrow         the period's data as the scheme reads it (Arrow IPC)
+ *   DIR/periods/<period>/r0001.json          who imported what, when, with which hashes
+ *   DIR/periods/<period>/r0001.source.<ext>  the file exactly as delivered
+ *   DIR/runs/<period>/<run-id>/              scores, weights, manifest of each scoring (see runs.ts)
+ *
+ * Importing a period again adds a revision; nothing is overwritten, so every published ranking can
+ * be traced to the exact bytes it was computed from.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { userInfo } from "node:os";
+import { basename, extname, join } from "node:path";
+import { ParkscoreError } from "../errors.js";
+import { sha256 } from "../hash.js";
+import type { Frame, ReadOptions } from "../data/frame.js";
+import { readFrame } from "../data/read.js";
+import type { OutputColumn } from "../data/table.js";
+import { arrowBytes } from "../data/write-arrow.js";
+import { schemeColumns } from "../scheme/columns.js";
+import { loadScheme, type LoadedScheme } from "../scheme/load.js";
+import { writeFilesAtomically } from "./atomic.js";
+import { loadPeriodInput } from "./input.js";
+import { withLock } from "./lock.js";
+import { versions } from "./provenance.js";
+import { SCHEME_TEMPLATE } from "./template.js";
+
+export interface Revision {
+  period: string;
+  revision: number;
+  /** The stored Arrow file, relative to the dataset. */
+  file: string;
+  sha256: string;
+  rows: number;
+  source: { name: string; stored: string; sha256: string; bytes: number };
+  importedAt: string;
+  importedBy: string;
+  /** The scheme the data was validated against. */
+  scheme: string;
+  parkscore: string;
+}
+
+export const schemePath = (dir: string) => join(dir, "scheme.yaml");
+const periodsDir = (dir: string) => join(dir, "periods");
+const periodDir = (dir: string, period: string) => join(periodsDir(dir), period);
+const revisionName = (n: number) => `r${String(n).padStart(4, "0")}`;
+
+/** Creates a dataset: the folder, a commented scheme to edit, and the folders of periods and runs. */
+export function initDataset(dir: string): void {
+  if (existsSync(schemePath(dir)))
+    throw new ParkscoreError({ code: "store.exists", file: dir, message: "is already a parkscore dataset (it has a scheme.yaml)", fix: "choose another folder; nothing was changed" });
+  mkdirSync(periodsDir(dir), { recursive: true });
+  mkdirSync(join(dir, "runs"), { recursive: true });
+  writeFilesAtomically(dir, [{ name: "scheme.yaml", data: SCHEME_TEMPLATE }]);
+}
+
+/** Checks that `dir` is a dataset (it has a scheme.yaml) and loads its scheme. */
+export function openDataset(dir: string): LoadedScheme {
+  if (!existsSync(schemePath(dir)))
+    throw new ParkscoreError({ code: "store.not-a-dataset", file: dir, message: "is not a parkscore dataset (no scheme.yaml)", fix: `create one with: parkscore init ${dir}` });
+  return loadScheme(schemePath(dir));
+}
+
+export function checkPeriod(period: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(period))
+    throw new ParkscoreError({ code: "store.period", message: `"${period}" is not a usable period name`, fix: "use letters, digits, '.', '_' or '-', e.g. 2025 or 2025Q1" });
+  return period;
+}
+
+/** The periods that have data, in order (numeric-aware, so 2025Q10 follows 2025Q9). */
+export function listPeriods(dir: string): string[] {
+  if (!existsSync(periodsDir(dir))) return [];
+  return readdirSync(periodsDir(dir))
+    .filter((p) => listRevisions(dir, p).length > 0)
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+}
+
+export function listRevisions(dir: string, period: string): Revision[] {
+  const d = periodDir(dir, period);
+  if (!existsSync(d)) return [];
+  return readdirSync(d)
+    .filter((f) => /^r\d{4,}\.json$/.test(f))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(d, f), "utf8")) as Revision);
+}
+
+export function latestRevision(dir: string, period: string): Revision {
+  const all = listRevisions(dir, period);
+  if (all.length === 0) {
+    const have = listPeriods(dir);
+    throw new ParkscoreError({ code: "store.no-period", file: dir, message: `no data for period ${period}${have.length ? `; the dataset has ${have.join(", ")}` : ""}`, fix: `import it with: parkscore import ${dir} --period ${period} FILE` });
+  }
+  return all[all.length - 1];
+}
+
+/**
+ * Validates FILE against the dataset's scheme and stores it as a new revision of the period,
+ * together with the file as delivered. Returns the revision record.
+ */
+export async function importPeriod(dir: string, period: string, file: string, opts: ReadOptions = {}): Promise<Revision> {
+  checkPeriod(period);
+  const { scheme } = openDataset(dir);
+  const { frame, input } = await loadPeriodInput(scheme, file, { ...opts, period: scheme.period ? period : undefined });
+  return withLock(dir, `import ${period}`, () => {
+    const d = periodDir(dir, period);
+    mkdirSync(d, { recursive: true });
+    const n = listRevisions(dir, period).reduce((m, r) => Math.max(m, r.revision), 0) + 1;
+    const name = revisionName(n);
+    const arrow = arrowBytes(frameColumns(frame));
+    const sourceName = `${name}.source${extname(file).toLowerCase()}`;
+    const revision: Revision = {
+      period,
+      revision: n,
+      file: join("periods", period, `${name}.arrow`),
+      sha256: sha256(arrow),
+      rows: frame.nrows,
+      source: { name: basename(file), stored: join("periods", period, sourceName), sha256: input.sha256, bytes: statSync(file).size },
+      importedAt: new Date().toISOString(),
+      importedBy: who(),
+      scheme: scheme.hash,
+      parkscore: versions().parkscore,
+    };
+    // The metadata goes last: a revision exists only once its data is in place.
+    writeFilesAtomically(d, [
+      { name: `${name}.arrow`, data: arrow },
+      { name: sourceName, data: readFileSync(file) },
+    ]);
+    writeFilesAtomically(d, [{ name: `${name}.json`, data: JSON.stringify(revision, null, 2) + "\n" }]);
+    return revision;
+  });
+}
+
+/** The period's latest revision as a frame, read straight from Arrow (zero-copy numbers). */
+export async function readStoredPeriod(dir: string, period: string, opts: { scheme?: LoadedScheme["scheme"] } = {}): Promise<{ frame: Frame; revision: Revision }> {
+  const scheme = opts.scheme ?? openDataset(dir).scheme;
+  const revision = latestRevision(dir, period);
+  const spec = { ...schemeColumns(scheme), headerMap: {} }; // stored columns already carry the scheme's names
+  const frame = await readFrame(join(dir, revision.file), spec);
+  return { frame, revision };
+}
+
+/** A frame as columns to store: every column it holds, text and numbers. */
+function frameColumns(frame: Frame): OutputColumn[] {
+  return [
+    ...[...frame.texts].map(([name, values]): OutputColumn => ({ name, type: "text", values })),
+    ...[...frame.numbers].map(([name, values]): OutputColumn => ({ name, type: "number", values })),
+  ];
+}
+
+function who(): string {
+  try {
+    return process.env.PARKSCORE_USER || userInfo().username;
+  } catch {
+    return process.env.USER ?? "unknown";
+  }
+}

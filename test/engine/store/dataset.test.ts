@@ -1,0 +1,95 @@
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ParkscoreError } from "../../../engine/errors.js";
+import { sha256 } from "../../../engine/hash.js";
+import { importPeriod, initDataset, listPeriods, listRevisions, readStoredPeriod } from "../../../engine/store/dataset.js";
+import { withLock } from "../../../engine/store/lock.js";
+import { latestRun, listRuns, runScores, scoreStored } from "../../../engine/store/runs.js";
+import { ROOT, tempDir } from "../../cli/helpers.js";
+
+const SOURCE = join(ROOT, "datasets", "demo", "source");
+
+function demoDataset(): string {
+  const dir = join(tempDir(), "ds");
+  initDataset(dir);
+  copyFileSync(join(ROOT, "datasets", "demo", "scheme.yaml"), join(dir, "scheme.yaml"));
+  return dir;
+}
+
+describe("a dataset on disk", () => {
+  it("starts with a commented scheme template that loads", async () => {
+    const dir = join(tempDir(), "fresh");
+    initDataset(dir);
+    const text = readFileSync(join(dir, "scheme.yaml"), "utf8");
+    expect(text).toMatch(/^# parkscore scheme/);
+    expect(() => initDataset(dir)).toThrow(/already a parkscore dataset/);
+  });
+
+  it("stores every import as a new revision and never rewrites an old one", async () => {
+    const dir = demoDataset();
+    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    const first = readFileSync(join(dir, "periods", "2025", "r0001.arrow"));
+    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    const revs = listRevisions(dir, "2025");
+    expect(revs.map((r) => r.revision)).toEqual([1, 2]);
+    expect(revs[1].source.sha256).toBe(sha256(readFileSync(join(SOURCE, "2025.csv"))));
+    expect(readFileSync(join(dir, "periods", "2025", "r0001.arrow"))).toEqual(first);
+    expect(readFileSync(join(dir, revs[0].source.stored))).toEqual(readFileSync(join(SOURCE, "2025.csv")));
+    expect(revs[0].sha256).toBe(sha256(first));
+  });
+
+  it("refuses a file that does not fit the scheme, storing nothing", async () => {
+    const dir = demoDataset();
+    const bad = join(tempDir(), "bad.csv");
+    writeFileSync(bad, "企业代码,企业名称\nx,y\n");
+    await expect(importPeriod(dir, "2025", bad)).rejects.toThrow(/is missing/);
+    expect(listPeriods(dir)).toEqual([]);
+  });
+
+  it("reads a stored period zero-copy from Arrow", async () => {
+    const dir = demoDataset();
+    await importPeriod(dir, "2024", join(SOURCE, "2024.xlsx"));
+    const { frame, revision } = await readStoredPeriod(dir, "2024");
+    expect(frame.nrows).toBe(revision.rows);
+    const tax = frame.numbers.get("tax")!;
+    expect(tax.buffer.byteLength).toBeGreaterThan(tax.byteLength); // a view over the file's buffer, not a copy
+  });
+
+  it("keeps each run; a changed scheme makes a new run and leaves the old one as it was", async () => {
+    const dir = demoDataset();
+    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    const a = await scoreStored(dir, "2025");
+    const before = readFileSync(join(a.dir, "scores.csv"));
+    const scheme = readFileSync(join(dir, "scheme.yaml"), "utf8").replace("cap: 2 }", "cap: 1.5 }");
+    writeFileSync(join(dir, "scheme.yaml"), scheme);
+    const b = await scoreStored(dir, "2025");
+    expect(listRuns(dir, "2025")).toEqual([a.id, b.id].sort());
+    expect(latestRun(dir, "2025").id).toBe(b.id);
+    expect(readFileSync(join(a.dir, "scores.csv"))).toEqual(before);
+    expect(b.manifest.scheme.sha256).not.toBe(a.manifest.scheme.sha256);
+    expect(runScores(latestRun(dir, "2025")).ids.length).toBe(190);
+  });
+
+  it("gives the same scores from the store as from the file", async () => {
+    const dir = demoDataset();
+    await importPeriod(dir, "2023", join(SOURCE, "2023.csv"));
+    const run = await scoreStored(dir, "2023");
+    const { scorePeriod } = await import("../../../engine/score/period.js");
+    const { loadPeriodInput } = await import("../../../engine/store/input.js");
+    const direct = await loadPeriodInput(join(dir, "scheme.yaml"), join(SOURCE, "2023.csv"));
+    const r = scorePeriod(direct.frame, direct.scheme);
+    const stored = runScores(run);
+    expect(Array.from(stored.score)).toEqual(Array.from(r.score));
+  });
+
+  it("lets one writer in at a time, with a clear message for the second", async () => {
+    const dir = demoDataset();
+    await withLock(dir, "import 2025", async () => {
+      await expect(withLock(dir, "score 2025", () => 1)).rejects.toThrow(ParkscoreError);
+      await expect(withLock(dir, "score 2025", () => 1)).rejects.toThrow(/being written by another parkscore \(import 2025, process \d+/);
+    });
+    expect(readdirSync(dir)).not.toContain(".lock");
+    expect(await withLock(dir, "score", () => 2)).toBe(2);
+  });
+});
