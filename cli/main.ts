@@ -4,11 +4,14 @@ import { Command } from "commander";
 import { versions } from "../engine/store/provenance.js";
 import { compareCommand } from "./commands/compare.js";
 import { demoCommand } from "./commands/demo.js";
+import { dynamicCommand } from "./commands/dynamic.js";
 import { historyCommand } from "./commands/history.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
+import { timeWeightsCommand } from "./commands/time-weights.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
+import { warningsCommand } from "./commands/warnings.js";
 import { run } from "./run.js";
 
 const program = new Command("parkscore")
@@ -17,6 +20,6 @@ const program = new Command("parkscore")
   .showHelpAfterError()
   .configureOutput({ outputError: (s, write) => write(s) });
 
-for (const make of [initCommand, importCommand, historyCommand, scoreCommand, validateCommand, compareCommand, demoCommand]) program.addCommand(make());
+for (const make of [initCommand, importCommand, historyCommand, scoreCommand, dynamicCommand, warningsCommand, validateCommand, compareCommand, timeWeightsCommand, demoCommand]) program.addCommand(make());
 
 await run(() => program.parseAsync(process.argv));

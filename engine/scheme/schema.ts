@@ -94,7 +94,7 @@ const judgement = z.union([finite.positive("a judgement must be positive"), z.st
 const judgementMatrix = z.array(z.array(judgement)).min(1, "a judgement matrix needs at least one row");
 
 export const objectiveMethods = ["entropy", "critic", "stddev", "variation"] as const;
-export const simpleWeightingMethods = ["expert", "equal", "ahp", ...objectiveMethods] as const;
+export const simpleWeightingMethods = ["expert", "equal", "ahp", ...objectiveMethods, "scatter-degree"] as const;
 
 const simpleWeighting = z.strictObject({
   method: oneOf(simpleWeightingMethods),

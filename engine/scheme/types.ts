@@ -112,7 +112,8 @@ export interface Indicator {
 }
 
 export type ObjectiveMethod = "entropy" | "critic" | "stddev" | "variation";
-export type SimpleWeightingMethod = "expert" | "equal" | "ahp" | ObjectiveMethod;
+/** scatter-degree: the vertical-and-horizontal scatter degree method (纵横向拉开档次法) — over one period when scoring it, over the cube of periods in `dynamic`. */
+export type SimpleWeightingMethod = "expert" | "equal" | "ahp" | ObjectiveMethod | "scatter-degree";
 
 /** A Saaty judgement matrix, as numbers, with where it sits in the scheme. */
 export interface JudgementMatrix {

@@ -6,9 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { tableFromIPC } from "apache-arrow";
 import { ParkscoreError } from "../errors.js";
 import { sha256 } from "../hash.js";
+import { readFrame } from "../data/read.js";
 import type { PeriodScores } from "../dynamic/panel.js";
 import type { Lang } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
@@ -71,11 +71,24 @@ export function latestRun(dir: string, period: string): StoredRun {
   return { period, id, dir: out, manifest: JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) };
 }
 
-/** A run's published scores, as the dynamic layer reads them (straight from scores.arrow). */
-export function runScores(run: StoredRun): PeriodScores {
-  const t = tableFromIPC(readFileSync(join(run.dir, "scores.arrow")));
-  const text = (name: string) => Array.from(t.getChild(name)!.toArray() as ArrayLike<string | null>, (v) => v ?? "");
-  const score = Float64Array.from(t.getChild("score")!, (v) => (v === null ? NaN : Number(v)));
-  const rank = Int32Array.from(t.getChild("rank")!, (v) => (v === null ? 0 : Number(v)));
-  return { period: run.period, ids: text("id"), names: text("name"), status: text("status"), score, rank, grade: text("grade") };
+/**
+ * A run's published scores, as the dynamic layer reads them, with the indicator values
+ * (`value.<id>`) asked for — straight from scores.arrow through the Arrow reader (zero-copy numbers).
+ */
+export async function readRun(run: StoredRun, indicators: readonly string[] = []): Promise<{ scores: PeriodScores; values: Map<string, Float64Array> }> {
+  const valueColumns = indicators.map((id) => `value.${id}`);
+  const frame = await readFrame(join(run.dir, "scores.arrow"), { numeric: ["score", "rank", ...valueColumns], text: ["id", "name", "status", "grade"] });
+  const t = (name: string) => frame.texts.get(name)!;
+  return {
+    scores: {
+      period: run.period,
+      ids: t("id"),
+      names: t("name"),
+      status: t("status"),
+      score: frame.numbers.get("score")!,
+      rank: Int32Array.from(frame.numbers.get("rank")!, (v) => (v === v ? v : 0)),
+      grade: t("grade"),
+    },
+    values: new Map(indicators.map((id, j) => [id, frame.numbers.get(valueColumns[j])!])),
+  };
 }

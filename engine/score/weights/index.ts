@@ -8,6 +8,7 @@
  */
 import { ParkscoreError, type Warning } from "../../errors.js";
 import { AhpError, ahpWeights } from "../../scheme/ahp.js";
+import { scatterDegree } from "./scatter-degree.js";
 import type { Indicator, JudgementMatrix, Scheme, SimpleWeighting } from "../../scheme/types.js";
 import type { IndicatorWeight } from "../types.js";
 import { combineWeights } from "./combine.js";
@@ -94,6 +95,13 @@ function localWeights(scheme: Scheme, s: SimpleWeighting, category: string | und
       const j = s.judgements.indicators!;
       return judged(scheme, s, (Array.isArray((j as JudgementMatrix).values) ? j : (j as Record<string, JudgementMatrix>)[category!]) as JudgementMatrix, what, notes);
     }
+    case "scatter-degree": {
+      // One period is the cube's simplest case: H = AᵀA over the standardised, benefit-oriented values.
+      const cube = [members.map((i) => benefitOriented(data.values.get(i.id)!, data.pop, i))];
+      const r = guard(scheme, "weighting", () => scatterDegree(cube));
+      notes.push({ weighting: s.name, level: what, detail: { indicators: members.map((i) => i.id), eigenvalue: r.eigenvalue, solver: r.solver, ...(r.note ? { note: r.note } : {}) } });
+      return Array.from(r.weights);
+    }
     default: {
       const cols = members.map((i) => (s.method === "entropy" && s.basis === "raw" ? data.values : data.norm).get(i.id)!);
       const r = guard(scheme, "weighting", () => {
@@ -120,6 +128,12 @@ function judged(scheme: Scheme, s: SimpleWeighting, m: JudgementMatrix, what: st
   const r = guard(scheme, m.path, () => ahpWeights(m.values));
   notes.push({ weighting: s.name, level: what, detail: { lambdaMax: r.lambdaMax, ci: r.ci, ri: r.ri, cr: r.cr } });
   return Array.from(r.weights);
+}
+
+/** An indicator's values as the scatter-degree method wants them: higher is better (cost negated), NaN outside the population. */
+export function benefitOriented(x: Float64Array, pop: Uint8Array, ind: Indicator): Float64Array {
+  const sign = ind.direction === "cost" ? -1 : 1;
+  return x.map((v, i) => (pop[i] === 1 ? sign * v : NaN));
 }
 
 /** Runs a weighting method, turning its complaint about the data into an error naming the scheme entry. */

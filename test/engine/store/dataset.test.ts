@@ -5,7 +5,7 @@ import { ParkscoreError } from "../../../engine/errors.js";
 import { sha256 } from "../../../engine/hash.js";
 import { importPeriod, initDataset, listPeriods, listRevisions, readStoredPeriod } from "../../../engine/store/dataset.js";
 import { withLock } from "../../../engine/store/lock.js";
-import { latestRun, listRuns, runScores, scoreStored } from "../../../engine/store/runs.js";
+import { latestRun, listRuns, readRun, scoreStored } from "../../../engine/store/runs.js";
 import { ROOT, tempDir } from "../../cli/helpers.js";
 
 const SOURCE = join(ROOT, "datasets", "demo", "source");
@@ -68,7 +68,7 @@ describe("a dataset on disk", () => {
     expect(latestRun(dir, "2025").id).toBe(b.id);
     expect(readFileSync(join(a.dir, "scores.csv"))).toEqual(before);
     expect(b.manifest.scheme.sha256).not.toBe(a.manifest.scheme.sha256);
-    expect(runScores(latestRun(dir, "2025")).ids.length).toBe(190);
+    expect((await readRun(latestRun(dir, "2025"))).scores.ids.length).toBe(190);
   });
 
   it("gives the same scores from the store as from the file", async () => {
@@ -79,7 +79,7 @@ describe("a dataset on disk", () => {
     const { loadPeriodInput } = await import("../../../engine/store/input.js");
     const direct = await loadPeriodInput(join(dir, "scheme.yaml"), join(SOURCE, "2023.csv"));
     const r = scorePeriod(direct.frame, direct.scheme);
-    const stored = runScores(run);
+    const stored = (await readRun(run)).scores;
     expect(Array.from(stored.score)).toEqual(Array.from(r.score));
   });
 

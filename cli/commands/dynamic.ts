@@ -1,0 +1,134 @@
+/** `parkscore dynamic DIR --from 2021 --to 2025 [--lambda 0.3] [--growth 0.3] --out OUT` */
+import { Command } from "commander";
+import { resolve } from "node:path";
+import { ParkscoreError } from "../../engine/errors.js";
+import { DynamicError } from "../../engine/dynamic/errors.js";
+import { evaluateDynamic, type DynamicResult } from "../../engine/dynamic/evaluate.js";
+import { movement } from "../../engine/dynamic/movement.js";
+import { buildPanel } from "../../engine/dynamic/panel.js";
+import { transitions } from "../../engine/dynamic/transitions.js";
+import type { OutputColumn } from "../../engine/data/table.js";
+import { arrowBytes } from "../../engine/data/write-arrow.js";
+import { csvChunks } from "../../engine/data/write-csv.js";
+import type { Scheme } from "../../engine/scheme/types.js";
+import { writeFilesAtomically, type OutputFile } from "../../engine/store/atomic.js";
+import { openDataset } from "../../engine/store/dataset.js";
+import { versions } from "../../engine/store/provenance.js";
+import { typedArraysAsLists } from "../../engine/store/run-output.js";
+import { loadWindow, periodsBetween, windowCube } from "../../engine/store/window.js";
+import { fixed, textTable } from "../format.js";
+import { indent } from "../run.js";
+
+interface DynamicCliOptions {
+  from?: string;
+  to?: string;
+  lambda: number;
+  growth: number;
+  minPeriods: number;
+  out: string;
+}
+
+export function dynamicCommand(): Command {
+  return new Command("dynamic")
+    .description("combine a window of periods: time weights by time degree λ, growth from differences, movement, trends, grade transitions")
+    .argument("<dir>", "the dataset folder")
+    .option("--from <period>", "first period of the window (default: the first stored)")
+    .option("--to <period>", "last period of the window (default: the last stored)")
+    .option("--lambda <λ>", "time degree: 0.5 equal weights, below 0.5 favours recent periods", Number.parseFloat, 0.3)
+    .option("--growth <α>", "share of the growth term built from period-to-period differences (0–1)", Number.parseFloat, 0)
+    .option("--min-periods <n>", "enterprises scored in fewer periods get no dynamic score", (v) => Number.parseInt(v, 10), 1)
+    .requiredOption("-o, --out <dir>", "folder for dynamic.csv/.arrow, time-weights.csv, weights.csv, movement.csv, transitions.csv, manifest.json")
+    .action(async (dir: string, o: DynamicCliOptions) => {
+      if (!(o.growth >= 0 && o.growth <= 1)) throw new ParkscoreError({ code: "cli.usage", message: `--growth must be between 0 and 1, not ${o.growth}` });
+      const { scheme, warnings } = openDataset(dir);
+      const periods = periodsBetween(dir, o.from, o.to);
+      const notes: string[] = [];
+      const window = await loadWindow(dir, scheme, periods, notes);
+      const panel = buildPanel(window.map((w) => w.scores));
+      let result: DynamicResult;
+      try {
+        result = evaluateDynamic(panel, scheme.grading, o, scheme.weighting.method === "scatter-degree" ? { indicators: scheme.indicators, values: windowCube(window, panel.ids, scheme) } : undefined);
+      } catch (e) {
+        if (e instanceof DynamicError) throw new ParkscoreError({ code: "dynamic.invalid", file: dir, message: e.message });
+        throw e;
+      }
+      notes.push(...result.notes);
+      const files = outputs(result, scheme);
+      const manifest = {
+        ...versions(),
+        command: "dynamic",
+        created: new Date().toISOString(),
+        dataset: dir,
+        scheme: { file: scheme.file, sha256: scheme.hash },
+        periods,
+        runs: Object.fromEntries(window.map((w) => [w.scores.period, w.run ?? "scored in memory"])),
+        options: { lambda: o.lambda, growth: o.growth, minPeriods: o.minPeriods },
+        timeWeights: result.timeWeights,
+        indicatorWeights: result.indicatorWeights ?? null,
+        notes,
+        warnings,
+      };
+      files.push({ name: "manifest.json", data: JSON.stringify(manifest, typedArraysAsLists, 2) + "\n" });
+      writeFilesAtomically(o.out, files);
+      report(result, periods, notes, o.out);
+    });
+}
+
+function outputs(r: DynamicResult, scheme: Scheme): OutputFile[] {
+  const { panel } = r;
+  const n = panel.ids.length;
+  const table: OutputColumn[] = [
+    { name: "id", type: "text", values: panel.ids },
+    { name: "name", type: "text", values: panel.names },
+    { name: "score", type: "number", values: r.score },
+    { name: "rank", type: "rank", values: r.rank },
+    { name: "grade", type: "text", values: r.grade },
+    { name: "periods_used", type: "number", values: Float64Array.from(r.periodsUsed) },
+    { name: "trend", type: "number", values: r.trend },
+    { name: "level", type: "number", values: r.level },
+    { name: "growth", type: "number", values: r.growthPart },
+    ...panel.periods.map((p, k): OutputColumn => ({ name: `score.${p}`, type: "number", values: r.periodScores[k] })),
+  ];
+  const moves = movement({ ...panel, score: r.periodScores }, scheme.grading.grades);
+  const mv = panel.periods.flatMap((p, k) => panel.ids.map((_, i) => ({ p, k, i }))).filter(({ k, i }) => panel.present[k][i]);
+  const movementTable: OutputColumn[] = [
+    { name: "id", type: "text", values: mv.map((x) => panel.ids[x.i]) },
+    { name: "name", type: "text", values: mv.map((x) => panel.names[x.i]) },
+    { name: "period", type: "text", values: mv.map((x) => x.p) },
+    { name: "score", type: "number", values: Float64Array.from(mv, (x) => r.periodScores[x.k][x.i]) },
+    { name: "rank", type: "rank", values: Int32Array.from(mv, (x) => panel.rank[x.k][x.i]) },
+    { name: "rank_change", type: "number", values: Float64Array.from(mv, (x) => moves.periods[x.k].rankChange[x.i]) },
+    { name: "grade", type: "text", values: mv.map((x) => panel.grade[x.k][x.i]) },
+    { name: "previous_grade", type: "text", values: mv.map((x) => moves.periods[x.k].previousGrade[x.i]) },
+    { name: "grade_change", type: "number", values: Float64Array.from(mv, (x) => moves.periods[x.k].gradeChange[x.i]) },
+    { name: "periods_in_grade", type: "number", values: Float64Array.from(mv, (x) => moves.periods[x.k].runLength[x.i]) },
+    { name: "trend", type: "number", values: Float64Array.from(mv, (x) => moves.periods[x.k].trend[x.i]) },
+  ];
+  const first = 0, last = panel.periods.length - 1;
+  const t = transitions(panel, first, last, scheme.grading.grades);
+  const grades = scheme.grading.grades;
+  const transitionTable: OutputColumn[] = [
+    { name: `from ${panel.periods[first]} \\ to ${panel.periods[last]}`, type: "text", values: grades },
+    ...grades.map((g, b): OutputColumn => ({ name: g, type: "number", values: Float64Array.from(grades, (_, a) => t.counts[a][b]) })),
+    ...grades.map((g, b): OutputColumn => ({ name: `share.${g}`, type: "number", values: Float64Array.from(grades, (_, a) => t.shares[a][b]) })),
+  ];
+  const weights = r.indicatorWeights ?? [];
+  return [
+    { name: "dynamic.csv", data: csvChunks(table, n) },
+    { name: "dynamic.arrow", data: arrowBytes(table) },
+    { name: "time-weights.csv", data: csvChunks([{ name: "period", type: "text", values: panel.periods }, { name: "weight", type: "number", values: r.timeWeights }], panel.periods.length) },
+    ...(weights.length ? [{ name: "weights.csv", data: csvChunks([{ name: "indicator", type: "text", values: weights.map((w) => w.indicator) }, { name: "weight", type: "number", values: Float64Array.from(weights, (w) => w.weight) }], weights.length) }] : []),
+    { name: "movement.csv", data: csvChunks(movementTable, mv.length) },
+    { name: "transitions.csv", data: csvChunks(transitionTable, grades.length) },
+    { name: "entries-exits.csv", data: csvChunks([{ name: "id", type: "text", values: [...t.entryIds, ...t.exitIds] }, { name: "change", type: "text", values: [...t.entryIds.map(() => "entry"), ...t.exitIds.map(() => "exit")] }], t.entryIds.length + t.exitIds.length) },
+  ] as OutputFile[];
+}
+
+function report(r: DynamicResult, periods: string[], notes: string[], out: string): void {
+  const w = process.stdout;
+  w.write(`dynamic evaluation of ${periods[0]}–${periods[periods.length - 1]} (${periods.length} periods); time weights ${Array.from(r.timeWeights, (x) => x.toFixed(4)).join(" · ")}\n\n`);
+  const order = Array.from(r.rank.keys()).filter((i) => r.rank[i] > 0).sort((a, b) => r.rank[a] - r.rank[b]).slice(0, 10);
+  w.write(textTable(["rank", "id", "name", "score", "grade", "periods", "trend"], order.map((i) => [String(r.rank[i]), r.panel.ids[i], r.panel.names[i], fixed(r.score[i]), r.grade[i], String(r.periodsUsed[i]), fixed(r.trend[i])]), new Set([0, 3, 5, 6])) + "\n\n");
+  if (notes.length) w.write(`note(s):\n${indent(notes.join("\n"))}\n\n`);
+  w.write(`results in ${resolve(out)}/\n`);
+}

@@ -1,0 +1,27 @@
+/** `parkscore warnings DIR --period 2025`: who needs leadership's attention this period. */
+import { Command } from "commander";
+import { alerts } from "../../engine/dynamic/alerts.js";
+import { buildPanel } from "../../engine/dynamic/panel.js";
+import { openDataset } from "../../engine/store/dataset.js";
+import { loadWindow, periodsBetween } from "../../engine/store/window.js";
+import { textTable } from "../format.js";
+import { indent } from "../run.js";
+
+export function warningsCommand(): Command {
+  return new Command("warnings")
+    .description("enterprises whose grade fell, whose score fell N periods in a row, or who stay in the worst grade (with the Shandong surcharge step)")
+    .argument("<dir>", "the dataset folder")
+    .requiredOption("-p, --period <period>", "the period to look at")
+    .option("--falling <n>", "periods of falling score that raise a warning", (v) => Number.parseInt(v, 10), 3)
+    .action(async (dir: string, o: { period: string; falling: number }) => {
+      const { scheme } = openDataset(dir);
+      const periods = periodsBetween(dir, undefined, o.period);
+      const notes: string[] = [];
+      const panel = buildPanel((await loadWindow(dir, scheme, periods, notes)).map((w) => w.scores));
+      const order = ["repeated-worst", "grade-fell", "score-falling"];
+      const list = alerts(panel, o.period, scheme.grading.grades, { fallingPeriods: o.falling }).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+      if (list.length === 0) process.stdout.write(`no warnings for ${o.period}\n`);
+      else process.stdout.write(`${list.length} warning(s) for ${o.period}:\n\n${textTable(["kind", "id", "name", "detail"], list.map((a) => [a.kind, a.id, a.name, a.detail]))}\n`);
+      if (notes.length) process.stdout.write(`\nnote(s):\n${indent(notes.join("\n"))}\n`);
+    });
+}
