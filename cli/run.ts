@@ -3,7 +3,7 @@
  * stack trace and exit code 1; anything else is an internal error, printed briefly (the stack only
  * with PARKSCORE_DEBUG=1).
  */
-import { ParkscoreError } from "../engine/errors.js";
+import { MethodError, ParkscoreError } from "../engine/errors.js";
 
 export async function run(main: () => Promise<unknown>): Promise<void> {
   try {
@@ -13,6 +13,8 @@ export async function run(main: () => Promise<unknown>): Promise<void> {
     if (e instanceof ParkscoreError) {
       const n = e.problems.length + e.omitted;
       process.stderr.write(`parkscore: ${n === 1 ? "error" : `${n} problems`}:\n${indent(e.message)}\n`);
+    } else if (e instanceof MethodError) {
+      process.stderr.write(`parkscore: error:\n${indent(e.message)}\n`);
     } else {
       const err = e as Error;
       process.stderr.write(`parkscore: internal error: ${err?.message ?? String(e)}\n`);

@@ -64,6 +64,13 @@ export class ProblemList {
   }
 }
 
+/**
+ * A method's refusal of its input (a singular matrix, a benchmark of 0, an inconsistent judgement):
+ * the pure-maths modules throw subclasses of this with a readable message, and callers add the
+ * location. One that reaches the CLI unwrapped is still the user's problem, not a bug.
+ */
+export class MethodError extends Error {}
+
 /** `file:row: column "x": message (value "v"). Fix: …` */
 export function formatProblem(p: Problem): string {
   const where: string[] = [];

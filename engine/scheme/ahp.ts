@@ -25,9 +25,10 @@
  * with the ratio the weights imply, w_i / w_j. Indices are 0-based; ties go to the first in row order.
  */
 import { eigs } from "mathjs";
+import { MethodError } from "../errors.js";
 
 /** A judgement matrix that has no AHP answer (not square, not reciprocal, off Saaty's scale, too large). */
-export class AhpError extends Error {}
+export class AhpError extends MethodError {}
 
 /** Saaty's random consistency index for n = 1..10 (index n − 1). */
 export const SAATY_RI: readonly number[] = [0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];

@@ -12,8 +12,9 @@
  * result (log of 0, overflow) is also made missing and counted.
  */
 import { parse, type MathNode } from "mathjs";
+import { MethodError } from "../errors.js";
 
-export class FormulaError extends Error {}
+export class FormulaError extends MethodError {}
 
 /** Rows (0-based) where a formula produced a missing value from present inputs. */
 export interface FormulaIssues {

@@ -10,6 +10,7 @@
  *
  * Loops live in leaf functions over typed arrays and numbers (see normalize/kernel.ts for why).
  */
+import { MethodError } from "../errors.js";
 
 export interface OutlierChange {
   /** Row of the column (0-based, as in the frame). */
@@ -18,7 +19,7 @@ export interface OutlierChange {
   to: number;
 }
 
-export class OutlierError extends Error {}
+export class OutlierError extends MethodError {}
 
 export interface WinsorizeOptions {
   /** Absolute skewness threshold (COINr `skew_thresh`, default 2). */

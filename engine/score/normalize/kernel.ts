@@ -13,6 +13,7 @@
  * use them without importing the dispatcher that imports them (no module cycle); index.ts re-exports
  * them.
  */
+import { MethodError } from "../../errors.js";
 
 export interface Normalized {
   values: Float64Array;
@@ -30,7 +31,7 @@ export interface Normalized {
   transform?: { method: "log"; shifted: boolean; min?: number };
 }
 
-export class NormalizeError extends Error {}
+export class NormalizeError extends MethodError {}
 
 export interface Stats {
   /** Population rows. */
