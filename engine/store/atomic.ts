@@ -5,6 +5,7 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { ParkscoreError } from "../errors.js";
 
 export interface OutputFile {
   /** Path relative to the folder. */
@@ -24,7 +25,14 @@ export function writeFilesAtomically(dir: string, files: OutputFile[]): void {
     }
   } catch (e) {
     for (const { temp } of temps) rmSync(temp, { force: true });
-    throw e;
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.code !== "string") throw e;
+    throw new ParkscoreError({
+      code: "store.write",
+      file: dir,
+      message: `cannot write the results here (${err.code}: ${err.message.replace(/^[A-Z]+: /, "")}); nothing was changed`,
+      fix: err.code === "EEXIST" || err.code === "ENOTDIR" ? "give a folder, not a file, as the output" : "choose a folder you can write to",
+    });
   }
   for (const { temp, final } of temps) renameSync(temp, final);
   syncDir(dir);
