@@ -13,6 +13,7 @@ import { csvChunks } from "../../engine/data/write-csv.js";
 import type { Scheme } from "../../engine/scheme/types.js";
 import { writeFilesAtomically, type OutputFile } from "../../engine/store/atomic.js";
 import { openDataset } from "../../engine/store/dataset.js";
+import { latestRun, listRuns } from "../../engine/store/runs.js";
 import { versions } from "../../engine/store/provenance.js";
 import { typedArraysAsLists } from "../../engine/store/run-output.js";
 import { loadWindow, periodsBetween, windowCube } from "../../engine/store/window.js";
@@ -53,7 +54,8 @@ export function dynamicCommand(): Command {
         throw e;
       }
       notes.push(...result.notes);
-      const files = outputs(result, scheme);
+      const last = listRuns(dir, periods[periods.length - 1]).length ? latestRun(dir, periods[periods.length - 1]) : undefined;
+      const files = outputs(result, scheme, last?.manifest.scheme.sha256 === scheme.hash ? last.manifest.weights : []);
       const manifest = {
         ...versions(),
         command: "dynamic",
@@ -74,7 +76,11 @@ export function dynamicCommand(): Command {
     });
 }
 
-function outputs(r: DynamicResult, scheme: Scheme): OutputFile[] {
+/**
+ * The indicator weights of the combination: the scatter-degree weights over the cube, or else the
+ * scheme's weights as the latest period's run used them.
+ */
+function outputs(r: DynamicResult, scheme: Scheme, periodWeights: { indicator: string; weight: number }[]): OutputFile[] {
   const { panel } = r;
   const n = panel.ids.length;
   const table: OutputColumn[] = [
@@ -112,7 +118,7 @@ function outputs(r: DynamicResult, scheme: Scheme): OutputFile[] {
     ...grades.map((g, b): OutputColumn => ({ name: g, type: "number", values: Float64Array.from(grades, (_, a) => t.counts[a][b]) })),
     ...grades.map((g, b): OutputColumn => ({ name: `share.${g}`, type: "number", values: Float64Array.from(grades, (_, a) => t.shares[a][b]) })),
   ];
-  const weights = r.indicatorWeights ?? [];
+  const weights = r.indicatorWeights ?? periodWeights;
   return [
     { name: "dynamic.csv", data: csvChunks(table, n) },
     { name: "dynamic.arrow", data: arrowBytes(table) },

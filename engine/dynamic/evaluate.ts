@@ -9,7 +9,7 @@ import type { Grading, Indicator } from "../scheme/types.js";
 import { assignGrades } from "../score/grade.js";
 import { competitionRanks } from "../score/rank.js";
 import { DynamicError } from "./errors.js";
-import { movement } from "./movement.js";
+import { gradeIndices, scoreTrend } from "./movement.js";
 import type { Panel } from "./panel.js";
 import { periodScores, scatterDegree, type Cube } from "../score/weights/scatter-degree.js";
 import { solveTimeWeights } from "./time-weights.js";
@@ -57,19 +57,35 @@ export function evaluateDynamic(panel: Panel, grading: Grading, options: Dynamic
     const sd = scatterDegree(cube.values);
     if (sd.note) notes.push(sd.note);
     indicatorWeights = cube.indicators.map((ind, j) => ({ indicator: ind.id, weight: sd.weights[j] }));
+    scores = periodScores(cube.values, sd.weights, sd);
     // Only graded enterprises take part, as in the published period scores.
-    scores = periodScores(cube.values, sd.weights).map((s, k) => s.map((v, i) => (panel.score[k][i] === panel.score[k][i] ? v : NaN)));
+    scores.forEach((s, k) => keepScored(panel.score[k], s));
   }
   const d = dynamicScore(scores, tw, { growth: options.growth, minPeriods: options.minPeriods });
   const n = panel.ids.length;
-  const rows = Int32Array.from({ length: n }, (_, i) => i).filter((i) => d.score[i] === d.score[i]);
+  const rows = scoredRows(d.score);
   const rank = new Int32Array(n);
   const grade: string[] = new Array(n).fill("");
   competitionRanks(d.score, rows, rank);
   const g: Grading = grading.method === "rsr-probit" ? { ...grading, method: "natural-breaks" } : grading;
   if (grading.method === "rsr-probit") notes.push("Probit grading needs RSR values: the dynamic scores are graded by natural breaks");
   assignGrades(g, { score: d.score, rank, rows, rsr: d.score }, grade);
-  const moves = movement({ ...panel, score: scores }, grading.grades);
-  const trend = moves.periods[p - 1].trend;
+  // The grades are checked as movement() checks them; only the last period's trend is needed.
+  gradeIndices(panel, grading.grades);
+  const trend = scoreTrend(scores, p - 1);
   return { panel, timeWeights: tw, indicatorWeights, periodScores: scores, score: d.score, level: d.level, growthPart: d.growth, periodsUsed: d.periodsUsed, rank, grade, trend, notes };
+}
+
+/** NaN in `s` wherever `published` is NaN. */
+function keepScored(published: Float64Array, s: Float64Array): void {
+  for (let i = 0; i < s.length; i++) if (published[i] !== published[i]) s[i] = NaN;
+}
+
+/** The indices where `score` is not NaN, ascending. */
+function scoredRows(score: Float64Array): Int32Array {
+  let c = 0;
+  for (let i = 0; i < score.length; i++) if (score[i] === score[i]) c++;
+  const rows = new Int32Array(c);
+  for (let i = 0, r = 0; i < score.length; i++) if (score[i] === score[i]) rows[r++] = i;
+  return rows;
 }

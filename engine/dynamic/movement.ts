@@ -12,18 +12,18 @@
  *    rankChange. NaN when not graded in either period. `previousGrade` is the grade in the period
  *    before ('' when none).
  *  - trend = least-squares slope of the score against the period index (0 = the panel's first
- *    period), by simple-statistics `linearRegression`, over the scored periods among the last
- *    `window` periods ending at this one (default: all periods up to it). Periods the enterprise
- *    lacks are skipped, not filled, so the x values keep their real spacing. NaN with fewer than 2
- *    points (linearRegression would return 0 for one point), and NaN where the enterprise has no
- *    score in this period itself (an exited firm has no trend "now").
+ *    period), over the scored periods among the last `window` periods ending at this one (default:
+ *    all periods up to it): Σ(x − x̄)(y − ȳ) / Σ(x − x̄)², the means taken first — the arithmetic of
+ *    simple-statistics `linearRegression`, step for step, run over all enterprises at once. Periods
+ *    the enterprise lacks are skipped, not filled, so the x values keep their real spacing. NaN with
+ *    fewer than 2 points (linearRegression would return 0 for one point), and NaN where the
+ *    enterprise has no score in this period itself (an exited firm has no trend "now").
  *  - runLength = how many consecutive periods, ending at this one, the enterprise has had its
  *    current grade: 1 in its first period in that grade, 0 where it is not graded. Absence or a
  *    not-graded period breaks the run. Periods are taken to be consecutive (one panel period = one
  *    evaluation year, as the Shandong surcharge counts years); a panel with a missing year would
  *    bridge it.
  */
-import { linearRegression } from "simple-statistics";
 import { DynamicError } from "./errors.js";
 import type { Panel } from "./panel.js";
 
@@ -61,6 +61,7 @@ export function movement(panel: Panel, grades: readonly string[], options: Movem
   const p = panel.periods.length;
   const out: PeriodMovement[] = [];
   let prevRun = new Int32Array(n);
+  const scratch = new TrendSums(n);
   for (let k = 0; k < p; k++) {
     const rankChange = new Float64Array(n).fill(NaN);
     const gradeChange = new Float64Array(n).fill(NaN);
@@ -73,7 +74,7 @@ export function movement(panel: Panel, grades: readonly string[], options: Movem
       runs(gradeIndex[k - 1], gk, prevRun, runLength);
     } else for (let i = 0; i < n; i++) runLength[i] = gk[i] >= 0 ? 1 : 0;
     prevRun = runLength;
-    out.push({ period: panel.periods[k], rankChange, gradeChange, previousGrade, trend: trends(panel.score, k, window), runLength });
+    out.push({ period: panel.periods[k], rankChange, gradeChange, previousGrade, trend: trends(panel.score, k, window, scratch), runLength });
   }
   return { ids: panel.ids, periods: out };
 }
@@ -87,15 +88,24 @@ export function gradeIndices(panel: Panel, grades: readonly string[]): Int32Arra
     index.set(g, i);
   });
   if (index.size === 0) throw new DynamicError("grades: the list of grades (best first) is empty");
-  return panel.grade.map((col, k) =>
-    Int32Array.from(col, (g, i) => {
-      if (g === "") return -1;
-      const v = index.get(g);
-      if (v === undefined)
-        throw new DynamicError(`period ${panel.periods[k]}: enterprise ${panel.ids[i]} has grade "${g}", which is not among the grades given (${grades.join(", ")})`);
-      return v;
-    }),
-  );
+  return panel.grade.map((col, k) => {
+    const out = new Int32Array(col.length);
+    // Grades repeat: the last one looked up is remembered ('' is −1, not graded).
+    let last = "", at = -1;
+    for (let i = 0; i < col.length; i++) {
+      const g = col[i];
+      if (g !== last) {
+        const v = index.get(g);
+        if (v === undefined) {
+          if (g !== "") throw new DynamicError(`period ${panel.periods[k]}: enterprise ${panel.ids[i]} has grade "${g}", which is not among the grades given (${grades.join(", ")})`);
+          at = -1;
+        } else at = v;
+        last = g;
+      }
+      out[i] = at;
+    }
+    return out;
+  });
 }
 
 function rankDelta(prev: Int32Array, cur: Int32Array, out: Float64Array): void {
@@ -110,22 +120,79 @@ function runs(prev: Int32Array, cur: Int32Array, prevRun: Int32Array, out: Int32
   for (let i = 0; i < cur.length; i++) out[i] = cur[i] < 0 ? 0 : cur[i] === prev[i] ? prevRun[i] + 1 : 1;
 }
 
-/** Least-squares slopes over the window ending at period k. */
-function trends(score: readonly Float64Array[], k: number, window: number): Float64Array {
-  const n = score[k].length;
-  const out = new Float64Array(n).fill(NaN);
-  const from = window === Infinity ? 0 : Math.max(0, k - window + 1);
-  const points: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    if (score[k][i] !== score[k][i]) continue; // not scored in this period: no trend here
-    points.length = 0;
-    for (let t = from; t <= k; t++) {
-      const v = score[t][i];
-      if (v === v) points.push([t, v]);
-    }
-    if (points.length >= 2) out[i] = linearRegression(points).m;
+/**
+ * The `trend` column of {@link movement} for period k alone: least-squares slopes of the scores
+ * (`score[t][i]`, NaN where none) against t over the window ending at k.
+ */
+export function scoreTrend(score: readonly Float64Array[], k: number, window = Infinity): Float64Array {
+  return trends(score, k, window, new TrendSums(score[k].length));
+}
+
+/** Per-enterprise sums of the least-squares fit, reused from period to period. */
+class TrendSums {
+  readonly count: Float64Array;
+  readonly sumX: Float64Array;
+  readonly sumY: Float64Array;
+  readonly sumXY: Float64Array;
+  readonly sumXX: Float64Array;
+  constructor(n: number) {
+    this.count = new Float64Array(n);
+    this.sumX = new Float64Array(n);
+    this.sumY = new Float64Array(n);
+    this.sumXY = new Float64Array(n);
+    this.sumXX = new Float64Array(n);
   }
+}
+
+/** Least-squares slopes over the window ending at period k (two passes over the periods, as linearRegression). */
+function trends(score: readonly Float64Array[], k: number, window: number, acc: TrendSums): Float64Array {
+  const n = score[k].length;
+  const out = new Float64Array(n);
+  const from = window === Infinity ? 0 : Math.max(0, k - window + 1);
+  acc.count.fill(0);
+  acc.sumX.fill(0);
+  acc.sumY.fill(0);
+  acc.sumXY.fill(0);
+  acc.sumXX.fill(0);
+  for (let t = from; t <= k; t++) addPoints(score[t], t, acc.count, acc.sumX, acc.sumY);
+  // sumX, sumY become the means x̄, ȳ.
+  means(acc.count, acc.sumX, acc.sumY);
+  for (let t = from; t <= k; t++) addDeviations(score[t], t, acc.sumX, acc.sumY, acc.sumXY, acc.sumXX);
+  slopes(score[k], acc.count, acc.sumXY, acc.sumXX, out);
   return out;
+}
+
+function addPoints(y: Float64Array, x: number, count: Float64Array, sumX: Float64Array, sumY: Float64Array): void {
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    if (v !== v) continue;
+    count[i]++;
+    sumX[i] += x;
+    sumY[i] += v;
+  }
+}
+
+function means(count: Float64Array, sumX: Float64Array, sumY: Float64Array): void {
+  for (let i = 0; i < count.length; i++) {
+    const c = count[i];
+    sumX[i] = sumX[i] / c;
+    sumY[i] = sumY[i] / c;
+  }
+}
+
+function addDeviations(y: Float64Array, x: number, meanX: Float64Array, meanY: Float64Array, sumXY: Float64Array, sumXX: Float64Array): void {
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    if (v !== v) continue;
+    const dx = x - meanX[i];
+    sumXY[i] += dx * (v - meanY[i]);
+    sumXX[i] += dx * dx;
+  }
+}
+
+/** sumXY/sumXX where the enterprise is scored in the last period and has at least 2 points, else NaN. */
+function slopes(last: Float64Array, count: Float64Array, sumXY: Float64Array, sumXX: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = last[i] === last[i] && count[i] >= 2 ? sumXY[i] / sumXX[i] : NaN;
 }
 
 /** A period given by its index in the panel (0 = oldest) or by its label. */

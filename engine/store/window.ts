@@ -5,8 +5,12 @@
  */
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { ParkscoreError } from "../errors.js";
-import type { PeriodScores } from "../dynamic/panel.js";
+import { open } from "node:fs/promises";
+import { DataType, tableFromIPC, type Table, type Vector } from "apache-arrow";
+import { ParkscoreError, ProblemList } from "../errors.js";
+import { arrowTableToFrame } from "../data/arrow.js";
+import { utf8Column, utf8Slicer } from "../data/strings.js";
+import { panelRows, type PeriodScores } from "../dynamic/panel.js";
 import type { Scheme } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
 import { listPeriods, readStoredPeriod } from "./dataset.js";
@@ -32,10 +36,29 @@ export function periodsBetween(dir: string, from?: string, to?: string): string[
 
 export async function loadWindow(dir: string, scheme: Scheme, periods: string[], notes: string[]): Promise<WindowPeriod[]> {
   const out: WindowPeriod[] = [];
-  for (const period of periods) {
-    const run = currentRun(dir, period, scheme);
+  const indicators = scheme.indicators.map((i) => i.id);
+  // Two buffers, so that the next run's file is read while this one is decoded.
+  const buffers = [new ReusedBuffer(), new ReusedBuffer()];
+  const prefetch = (k: number): { run: StoredRun; bytes: Promise<Buffer | undefined> } | undefined => {
+    if (k >= periods.length) return undefined;
+    let run: StoredRun | undefined;
+    try {
+      run = currentRun(dir, periods[k], scheme);
+    } catch {
+      return undefined; // looked up again in its turn, and thrown then
+    }
+    return run && { run, bytes: buffers[k % 2].read(join(run.dir, "scores.arrow")) };
+  };
+  let next = prefetch(0);
+  for (let k = 0; k < periods.length; k++) {
+    const period = periods[k];
+    const fetched = next;
+    const run = fetched?.run ?? currentRun(dir, period, scheme);
+    const bytes = await fetched?.bytes;
+    next = prefetch(k + 1);
     if (run) {
-      out.push({ ...(await readRun(run, scheme.indicators.map((i) => i.id))), run: run.id });
+      // What readRun returns, read leaner (see fromRunBytes); readRun itself for anything unusual.
+      out.push({ ...((bytes && fromRunBytes(run, bytes, indicators)) ?? (await readRun(run, indicators))), run: run.id });
       continue;
     }
     const { frame } = await readStoredPeriod(dir, period, { scheme });
@@ -57,18 +80,177 @@ function currentRun(dir: string, period: string, scheme: Scheme): StoredRun | un
 }
 
 
+/**
+ * A run's scores.arrow as {@link readRun} returns it, from the file's bytes in a buffer that is
+ * reused for a later period (so the numbers that would view it are copied out, a fraction of the
+ * file), with the names kept as UTF-8 and decoded only when asked for — `nameOf(i)` one row,
+ * `names` the whole column (decoded then as readRun would). buildPanel asks for each enterprise's
+ * latest row only, so most names are never decoded. undefined when the file is in any way unusual
+ * (not Arrow, a problem in a column, a name column that is not one plain Utf8 chunk): readRun then
+ * reads it, and reports what it finds.
+ */
+function fromRunBytes(run: StoredRun, bytes: Buffer, indicators: readonly string[]): { scores: PeriodScores; values: Map<string, Float64Array> } | undefined {
+  const file = join(run.dir, "scores.arrow");
+  let table: Table;
+  try {
+    table = tableFromIPC(bytes);
+  } catch {
+    return undefined;
+  }
+  if (table.schema.fields.filter((f) => f.name.replace(/^\uFEFF/, "").trim() === "name").length !== 1) return undefined;
+  const nameVector = table.getChild("name");
+  const names = nameVector ? Utf8Names.copy(nameVector, table.numRows) : undefined;
+  if (names === undefined) return undefined;
+  const valueColumns = indicators.map((id) => `value.${id}`);
+  const list = new ProblemList();
+  const frame = arrowTableToFrame(table, file, { numeric: ["score", "rank", ...valueColumns], text: ["id", "status", "grade"] }, list);
+  if (list.size > 0 || frame.nrows === 0) return undefined;
+  const numbers = ownedColumns(frame.numbers, bytes);
+  const t = (name: string) => frame.texts.get(name)!;
+  let all: string[] | undefined;
+  return {
+    scores: {
+      period: run.period,
+      ids: t("id"),
+      get names() {
+        return (all ??= names.all());
+      },
+      nameOf: (i: number) => (all !== undefined ? all[i] : names.at(i)),
+      status: t("status"),
+      score: numbers.get("score")!,
+      rank: ranks(numbers.get("rank")!),
+      grade: t("grade"),
+    },
+    values: new Map(indicators.map((id, j) => [id, numbers.get(valueColumns[j])!])),
+  };
+}
+
+/** The columns, those that view `bytes` copied (into one allocation), the others as they are. */
+function ownedColumns(columns: Map<string, Float64Array>, bytes: Uint8Array): Map<string, Float64Array> {
+  let size = 0;
+  for (const v of columns.values()) if (v.buffer === bytes.buffer) size += v.length;
+  const block = new Float64Array(size);
+  let at = 0;
+  const out = new Map<string, Float64Array>();
+  for (const [name, v] of columns) {
+    if (v.buffer !== bytes.buffer) out.set(name, v);
+    else {
+      const copy = block.subarray(at, (at += v.length));
+      copy.set(v);
+      out.set(name, copy);
+    }
+  }
+  return out;
+}
+
+/** Ranks as readRun gives them: 0 where missing. */
+function ranks(v: Float64Array): Int32Array {
+  const out = new Int32Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i] === v[i] ? v[i] : 0;
+  return out;
+}
+
+/** A file's bytes in one buffer reused from file to file (grown as needed); valid until the next read. */
+class ReusedBuffer {
+  private buffer = Buffer.allocUnsafeSlow(0);
+
+  /** The file's bytes, or undefined if it cannot be read (the caller falls back to readRun, which says why). */
+  async read(file: string): Promise<Buffer | undefined> {
+    try {
+      const fh = await open(file, "r");
+      try {
+        const size = (await fh.stat()).size;
+        // Never pooled (offset 0, so Arrow can view it); room to spare, as later periods tend to be larger.
+        if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+        let at = 0;
+        while (at < size) {
+          const { bytesRead } = await fh.read(this.buffer, at, Math.min(1 << 26, size - at), at);
+          if (bytesRead === 0) break;
+          at += bytesRead;
+        }
+        return this.buffer.subarray(0, at);
+      } finally {
+        await fh.close();
+      }
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A Utf8 column kept as its bytes and offsets, decoded value by value or whole (as textColumn does). */
+class Utf8Names {
+  private readonly decode: (s: number, e: number) => string;
+  private constructor(
+    private readonly bytes: Buffer,
+    private readonly offsets: Int32Array,
+    private readonly nulls: Uint8Array | undefined,
+  ) {
+    this.decode = utf8Slicer(bytes);
+  }
+
+  /** A copy of a one-chunk Utf8 column of n values, or undefined for any other layout. */
+  static copy(vec: Vector, n: number): Utf8Names | undefined {
+    if (vec.data.length !== 1 || !DataType.isUtf8(vec.type)) return undefined;
+    const d = vec.data[0];
+    const raw = d.valueOffsets;
+    if (!(raw instanceof Int32Array) || d.length !== n || raw.length < n + 1) return undefined;
+    const first = raw[0];
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) offsets[i] = raw[i] - first;
+    const values = d.values as Uint8Array;
+    const bytes = Buffer.from(values.slice(first, raw[n]).buffer);
+    let nulls: Uint8Array | undefined;
+    if (d.nullCount > 0) {
+      nulls = new Uint8Array(n);
+      for (let i = 0; i < n; i++) if (!d.getValid(i)) nulls[i] = 1;
+    }
+    return new Utf8Names(bytes, offsets, nulls);
+  }
+
+  /** Value i, trimmed ('' when null). */
+  at(i: number): string {
+    if (this.nulls !== undefined && this.nulls[i] === 1) return "";
+    const s = this.offsets[i], e = this.offsets[i + 1];
+    return s === e ? "" : this.decode(s, e).trim();
+  }
+
+  /** Every value, decoded as the Arrow reader decodes a text column. */
+  all(): string[] {
+    const nulls = this.nulls;
+    return utf8Column(this.bytes, this.offsets, this.offsets.length - 1, nulls === undefined ? undefined : (i) => nulls[i] === 1);
+  }
+}
+
 /** The indicator cube for scatter-degree weights: per period and indicator, values by panel enterprise (cost negated). */
 export function windowCube(window: WindowPeriod[], ids: string[], scheme: Scheme): Float64Array[][] {
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  const m = scheme.indicators.length;
+  const from = new Int32Array(n);
   return window.map((w) => {
-    // Where each graded row of the period sits in the panel (−1: not graded), looked up once.
-    const at = Int32Array.from(w.scores.ids, (id, i) => (w.scores.status[i] === "graded" ? index.get(id)! : -1));
-    return scheme.indicators.map((ind) => place(w.values.get(ind.id)!, at, ind.direction === "cost" ? -1 : 1, ids.length));
+    // The period row of each panel enterprise (−1: absent or not graded), from the panel's alignment.
+    sources(panelRows(w.scores, ids), gradedRows(w.scores.status), from);
+    const block = new Float64Array(m * n); // one allocation per period, one column per indicator
+    return scheme.indicators.map((ind, j) => gather(w.values.get(ind.id)!, from, ind.direction === "cost" ? -1 : 1, block.subarray(j * n, (j + 1) * n)));
   });
 }
 
-function place(v: Float64Array, at: Int32Array, sign: number, n: number): Float64Array {
-  const col = new Float64Array(n).fill(NaN);
-  for (let i = 0; i < at.length; i++) if (at[i] >= 0) col[at[i]] = sign * v[i];
-  return col;
+function gradedRows(status: readonly string[]): Uint8Array {
+  const out = new Uint8Array(status.length);
+  for (let i = 0; i < out.length; i++) if (status[i] === "graded") out[i] = 1;
+  return out;
+}
+
+/** from[q] = the graded row at panel position q (the last such row), −1 where none. */
+function sources(at: Int32Array, graded: Uint8Array, from: Int32Array): void {
+  from.fill(-1);
+  for (let i = 0; i < at.length; i++) if (graded[i] === 1 && at[i] >= 0) from[at[i]] = i;
+}
+
+function gather(v: Float64Array, from: Int32Array, sign: number, out: Float64Array): Float64Array {
+  for (let q = 0; q < out.length; q++) {
+    const i = from[q];
+    out[q] = i >= 0 ? sign * v[i] : NaN;
+  }
+  return out;
 }

@@ -79,26 +79,9 @@ export interface ScatterDegree {
 
 /** Pooled z-scores of every indicator (see the file comment for the conventions). */
 export function standardize(cube: Cube): Standardized {
-  const { p, m, n } = shape(cube);
-  const mean = new Float64Array(m), sd = new Float64Array(m), count = new Int32Array(m);
-  const acc = new Float64Array(3);
-  const constant: number[] = [];
-  for (let j = 0; j < m; j++) {
-    let c = 0, s = 0;
-    for (let k = 0; k < p; k++) {
-      sums(cube[k][j], acc);
-      c += acc[0];
-      s += acc[1];
-    }
-    if (c < 2) throw new WeightError(`scatter degree: indicator ${j} has ${c} value${c === 1 ? "" : "s"} over all periods; a standard deviation needs at least 2`);
-    const mu = s / c;
-    let ss = 0;
-    for (let k = 0; k < p; k++) ss += squaredDeviations(cube[k][j], mu);
-    count[j] = c;
-    mean[j] = mu;
-    sd[j] = Math.sqrt(ss / (c - 1));
-    if (sd[j] === 0) constant.push(j);
-  }
+  const { p, n } = shape(cube);
+  const { mean, sd, count, constant } = pooledMoments(cube);
+  const m = mean.length;
   const z: Float64Array[][] = [];
   const present: Uint8Array[] = [];
   for (let k = 0; k < p; k++) {
@@ -118,22 +101,23 @@ export function standardize(cube: Cube): Standardized {
 /** H = Σ_k A_kᵀ A_k on the pooled z-scores, missing values counted as 0. */
 export function scatterMatrix(std: Standardized): Float64Array[] {
   const m = std.mean.length;
-  const H: Float64Array[] = Array.from({ length: m }, () => new Float64Array(m));
-  for (const zk of std.z)
-    for (let a = 0; a < m; a++)
-      for (let b = a; b < m; b++) {
-        const d = dotSkippingNaN(zk[a], zk[b]);
-        H[a][b] += d;
-        if (b !== a) H[b][a] += d;
-      }
-  return H;
+  // The z-scores as they are (deviations from 0).
+  return byRow(gram(std.z, new Float64Array(m)), m);
 }
 
 /** The scatter-degree indicator weights of a cube (see the file comment). */
 export function scatterDegree(cube: Cube): ScatterDegree {
-  const std = standardize(cube);
-  const H = scatterMatrix(std);
-  const m = H.length;
+  shape(cube);
+  // One pass for the means, one for all the cross products of the deviations from them: their
+  // diagonal is the squared deviations (so the standard deviations), and H_ab = G_ab/(sd_a·sd_b)
+  // is Σ z_a z_b without the z-scores ever being stored.
+  const { mean, count } = pooledSums(cube);
+  const m = mean.length;
+  const G = gram(cube, mean);
+  const ss = new Float64Array(m);
+  for (let j = 0; j < m; j++) ss[j] = G[j * m + j];
+  const std = finishMoments(mean, count, ss);
+  const H = byRow(zGram(G, std.sd), m);
   const notes: string[] = [];
   let scale = 0;
   for (const row of H) for (const v of row) scale = Math.max(scale, Math.abs(v));
@@ -181,18 +165,30 @@ export function scatterDegree(cube: Cube): ScatterDegree {
 
 /**
  * Per period, y_ik = Σ_j w_j x*_ijk on the pooled z-scores of the cube (missing indicator values
- * count as 0, the mean); NaN where the enterprise has no value at all in that period.
+ * count as 0, the mean); NaN where the enterprise has no value at all in that period. `pooled`, when
+ * given, is the pooled mean and standard deviation of this same cube as {@link scatterDegree}
+ * returned them, so that they are not computed again.
  */
-export function periodScores(cube: Cube, weights: ArrayLike<number>): Float64Array[] {
-  const std = standardize(cube);
-  const m = std.mean.length;
+export function periodScores(cube: Cube, weights: ArrayLike<number>, pooled?: { mean: Float64Array; sd: Float64Array }): Float64Array[] {
+  const { p, m, n } = shape(cube);
+  if (pooled !== undefined && (pooled.mean.length !== m || pooled.sd.length !== m))
+    throw new WeightError(`scatter degree: pooled moments for ${pooled.mean.length} indicators, the cube has ${m}`);
+  const { mean, sd } = pooled ?? pooledMoments(cube);
   if (weights.length !== m) throw new WeightError(`scatter degree: ${weights.length} weights for ${m} indicators`);
-  return std.z.map((zk, k) => {
-    const out = new Float64Array(std.present[k].length);
-    for (let j = 0; j < m; j++) addWeighted(zk[j], weights[j], out);
-    blankAbsent(std.present[k], out);
-    return out;
-  });
+  const out: Float64Array[] = [];
+  const present = new Uint8Array(n);
+  for (let k = 0; k < p; k++) {
+    const y = new Float64Array(n);
+    present.fill(0);
+    // BLOCK rows at a time, so that y stays in cache while the indicators are added to it.
+    for (let i0 = 0; i0 < n; i0 += BLOCK) {
+      const end = Math.min(n, i0 + BLOCK);
+      for (let j = 0; j < m; j++) addWeightedZ(cube[k][j], i0, end, mean[j], sd[j], weights[j], y, present);
+    }
+    blankAbsent(present, y);
+    out.push(y);
+  }
+  return out;
 }
 
 /**
@@ -317,6 +313,11 @@ function signFixedWeights(vector: Float64Array, notes: string[]): Float64Array {
   return w;
 }
 
+/**
+ * The cube's dimensions; throws on a ragged cube, or on an infinite value in a column before the
+ * ragged one (the first problem in (k, j, i) order). Infinite values elsewhere are found by
+ * {@link pooledSums}, from the sums it takes anyway.
+ */
 function shape(cube: Cube): { p: number; m: number; n: number } {
   const p = cube.length;
   if (p === 0) throw new WeightError("scatter degree: no periods given");
@@ -324,15 +325,136 @@ function shape(cube: Cube): { p: number; m: number; n: number } {
   if (m === 0) throw new WeightError("scatter degree: no indicators given");
   const n = cube[0][0].length;
   for (let k = 0; k < p; k++) {
-    if (cube[k].length !== m) throw new WeightError(`scatter degree: period ${k} has ${cube[k].length} indicators, period 0 has ${m}`);
+    if (cube[k].length !== m) {
+      throwIfInfinite(cube, k, 0);
+      throw new WeightError(`scatter degree: period ${k} has ${cube[k].length} indicators, period 0 has ${m}`);
+    }
     for (let j = 0; j < m; j++) {
       const col = cube[k][j];
-      if (col.length !== n) throw new WeightError(`scatter degree: period ${k}, indicator ${j} has ${col.length} enterprises, not ${n}; align the periods by enterprise first`);
-      for (let i = 0; i < n; i++)
-        if (col[i] === Infinity || col[i] === -Infinity) throw new WeightError(`scatter degree: period ${k}, indicator ${j}, enterprise ${i} is ${col[i]}`);
+      if (col.length !== n) {
+        throwIfInfinite(cube, k, j);
+        throw new WeightError(`scatter degree: period ${k}, indicator ${j} has ${col.length} enterprises, not ${n}; align the periods by enterprise first`);
+      }
     }
   }
   return { p, m, n };
+}
+
+/** Throws at the first ±Infinity of the columns before (kEnd, jEnd), in (k, j, i) order. */
+function throwIfInfinite(cube: Cube, kEnd: number, jEnd: number): void {
+  for (let k = 0; k <= kEnd && k < cube.length; k++)
+    for (let j = 0; j < (k === kEnd ? jEnd : cube[k].length); j++) {
+      const i = firstInfinite(cube[k][j]);
+      if (i >= 0) throw new WeightError(`scatter degree: period ${k}, indicator ${j}, enterprise ${i} is ${cube[k][j][i]}`);
+    }
+}
+
+/**
+ * Pooled mean, sample standard deviation (N − 1) and count of every indicator of a well-shaped
+ * cube, two passes (sums, then squared deviations from the mean); constant indicators listed.
+ */
+function pooledMoments(cube: Cube): Omit<Standardized, "z" | "present"> {
+  const { mean, count } = pooledSums(cube);
+  const ss = new Float64Array(mean.length);
+  for (let j = 0; j < mean.length; j++) for (const period of cube) ss[j] += squaredDeviations(period[j], mean[j]);
+  return finishMoments(mean, count, ss);
+}
+
+/** Pooled count and mean of every indicator; an infinite value, or fewer than 2 values, is an error. */
+function pooledSums(cube: Cube): { mean: Float64Array; count: Int32Array } {
+  const p = cube.length, m = cube[0].length;
+  const mean = new Float64Array(m), count = new Int32Array(m);
+  const acc = new Float64Array(3);
+  let finite = true;
+  for (let j = 0; j < m; j++) {
+    let c = 0, s = 0;
+    for (let k = 0; k < p; k++) {
+      sums(cube[k][j], acc);
+      c += acc[0];
+      s += acc[1];
+    }
+    count[j] = c;
+    mean[j] = s / c;
+    // A sum that is not finite comes from an infinite value (or, rarely, overflow).
+    if (!Number.isFinite(s)) finite = false;
+  }
+  if (!finite) throwIfInfinite(cube, p, 0);
+  for (let j = 0; j < m; j++) {
+    const c = count[j];
+    if (c < 2) throw new WeightError(`scatter degree: indicator ${j} has ${c} value${c === 1 ? "" : "s"} over all periods; a standard deviation needs at least 2`);
+  }
+  return { mean, count };
+}
+
+/** Standard deviations (N − 1) from the sums of squared deviations; constant indicators listed. */
+function finishMoments(mean: Float64Array, count: Int32Array, ss: Float64Array): Omit<Standardized, "z" | "present"> {
+  const m = mean.length;
+  const sd = new Float64Array(m);
+  const constant: number[] = [];
+  for (let j = 0; j < m; j++) {
+    sd[j] = Math.sqrt(ss[j] / (count[j] - 1));
+    if (sd[j] === 0) constant.push(j);
+  }
+  return { mean, sd, count, constant };
+}
+
+/** Rows per block of the Gram product: m × BLOCK deviations stay in the core's cache. */
+const BLOCK = 512;
+
+/**
+ * G = Σ_k Σ_i d_ik d_ikᵀ (m × m, row-major, symmetric) with d = x − mean, 0 where x is missing. The
+ * periods are taken BLOCK rows at a time: the block's rows that have any value (the others add
+ * nothing) are gathered once as NaN-free deviations, then each indicator pair is a plain dot
+ * product over them, two by four pairs at a time. Each period's sums run through its rows in order
+ * and are then added period after period, as {@link squaredDeviations} and pooledMoments sum, so
+ * the diagonal is their sum of squared deviations to the bit.
+ */
+function gram(cube: Cube, mean: Float64Array): Float64Array {
+  const m = mean.length;
+  const G = new Float64Array(m * m);
+  const perPeriod = new Float64Array(m * m); // the current period's sums
+  const d = new Float64Array(m * BLOCK);
+  const present = new Uint8Array(BLOCK);
+  const rows = new Int32Array(BLOCK);
+  for (const columns of cube) {
+    const n = columns[0].length;
+    perPeriod.fill(0);
+    for (let i0 = 0; i0 < n; i0 += BLOCK) {
+      const len = Math.min(BLOCK, n - i0);
+      present.fill(0);
+      for (let j = 0; j < m; j++) markPresent(columns[j], i0, len, present);
+      const count = presentRows(present, len, rows);
+      if (count === 0) continue;
+      for (let j = 0; j < m; j++) deviations(columns[j], i0, rows, count, mean[j], d, j * BLOCK);
+      gramBlock(d, m, count, BLOCK, perPeriod);
+    }
+    addTo(perPeriod, G);
+  }
+  for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) G[a * m + b] = G[b * m + a];
+  return G;
+}
+
+function addTo(x: Float64Array, y: Float64Array): void {
+  for (let i = 0; i < x.length; i++) y[i] += x[i];
+}
+
+/** H_ab = G_ab/(sd_a·sd_b): the Gram matrix of the z-scores (0 for a constant indicator). */
+function zGram(G: Float64Array, sd: Float64Array): Float64Array {
+  const m = sd.length;
+  const H = new Float64Array(m * m);
+  for (let a = 0; a < m; a++)
+    for (let b = 0; b < m; b++) H[a * m + b] = sd[a] === 0 || sd[b] === 0 ? 0 : G[a * m + b] / (sd[a] * sd[b]);
+  return H;
+}
+
+/** A row-major m × m matrix as one Float64Array per row. */
+function byRow(flat: Float64Array, m: number): Float64Array[] {
+  return Array.from({ length: m }, (_, a) => flat.slice(a * m, (a + 1) * m));
+}
+
+function firstInfinite(x: Float64Array): number {
+  for (let i = 0; i < x.length; i++) if (x[i] === Infinity || x[i] === -Infinity) return i;
+  return -1;
 }
 
 function sums(x: Float64Array, acc: Float64Array): void {
@@ -347,6 +469,7 @@ function sums(x: Float64Array, acc: Float64Array): void {
   acc[1] = s;
 }
 
+/** Σ (x − mu)² over the present values, in row order (as the Gram product sums its diagonal). */
 function squaredDeviations(x: Float64Array, mu: number): number {
   let ss = 0;
   for (let i = 0; i < x.length; i++) {
@@ -368,13 +491,77 @@ function zscore(x: Float64Array, mu: number, sd: number, out: Float64Array, pres
   }
 }
 
-function dotSkippingNaN(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i] * b[i];
-    if (v === v) s += v;
+/** present[r] = 1 where x[i0 + r] is a value, r < len. */
+function markPresent(x: Float64Array, i0: number, len: number, present: Uint8Array): void {
+  for (let r = 0; r < len; r++) if (x[i0 + r] === x[i0 + r]) present[r] = 1;
+}
+
+/** The positions r < len with present[r] = 1, into rows; their count. */
+function presentRows(present: Uint8Array, len: number, rows: Int32Array): number {
+  let c = 0;
+  for (let r = 0; r < len; r++) if (present[r] === 1) rows[c++] = r;
+  return c;
+}
+
+/** d[off + c] = x[i0 + rows[c]] − mu, 0 where missing, c < count. */
+function deviations(x: Float64Array, i0: number, rows: Int32Array, count: number, mu: number, d: Float64Array, off: number): void {
+  for (let c = 0; c < count; c++) {
+    const v = x[i0 + rows[c]];
+    d[off + c] = v === v ? v - mu : 0;
   }
-  return s;
+}
+
+/**
+ * G[a][b] += Σ_r d[a·stride + r]·d[b·stride + r], r < len, for a ≤ b (and some a = b + 1, which
+ * the caller overwrites from the upper triangle), each sum carried on from G[a][b] in row order.
+ */
+function gramBlock(d: Float64Array, m: number, len: number, stride: number, G: Float64Array): void {
+  let a = 0;
+  for (; a + 1 < m; a += 2) {
+    let b = a;
+    for (; b + 3 < m; b += 4) tile2x4(d, a, b, m, len, stride, G);
+    for (; b < m; b++) {
+      tile1x1(d, a, b, m, len, stride, G);
+      tile1x1(d, a + 1, b, m, len, stride, G);
+    }
+  }
+  for (; a < m; a++) for (let b = a; b < m; b++) tile1x1(d, a, b, m, len, stride, G);
+}
+
+/** Rows a, a + 1 by columns b … b + 3 of the Gram product: six loads feed eight products. */
+function tile2x4(d: Float64Array, a: number, b: number, m: number, len: number, stride: number, G: Float64Array): void {
+  const oa = a * stride, oa1 = oa + stride;
+  const o0 = b * stride, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
+  const h0 = a * m + b, h1 = h0 + m;
+  let s00 = G[h0], s01 = G[h0 + 1], s02 = G[h0 + 2], s03 = G[h0 + 3];
+  let s10 = G[h1], s11 = G[h1 + 1], s12 = G[h1 + 2], s13 = G[h1 + 3];
+  for (let r = 0; r < len; r++) {
+    const x = d[oa + r], y = d[oa1 + r];
+    const c0 = d[o0 + r], c1 = d[o1 + r], c2 = d[o2 + r], c3 = d[o3 + r];
+    s00 += x * c0;
+    s01 += x * c1;
+    s02 += x * c2;
+    s03 += x * c3;
+    s10 += y * c0;
+    s11 += y * c1;
+    s12 += y * c2;
+    s13 += y * c3;
+  }
+  G[h0] = s00;
+  G[h0 + 1] = s01;
+  G[h0 + 2] = s02;
+  G[h0 + 3] = s03;
+  G[h1] = s10;
+  G[h1 + 1] = s11;
+  G[h1 + 2] = s12;
+  G[h1 + 3] = s13;
+}
+
+function tile1x1(d: Float64Array, a: number, b: number, m: number, len: number, stride: number, G: Float64Array): void {
+  const oa = a * stride, ob = b * stride, h = a * m + b;
+  let s = G[h];
+  for (let r = 0; r < len; r++) s += d[oa + r] * d[ob + r];
+  G[h] = s;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -383,10 +570,13 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-function addWeighted(z: Float64Array, w: number, out: Float64Array): void {
-  for (let i = 0; i < z.length; i++) {
-    const v = z[i];
-    if (v === v) out[i] += w * v;
+/** y += w·z(x) over rows [i0, end) where x is present (z as in {@link zscore}), marking those rows present. */
+function addWeightedZ(x: Float64Array, i0: number, end: number, mu: number, sd: number, w: number, y: Float64Array, present: Uint8Array): void {
+  for (let i = i0; i < end; i++) {
+    const v = x[i];
+    if (v !== v) continue;
+    present[i] = 1;
+    y[i] += w * (sd === 0 ? 0 : (v - mu) / sd);
   }
 }
 
