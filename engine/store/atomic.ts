@@ -38,10 +38,6 @@ export function writeFilesAtomically(dir: string, files: OutputFile[]): void {
   syncDir(dir);
 }
 
-export function writeFileAtomically(path: string, data: OutputFile["data"]): void {
-  writeFilesAtomically(dirname(path), [{ name: basename(path), data }]);
-}
-
 function writeSynced(path: string, data: OutputFile["data"]): void {
   const fd = openSync(path, "wx");
   try {
