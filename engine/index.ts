@@ -1,0 +1,23 @@
+/**
+ * parkscore's public API: what notebooks, reports and other programs import. The CLI and notebooks
+ * import only from here, so everything below may be reorganised without breaking them.
+ */
+export { ParkscoreError, MethodError, formatProblem, type Problem, type Warning, type Location } from "./errors.js";
+export { loadScheme, parseScheme, label, type LoadedScheme } from "./scheme/load.js";
+export type * from "./scheme/types.js";
+export { readFrame, formatOf, FORMATS, type Format } from "./data/read.js";
+export type { Frame, ReadSpec } from "./data/frame.js";
+export { scorePeriod, SCORE_DECIMALS } from "./score/period.js";
+export { resultTable, formatReasons } from "./score/table.js";
+export type { PeriodResult, Status, Reason, IndicatorWeight, TreatedValue } from "./score/types.js";
+export { averageRanks, spearman, weightedSpearman, wsSimilarity } from "./sensitivity/rank-correlation.js";
+export { compareMethods, withAggregation, comparisonTable, agreementTable, type MethodComparison, type RankAgreement } from "./sensitivity/compare.js";
+export { buildPanel, panelRows, type Panel, type PeriodScores } from "./dynamic/panel.js";
+export { evaluateDynamic, type DynamicOptions, type DynamicResult } from "./dynamic/evaluate.js";
+export { movement, scoreTrend, type Movement, type PeriodMovement, type MovementOptions } from "./dynamic/movement.js";
+export { transitions, type Transitions } from "./dynamic/transitions.js";
+export { initDataset, openDataset, listPeriods, listRevisions, latestRevision, importPeriod, readStoredPeriod, type Revision } from "./store/dataset.js";
+export { scoreStored, listRuns, latestRun, readRun, type StoredRun } from "./store/runs.js";
+export { periodsBetween, loadWindow, windowCube, type WindowPeriod } from "./store/window.js";
+export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
+export { escapeHtml } from "./charts/escape.js";

@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+// `npm test` stays browser-free: the browser suites under test/e2e run with `npm run test:e2e`.
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/e2e/**", "node_modules/**"],
+  },
+});
