@@ -21,3 +21,4 @@ export { scoreStored, listRuns, latestRun, readRun, type StoredRun } from "./sto
 export { periodsBetween, loadWindow, windowCube, type WindowPeriod } from "./store/window.js";
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
 export { escapeHtml } from "./charts/escape.js";
+export { periodResult, type StoredPeriodResult } from "./store/results.js";

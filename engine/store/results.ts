@@ -1,0 +1,28 @@
+/**
+ * A stored period's full result (values, normalised values, contributions, weights), for reports and
+ * notebooks. Scoring is deterministic, so the result is recomputed from the period's latest revision
+ * with the dataset's scheme; the run that published it is named when there is one for that scheme and
+ * revision, so a report can cite it (and says "not yet published" when there is none).
+ */
+import { scorePeriod } from "../score/period.js";
+import type { PeriodResult } from "../score/types.js";
+import type { Scheme } from "../scheme/types.js";
+import { openDataset, readStoredPeriod, type Revision } from "./dataset.js";
+import { latestRun, listRuns, type StoredRun } from "./runs.js";
+
+export interface StoredPeriodResult {
+  period: string;
+  scheme: Scheme;
+  revision: Revision;
+  result: PeriodResult;
+  /** The latest run of this period made with the same scheme and revision, if any. */
+  run?: StoredRun;
+}
+
+export async function periodResult(dir: string, period: string, scheme: Scheme = openDataset(dir).scheme): Promise<StoredPeriodResult> {
+  const { frame, revision } = await readStoredPeriod(dir, period, { scheme });
+  const result = scorePeriod(frame, scheme);
+  const last = listRuns(dir, period).length ? latestRun(dir, period) : undefined;
+  const run = last && last.manifest.scheme.sha256 === scheme.hash && last.manifest.revision?.sha256 === revision.sha256 ? last : undefined;
+  return { period, scheme, revision, result, run };
+}
