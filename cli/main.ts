@@ -2,6 +2,8 @@
 /** The `parkscore` program: one file per command under cli/commands/. */
 import { Command } from "commander";
 import { versions } from "../engine/store/provenance.js";
+import { admitCommand } from "./commands/admit.js";
+import { commitmentsCommand } from "./commands/commitments.js";
 import { compareCommand } from "./commands/compare.js";
 import { demoCommand } from "./commands/demo.js";
 import { dynamicCommand } from "./commands/dynamic.js";
@@ -20,6 +22,6 @@ const program = new Command("parkscore")
   .showHelpAfterError()
   .configureOutput({ outputError: (s, write) => write(s) });
 
-for (const make of [initCommand, importCommand, historyCommand, scoreCommand, dynamicCommand, warningsCommand, validateCommand, compareCommand, timeWeightsCommand, demoCommand]) program.addCommand(make());
+for (const make of [initCommand, importCommand, historyCommand, scoreCommand, dynamicCommand, warningsCommand, validateCommand, compareCommand, timeWeightsCommand, admitCommand, commitmentsCommand, demoCommand]) program.addCommand(make());
 
 await run(() => program.parseAsync(process.argv));

@@ -22,3 +22,11 @@ export { periodsBetween, loadWindow, windowCube, type WindowPeriod } from "./sto
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
 export { escapeHtml } from "./charts/escape.js";
 export { periodResult, type StoredPeriodResult } from "./store/results.js";
+export { loadStandard } from "./store/standards.js";
+export { screen, decisionTable, checksTable, type Screening } from "./admission/screen.js";
+export { decide, DECISION_LABELS, type Decision, type ApplicantDecision } from "./admission/decision.js";
+export { applicantsFromFrame, applicantSpec } from "./admission/applicants.js";
+export type { Standard, Check } from "./admission/standards.js";
+export type { Applicant, CheckResult } from "./admission/checks.js";
+export { contractBreaches, importContracts, readContracts, type CommitmentReport } from "./store/contracts.js";
+export { evaluateCommitments, breaches, type Contract, type ContractResult } from "./admission/commitments.js";
