@@ -9,8 +9,10 @@ import { demoCommand } from "./commands/demo.js";
 import { dynamicCommand } from "./commands/dynamic.js";
 import { historyCommand } from "./commands/history.js";
 import { importCommand } from "./commands/import.js";
+import { notebookCommand } from "./commands/notebook.js";
 import { initCommand } from "./commands/init.js";
 import { timeWeightsCommand } from "./commands/time-weights.js";
+import { reportCommand } from "./commands/report.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
 import { warningsCommand } from "./commands/warnings.js";
@@ -22,6 +24,6 @@ const program = new Command("parkscore")
   .showHelpAfterError()
   .configureOutput({ outputError: (s, write) => write(s) });
 
-for (const make of [initCommand, importCommand, historyCommand, scoreCommand, dynamicCommand, warningsCommand, validateCommand, compareCommand, timeWeightsCommand, admitCommand, commitmentsCommand, demoCommand]) program.addCommand(make());
+for (const make of [initCommand, importCommand, historyCommand, scoreCommand, dynamicCommand, warningsCommand, validateCommand, compareCommand, timeWeightsCommand, admitCommand, commitmentsCommand, notebookCommand, reportCommand, demoCommand]) program.addCommand(make());
 
 await run(() => program.parseAsync(process.argv));

@@ -30,3 +30,6 @@ export type { Standard, Check } from "./admission/standards.js";
 export type { Applicant, CheckResult } from "./admission/checks.js";
 export { contractBreaches, importContracts, readContracts, type CommitmentReport } from "./store/contracts.js";
 export { evaluateCommitments, breaches, type Contract, type ContractResult } from "./admission/commitments.js";
+export { panelTable, longTable, type PanelTable, type PanelTableOptions } from "./store/panel-table.js";
+export { indicatorDistributions, type IndicatorDistribution } from "./charts/distribution.js";
+export { spreadLabels } from "./charts/labels.js";

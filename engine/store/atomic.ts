@@ -1,8 +1,14 @@
 /**
- * Atomic writes: every file goes to a temporary name in the same folder, is flushed to disk
- * (fsync), and only when all of them are written are they renamed into place. A failure before
- * that removes the temporaries and leaves the folder exactly as it was.
+ * Atomic writes: every file goes to a temporary name in its own folder, is flushed to disk, and only
+ * when all of them are written are they renamed into place (then the folders are synced, making the
+ * renames durable). A failure before the renames removes the temporaries and leaves the folders
+ * exactly as they were.
+ *
+ * Flushing: one fsync per file for a handful of files; for a large batch (a report's 10,000 cards,
+ * where per-file fsyncs took 11–18 s on the benchmark machine) one syncfs(2) of the file system
+ * (`sync -f`, coreutils ≥ 8.24), falling back to per-file fsyncs where that is not available.
  */
+import { execFileSync } from "node:child_process";
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ParkscoreError } from "../errors.js";
@@ -13,16 +19,27 @@ export interface OutputFile {
   data: Uint8Array | Uint8Array[] | string;
 }
 
+/** Above this many files, one file-system sync instead of one fsync per file. */
+const BATCH = 64;
+
 export function writeFilesAtomically(dir: string, files: OutputFile[]): void {
   const temps: { temp: string; final: string }[] = [];
+  const folders = new Set<string>();
+  const stamp = `${process.pid}.${Date.now().toString(36)}`;
+  const batch = files.length > BATCH;
   try {
     for (const f of files) {
       const final = join(dir, f.name);
-      mkdirSync(dirname(final), { recursive: true });
-      const temp = join(dirname(final), `.${basename(final)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+      const folder = dirname(final);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      const temp = join(folder, `.${basename(final)}.${stamp}.tmp`);
       temps.push({ temp, final });
-      writeSynced(temp, f.data);
+      writeFile(temp, f.data, !batch);
     }
+    if (batch) syncBatch(dir, temps.map((t) => t.temp));
   } catch (e) {
     for (const { temp } of temps) rmSync(temp, { force: true });
     const err = e as NodeJS.ErrnoException;
@@ -35,10 +52,10 @@ export function writeFilesAtomically(dir: string, files: OutputFile[]): void {
     });
   }
   for (const { temp, final } of temps) renameSync(temp, final);
-  syncDir(dir);
+  for (const folder of folders) syncPath(folder);
 }
 
-function writeSynced(path: string, data: OutputFile["data"]): void {
+function writeFile(path: string, data: OutputFile["data"], sync: boolean): void {
   const fd = openSync(path, "wx");
   try {
     const parts = typeof data === "string" ? [Buffer.from(data, "utf8")] : Array.isArray(data) ? data : [data];
@@ -46,14 +63,32 @@ function writeSynced(path: string, data: OutputFile["data"]): void {
       let off = 0;
       while (off < p.length) off += writeSync(fd, p, off, p.length - off);
     }
-    fsyncSync(fd);
+    if (sync) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
 }
 
-/** Makes the renames durable; some platforms cannot open a folder, which is harmless. */
-function syncDir(dir: string): void {
+/** One syncfs for the file system holding `dir`; one fsync per file where `sync -f` is not available. */
+function syncBatch(dir: string, paths: string[]): void {
+  try {
+    execFileSync("sync", ["-f", dir], { stdio: "ignore" });
+    return;
+  } catch {
+    /* no coreutils sync -f here */
+  }
+  for (const p of paths) {
+    const fd = openSync(p, "r+");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** fsync of a folder; some platforms cannot open a folder, which is harmless. */
+function syncPath(dir: string): void {
   try {
     const fd = openSync(dir, "r");
     try {

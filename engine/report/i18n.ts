@@ -1,0 +1,221 @@
+/**
+ * The report's own words in Chinese and English, and numbers formatted for the language
+ * (Intl.NumberFormat "zh-CN" / "en-GB": grouping with commas, a decimal point — fixed decimals, so
+ * output is deterministic for a given Node/ICU). Labels of indicators, categories and grades come
+ * from the scheme's {zh, en} labels.
+ */
+import type { Lang } from "../scheme/types.js";
+
+export const STRINGS = {
+  zh: {
+    report: "企业综合评价报告",
+    period: "评价期",
+    dataRevision: (rev: number, date: string) => `数据版本 r${rev}(导入于 ${date})`,
+    publishedRun: (run: string) => `发布运行 ${run}`,
+    notPublished: "本期尚未发布运行:结果按当前方案即时计算",
+    graded: "参评企业",
+    listed: (n: string) => `共列入 ${n} 家`,
+    medianScore: "得分中位数",
+    vsLast: "较上期",
+    rank: "排名",
+    move: "变动",
+    enterprise: "企业",
+    park: "园区",
+    industry: "行业",
+    score: "得分",
+    grade: "等级",
+    categories: "分项得分",
+    trend: "得分趋势",
+    toNext: "距上一等级",
+    newEntry: "新进",
+    all: "全部",
+    filter: "筛选",
+    shown: "显示",
+    gradeDistribution: "等级分布",
+    previous: "上期",
+    current: "本期",
+    watch: "预警名单",
+    watchNone: "本期无预警",
+    gradeFell: (a: string, b: string) => `等级由 ${a} 降至 ${b}`,
+    repeatedWorst: (g: string, n: number) => `连续 ${n} 期为 ${g} 级`,
+    scoreFalling: (n: number) => `得分连续 ${n} 期下降`,
+    vetoed: "否决",
+    notGraded: "未参评企业",
+    status: { graded: "参评", "not-graded": "不参评", excluded: "排除" } as Record<string, string>,
+    methodology: "评价方法",
+    indicator: "指标",
+    unit: "单位",
+    weight: "权重",
+    direction: "方向",
+    benefit: "正向",
+    cost: "逆向",
+    normalization: "标准化",
+    source: "来源",
+    aggregation: "汇总方法",
+    grading: "等级划分",
+    eligibility: "参评条件",
+    vetoRules: "否决项",
+    adjustments: "加减分",
+    sources: "依据",
+    missingPolicy: "缺失值处理",
+    dataDates: "数据日期",
+    rankOf: (r: string, n: string) => `第 ${r} 名 / 共 ${n} 家`,
+    topShare: (p: string) => `位列前 ${p}%`,
+    value: "数值",
+    normalized: "标准化值",
+    contribution: "贡献分",
+    parkMedian: "园区中位数",
+    median: "中位数",
+    quartiles: "四分位区间",
+    suppressed: "—(样本不足3家,不予显示)",
+    suppressedShort: "—",
+    categoryVsMedian: "分项得分与园区中位数",
+    own: "本企业",
+    indicators: "指标明细",
+    strengths: "优势",
+    weaknesses: "短板",
+    gapNote: "与园区中位数相比的贡献分差距",
+    reasons: "否决、加减分与缺失说明",
+    noReasons: "无",
+    nextGrade: "晋级所需",
+    topGrade: "已处于最高等级。",
+    vetoNext: "因否决项被直接评为该等级;消除否决事由前无法晋级。",
+    notGradedNext: "本期不参评。",
+    distance: (d: string, g: string, b: string) => `距 ${g} 级还差 ${d} 分(${g} 级最低分 ${b})。`,
+    single: "单项指标提升即可晋级的最小幅度(其他数据不变;以均值为基准的指标已计入自身数值对均值的影响):",
+    raiseTo: (from: string, to: string, unit: string) => `由 ${from} 提高到 ${to} ${unit}`,
+    lowerTo: (from: string, to: string, unit: string) => `由 ${from} 降低到 ${to} ${unit}`,
+    reportTo: (to: string, unit: string) => `填报值达到 ${to} ${unit}`,
+    unreachable: (cap: string) => `单靠该项无法达到(标准化值上限 ${cap})`,
+    withheld: (gain: string) => `标准化值需提高 ${gain}(该方法以单个企业的极值为基准,折算值不予显示)`,
+    notAdditive: "该汇总方法下单项指标的作用不是固定分值,不计算单项提升。",
+    back: "返回总表",
+    id: "企业代码",
+    periods: "各期",
+    noData: "无数据",
+    confidential: "本卡片只显示本企业的数据,以及其他企业的汇总值(中位数、四分位数、计数;不足3家时不予显示)。",
+    weightsNote: "权重为类别权重 × 类别内权重。",
+    pointsUnit: "分",
+  },
+  en: {
+    report: "Enterprise performance report",
+    period: "Period",
+    dataRevision: (rev: number, date: string) => `data revision r${rev} (imported ${date})`,
+    publishedRun: (run: string) => `published run ${run}`,
+    notPublished: "no published run for this period yet: results computed with the current scheme",
+    graded: "Enterprises graded",
+    listed: (n: string) => `of ${n} listed`,
+    medianScore: "Median score",
+    vsLast: "vs last period",
+    rank: "Rank",
+    move: "Move",
+    enterprise: "Enterprise",
+    park: "Park",
+    industry: "Industry",
+    score: "Score",
+    grade: "Grade",
+    categories: "Categories",
+    trend: "Score trend",
+    toNext: "To next grade",
+    newEntry: "new",
+    all: "All",
+    filter: "Filter",
+    shown: "shown",
+    gradeDistribution: "Grade distribution",
+    previous: "previous",
+    current: "this period",
+    watch: "Watch list",
+    watchNone: "No warnings this period",
+    gradeFell: (a: string, b: string) => `grade fell from ${a} to ${b}`,
+    repeatedWorst: (g: string, n: number) => `in ${g} for ${n} consecutive periods`,
+    scoreFalling: (n: number) => `score fell in each of the last ${n} periods`,
+    vetoed: "veto",
+    notGraded: "Enterprises not graded",
+    status: { graded: "graded", "not-graded": "not graded", excluded: "excluded" } as Record<string, string>,
+    methodology: "Methodology",
+    indicator: "Indicator",
+    unit: "Unit",
+    weight: "Weight",
+    direction: "Direction",
+    benefit: "higher is better",
+    cost: "lower is better",
+    normalization: "Normalisation",
+    source: "Source",
+    aggregation: "Aggregation",
+    grading: "Grading",
+    eligibility: "Eligibility",
+    vetoRules: "Veto items",
+    adjustments: "Bonus and penalty points",
+    sources: "Sources",
+    missingPolicy: "Missing values",
+    dataDates: "Data dates",
+    rankOf: (r: string, n: string) => `rank ${r} of ${n}`,
+    topShare: (p: string) => `top ${p}%`,
+    value: "Value",
+    normalized: "Normalised",
+    contribution: "Points",
+    parkMedian: "Park median",
+    median: "median",
+    quartiles: "interquartile range",
+    suppressed: "— (fewer than 3 enterprises: not shown)",
+    suppressedShort: "—",
+    categoryVsMedian: "Category scores against the park median",
+    own: "this enterprise",
+    indicators: "Indicators",
+    strengths: "Strengths",
+    weaknesses: "Weaknesses",
+    gapNote: "points gained or lost against the park median",
+    reasons: "Vetoes, bonus/penalty points and missing data",
+    noReasons: "none",
+    nextGrade: "Reaching the next grade",
+    topGrade: "Already in the best grade.",
+    vetoNext: "Placed in this grade by a veto item: no promotion until its cause is removed.",
+    notGradedNext: "Not graded this period.",
+    distance: (d: string, g: string, b: string) => `${d} points short of grade ${g} (lowest score in ${g}: ${b}).`,
+    single: "The smallest single-indicator improvements that would reach it (all other data unchanged; a mean benchmark moves with the new value):",
+    raiseTo: (from: string, to: string, unit: string) => `from ${from} to ${to} ${unit}`,
+    lowerTo: (from: string, to: string, unit: string) => `down from ${from} to ${to} ${unit}`,
+    reportTo: (to: string, unit: string) => `report a value of ${to} ${unit}`,
+    unreachable: (cap: string) => `cannot be reached with this indicator alone (normalised value capped at ${cap})`,
+    withheld: (gain: string) => `normalised value +${gain} (the method is anchored on one enterprise's extreme value, so the figure in units is withheld)`,
+    notAdditive: "Under this aggregation one indicator is not worth a fixed number of points: single-indicator improvements are not computed.",
+    back: "Back to the league table",
+    id: "Code",
+    periods: "Periods",
+    noData: "no data",
+    confidential: "This card shows this enterprise's own figures and only aggregates of the others (median, quartiles, counts; not shown for fewer than 3 enterprises).",
+    weightsNote: "Weights are category weight × weight within the category.",
+    pointsUnit: "points",
+  },
+} as const;
+
+export type Strings = (typeof STRINGS)[Lang];
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** v with exactly `decimals` decimals, grouped for the language; "—" for a missing value. */
+export function fmt(v: number, decimals: number, lang: Lang): string {
+  if (!Number.isFinite(v)) return "—";
+  const key = `${lang}${decimals}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true })));
+  // -0 would print as "-0.00"
+  const s = f.format(v);
+  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+}
+
+/** Decimals that show a value of this size with about four significant digits (0–4 decimals). */
+export function valueDecimals(v: number): number {
+  if (!Number.isFinite(v) || v === 0) return 2;
+  return Math.max(0, Math.min(4, 3 - Math.floor(Math.log10(Math.abs(v)))));
+}
+
+/** An indicator value as cards and tables print it. */
+export function fmtValue(v: number, lang: Lang): string {
+  return fmt(v, valueDecimals(v), lang);
+}
+
+/** A score (points) as printed everywhere: two decimals. */
+export function fmtScore(v: number, lang: Lang): string {
+  return fmt(v, 2, lang);
+}

@@ -1,0 +1,21 @@
+/**
+ * Reading what a report needs from a dataset: the period's full result (engine/store/results.ts)
+ * and the scores of every earlier period (engine/store/window.ts: the runs made with the current
+ * scheme, or the stored data scored in memory, said in a note).
+ */
+import { openDataset } from "../store/dataset.js";
+import { periodResult } from "../store/results.js";
+import { loadWindow, periodsBetween } from "../store/window.js";
+import { buildReportModel, type ReportModel, type ReportOptions } from "./model.js";
+
+export async function loadReport(dir: string, period: string, options: ReportOptions = {}): Promise<ReportModel> {
+  const { scheme } = openDataset(dir);
+  const stored = await periodResult(dir, period, scheme);
+  const earlier = periodsBetween(dir, undefined, period).filter((p) => p !== period);
+  const notes: string[] = [];
+  const window = earlier.length ? await loadWindow(dir, scheme, earlier, notes) : [];
+  return buildReportModel(
+    { period, scheme, revision: stored.revision, result: stored.result, run: stored.run?.id, history: window.map((w) => w.scores), notes },
+    options,
+  );
+}

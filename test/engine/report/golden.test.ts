@@ -1,0 +1,54 @@
+/**
+ * Golden HTML of the demo (2025): the league table in both languages and four cards (the top
+ * enterprise, one with next-grade improvements, a vetoed one, one not graded). The output is a
+ * function of the data and the scheme only — the one date in it is the data revision's import date,
+ * from the committed revision file; the published run, which depends on whether someone scored the
+ * demo, is normalised. Regenerate after an intended change with UPDATE_GOLDEN=1 and review the diff.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cardHtml } from "../../../engine/report/html/card-page.js";
+import { indexHtml } from "../../../engine/report/html/index-page.js";
+import { loadReport } from "../../../engine/report/load.js";
+import { ROOT } from "../../cli/helpers.js";
+
+const GOLDEN = join(import.meta.dirname, "golden");
+const normalise = (html: string) => html.replace(/<span class="run">[^<]*<\/span>/g, '<span class="run">RUN</span>');
+
+function check(name: string, html: string): void {
+  const file = join(GOLDEN, name);
+  if (!process.env.UPDATE_GOLDEN && !existsSync(file)) throw new Error(`no golden file ${name}: run with UPDATE_GOLDEN=1 and review it`);
+  if (process.env.UPDATE_GOLDEN) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, normalise(html));
+  }
+  expect(normalise(html) === readFileSync(file, "utf8"), `${name} differs from the golden file (UPDATE_GOLDEN=1 to accept)`).toBe(true);
+}
+
+describe("golden HTML of the demo report", { timeout: 60_000 }, async () => {
+  const demo = join(ROOT, "datasets", "demo");
+  const zh = await loadReport(demo, "2025", { lang: "zh" });
+  const en = await loadReport(demo, "2025", { lang: "en" });
+  const r = zh.result;
+  const top = zh.order[0];
+  const improving = zh.order.find((i) => zh.next[i] && r.grade[i] === "C")!;
+  const vetoed = zh.order.find((i) => r.vetoed[i] === 1)!;
+  const notGraded = zh.order.find((i) => r.status[i] !== "graded")!;
+
+  it("index.html (zh, en)", () => {
+    check("index.zh.html", indexHtml(zh));
+    check("index.en.html", indexHtml(en));
+  });
+
+  it("cards", () => {
+    for (const [what, i] of [["top", top], ["improving", improving], ["vetoed", vetoed], ["not-graded", notGraded]] as const) check(`card-${what}.zh.html`, cardHtml(zh, i));
+    check("card-improving.en.html", cardHtml(en, improving));
+  });
+
+  it("is deterministic", async () => {
+    const again = await loadReport(demo, "2025", { lang: "zh" });
+    expect(indexHtml(again)).toBe(indexHtml(zh));
+    expect(cardHtml(again, improving)).toBe(cardHtml(zh, improving));
+  });
+});
