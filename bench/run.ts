@@ -75,6 +75,19 @@ const targets: { what: string; result: Result; ms: number }[] = [
   { what: `dynamic: ${panelSize / 1000}k × 10`, result: stage("dynamic", store), ms: 3000 },
 ];
 
+// The report (index + every card + league.xlsx) and the sensitivity analysis, each at its own size.
+const reportSize = quick ? 2_000 : 10_000;
+targets.push({ what: `report: ${reportSize / 1000}k cards`, result: child("report-stage.ts", "--enterprises", String(reportSize), "--out", out), ms: 20_000 });
+const sensSamples = quick ? 100 : 1_000;
+const sensitivity = child("sensitivity-stage.ts", "--enterprises", "10000", "--samples", String(sensSamples));
+targets.push({ what: `sensitivity: 10k × ${sensSamples}`, result: sensitivity, ms: quick ? 1_000 : 10_000 });
+
+/** One run of a stage script that prints its result as the last line of JSON. */
+function child(script: string, ...args: string[]): Result & Record<string, unknown> {
+  const text = execFileSync(process.execPath, ["--import", "tsx", join(here, script), ...args], { encoding: "utf8" });
+  return JSON.parse(text.trim().split("\n").pop()!);
+}
+
 let failed = 0;
 process.stdout.write(`${"stage".padEnd(22)}${"time".padStart(10)}${"target".padStart(10)}${"peak RSS".padStart(12)}\n`);
 for (const t of targets) {
@@ -84,6 +97,8 @@ for (const t of targets) {
   const verdict = full ? (okTime && okRss ? "  ok" : "  MISSED") : "";
   process.stdout.write(`${t.what.padEnd(22)}${`${t.result.ms.toFixed(0)} ms`.padStart(10)}${`${t.ms} ms`.padStart(10)}${`${t.result.rssMB.toFixed(0)} MB`.padStart(12)}${verdict}\n`);
 }
+if (typeof sensitivity.msOneWorker === "number")
+  process.stdout.write(`\nsensitivity: this thread ${(sensitivity.msInThread as number).toFixed(0)} ms, one worker ${(sensitivity.msOneWorker as number).toFixed(0)} ms, two workers ${sensitivity.ms.toFixed(0)} ms: speed-up ×${(sensitivity.msOneWorker as number / sensitivity.ms).toFixed(2)}\n`);
 process.stdout.write(full ? `\n${failed ? `${failed} target(s) missed` : "all targets met"} (peak RSS target 1536 MB)\n` : `\n(${n.toLocaleString("en")} enterprises: targets are judged at 1,000,000 only)\n`);
 if (failed) process.exitCode = 1;
 

@@ -13,6 +13,7 @@ import { notebookCommand } from "./commands/notebook.js";
 import { initCommand } from "./commands/init.js";
 import { timeWeightsCommand } from "./commands/time-weights.js";
 import { reportCommand } from "./commands/report.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
 import { warningsCommand } from "./commands/warnings.js";
@@ -24,6 +25,6 @@ const program = new Command("parkscore")
   .showHelpAfterError()
   .configureOutput({ outputError: (s, write) => write(s) });
 
-for (const make of [initCommand, importCommand, historyCommand, scoreCommand, dynamicCommand, warningsCommand, validateCommand, compareCommand, timeWeightsCommand, admitCommand, commitmentsCommand, notebookCommand, reportCommand, demoCommand]) program.addCommand(make());
+for (const make of [initCommand, importCommand, historyCommand, scoreCommand, dynamicCommand, warningsCommand, validateCommand, compareCommand, timeWeightsCommand, admitCommand, commitmentsCommand, notebookCommand, reportCommand, sensitivityCommand, demoCommand]) program.addCommand(make());
 
 await run(() => program.parseAsync(process.argv));

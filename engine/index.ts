@@ -7,7 +7,7 @@ export { loadScheme, parseScheme, label, type LoadedScheme } from "./scheme/load
 export type * from "./scheme/types.js";
 export { readFrame, formatOf, FORMATS, type Format } from "./data/read.js";
 export type { Frame, ReadSpec } from "./data/frame.js";
-export { scorePeriod, SCORE_DECIMALS } from "./score/period.js";
+export { scorePeriod, SCORE_DECIMALS, preparePeriod, scorePrepared, type PreparedPeriod, type ScoreOptions } from "./score/period.js";
 export { resultTable, formatReasons } from "./score/table.js";
 export type { PeriodResult, Status, Reason, IndicatorWeight, TreatedValue } from "./score/types.js";
 export { averageRanks, spearman, weightedSpearman, wsSimilarity } from "./sensitivity/rank-correlation.js";
@@ -33,3 +33,9 @@ export { evaluateCommitments, breaches, type Contract, type ContractResult } fro
 export { panelTable, longTable, type PanelTable, type PanelTableOptions } from "./store/panel-table.js";
 export { indicatorDistributions, type IndicatorDistribution } from "./charts/distribution.js";
 export { spreadLabels } from "./charts/labels.js";
+export { analyseSensitivity, sobolTable, type SensitivityResult, type SensitivityOptions, type SobolRow } from "./sensitivity/analysis.js";
+export { rankIntervals, intervalsTable, type RankIntervals } from "./sensitivity/intervals.js";
+export { leaveOneOut, leaveOneOutTable, type LeaveOneOut } from "./sensitivity/leave-one-out.js";
+export { sobolIndices, sobolWithBootstrap, type SobolEstimate } from "./sensitivity/sobol.js";
+export { rankIntervalSpec, rankIntervalData, type RankIntervalDatum } from "./charts/rank-intervals.js";
+export type { Uncertainty } from "./scheme/uncertainty-schema.js";

@@ -10,6 +10,7 @@ import { ParkscoreError, type Problem, type Warning } from "../errors.js";
 import { AhpError, ahpWeights } from "./ahp.js";
 import { compileFormula, FormulaError } from "./formula.js";
 import { schemeSchema, type SchemeInput } from "./schema.js";
+import { resolveUncertainty } from "./uncertainty-schema.js";
 import type { Adjustment, Aggregation, Category, Condition, Derived, Grading, Indicator, JudgementMatrix, Label, NormalizeSpec, OutlierTreatment, Scheme, SimpleWeighting, Veto, Weighting } from "./types.js";
 
 export interface LoadedScheme {
@@ -191,6 +192,7 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
     rules: { veto, adjust, cap: input.rules?.cap },
     grading,
     sources: input.sources ?? [],
+    ...(input.uncertainty ? { uncertainty: resolveUncertainty(input.uncertainty, indicators.map((i) => i.id), fail) } : {}),
     hash,
     file,
   };

@@ -3,6 +3,7 @@
  * rather than ignored; enum errors list the accepted values, since evaluators read these messages.
  */
 import { z } from "zod";
+import { uncertaintySchema } from "./uncertainty-schema.js";
 
 /** An enum whose error reads `expected "a", "b" or "c"`. */
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
@@ -182,6 +183,8 @@ export const schemeSchema = z.strictObject({
     { error: () => 'expected method "quotas", "bands", "natural-breaks" or "rsr-probit"' },
   ),
   sources: z.array(z.string()).optional(),
+  /** What a sensitivity analysis varies (docs/sensitivity.md). */
+  uncertainty: uncertaintySchema.optional(),
 });
 
 export type SchemeInput = z.infer<typeof schemeSchema>;

@@ -2,6 +2,7 @@
  * The resolved indicator scheme: what the scoring engine works from, every default filled in.
  * The file format and its meaning are documented in docs/scheme.md.
  */
+import type { Uncertainty } from "./uncertainty-schema.js";
 
 export interface Label {
   zh: string;
@@ -208,6 +209,8 @@ export interface Scheme {
   rules: { veto: Veto[]; adjust: Adjustment[]; cap?: number };
   grading: Grading;
   sources: string[];
+  /** What a sensitivity analysis varies, when the scheme says (docs/sensitivity.md). */
+  uncertainty?: Uncertainty;
   /** sha256 of the scheme file's bytes. */
   hash: string;
   /** The file it came from. */

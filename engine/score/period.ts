@@ -2,6 +2,11 @@
  * Scoring one period: derive → eligibility → exclusions → normalise → missing values → weights →
  * aggregate → rules → rank → grade (ARCHITECTURE.md). Pure and columnar: a Frame in, a
  * PeriodResult out; the same frame and scheme always give the same numbers.
+ *
+ * Two stages, so that a sensitivity analysis can re-score a period many times without repeating
+ * what its choices cannot change: `preparePeriod` (derive, indicator values, eligibility, rule
+ * columns) and `scorePrepared` (everything from exclusions to grades, for a possibly varied scheme).
+ * `scorePeriod` is the two in a row.
  */
 import { ParkscoreError, type Warning } from "../errors.js";
 import { sourceRow, type Frame } from "../data/frame.js";
@@ -9,6 +14,7 @@ import { compileFormula } from "../scheme/formula.js";
 import type { Indicator, Label, Scheme } from "../scheme/types.js";
 import { AggregationError } from "./aggregate/errors.js";
 import { aggregate } from "./aggregate/index.js";
+import type { Aggregated, AggregationInput } from "./aggregate/types.js";
 import { assignGrades } from "./grade.js";
 import { imputeMissing } from "./missing.js";
 import { normalize, NormalizeError } from "./normalize/index.js";
@@ -16,10 +22,36 @@ import { competitionRanks } from "./rank.js";
 import { addReason, noReasons } from "./reasons.js";
 import { applyRules, type RuleColumns } from "./rules.js";
 import { effectiveNormalization, treatOutliers } from "./treatment.js";
-import type { PeriodResult, Reason, Status, TreatedValue } from "./types.js";
+import type { IndicatorWeight, PeriodResult, Reason, Status, TreatedValue } from "./types.js";
 import { schemeWeights } from "./weights/index.js";
 
 export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
+  return scorePrepared(preparePeriod(frame, scheme), scheme);
+}
+
+/**
+ * What does not change when only the method's choices change (weights, normalisation, aggregation,
+ * outliers, missing-value policy, numeric parameters): the derived values, the indicators' raw
+ * values, who is eligible, and — evaluated on first use, then reused — the rules' condition columns.
+ * Computed once for a Monte Carlo analysis; every sample then runs `scorePrepared`.
+ */
+export interface PreparedPeriod {
+  readonly frame: Frame;
+  readonly n: number;
+  /** Every indicator's raw value (before outlier treatment and normalisation), by id. */
+  readonly values: Map<string, Float64Array>;
+  /** `graded` or `not-graded` (eligibility); exclusions for missing values depend on the policy and are decided per scoring. */
+  readonly eligibility: readonly Status[];
+  /** The not-eligible reasons; shared, never mutated (scoring copies the lists it appends to). */
+  readonly eligibilityReasons: readonly (readonly Reason[])[];
+  /** Warnings of the derive, indicator and eligibility formulas. */
+  readonly warnings: readonly Warning[];
+  /** The rule columns of `scheme.rules` and their formula warnings, evaluated once per rule list. */
+  ruleColumns(scheme: Scheme): { columns: RuleColumns; warnings: readonly Warning[] };
+}
+
+/** Derive → indicator values → eligibility: the part of the pipeline that depends only on the data and the formulas. */
+export function preparePeriod(frame: Frame, scheme: Scheme): PreparedPeriod {
   const n = frame.nrows;
   const warnings: Warning[] = [];
   const env = new Map(frame.numbers);
@@ -33,7 +65,7 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
   }
   for (const [id, v] of values) env.set(id, v);
 
-  // Who is graded: eligible, and not excluded for a missing value under the `exclude` policy.
+  // Who is graded: eligible (exclusions for a missing value under the `exclude` policy come later).
   const status: Status[] = new Array(n).fill("graded");
   const reasons = noReasons(n);
   if (scheme.eligible) {
@@ -45,13 +77,80 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
       addReason(reasons, i, { kind: "not-eligible", label: ok[i] !== ok[i] ? undecided : scheme.eligible.reason });
     }
   }
+
+  let cached: { veto: Scheme["rules"]["veto"]; adjust: Scheme["rules"]["adjust"]; columns: RuleColumns; warnings: Warning[] } | undefined;
+  const ruleColumns = (s: Scheme) => {
+    if (cached && cached.veto === s.rules.veto && cached.adjust === s.rules.adjust) return cached;
+    const ruleWarnings: Warning[] = [];
+    const ev = formulaEvaluator(frame, env, ruleWarnings);
+    const columns: RuleColumns = {
+      veto: s.rules.veto.map((v) => ev(v.when, `${v.path}.when`)),
+      adjust: s.rules.adjust.map((a) => ({
+        when: a.when !== undefined ? ev(a.when, `${a.path}.when`) : undefined,
+        points: typeof a.points === "number" ? a.points : ev(a.points, `${a.path}.points`),
+      })),
+    };
+    return (cached = { veto: s.rules.veto, adjust: s.rules.adjust, columns, warnings: ruleWarnings });
+  };
+  return { frame, n, values, eligibility: status, eligibilityReasons: reasons, warnings, ruleColumns };
+}
+
+export interface ScoreOptions {
+  /**
+   * For Monte Carlo samples, which need only status, score, rank and grade: reasons are not
+   * collected (every list stays empty), and a weighted sum is computed without its per-indicator
+   * contributions (the `contrib` map is then empty). Score, rank, grade, status and vetoes are
+   * exactly those of a full scoring: neither skipped part feeds them.
+   */
+  lean?: boolean;
+  /**
+   * Replaces the weights the scheme's weighting gave (each level shown): how a sensitivity analysis
+   * perturbs weights whatever the weighting method. Must return weights summing to 1.
+   */
+  adjustWeights?: (weights: IndicatorWeight[]) => IndicatorWeight[];
+  /** Lean scorings only: reuse normalised columns across scorings of the same prepared period (see NormalizedColumns). */
+  cache?: NormalizedColumns;
+}
+
+/**
+ * Normalised columns (after outlier treatment and the missing-value policy) kept between lean
+ * scorings of one prepared period. Such a column is a function of the indicator's raw values, the
+ * graded population, its direction, outlier treatment, normalisation and missing policy: when a
+ * sample changes none of them (only weights, aggregation or a rule parameter), recomputing would
+ * give the same bits, so the column is reused instead. Bounded: when full, it starts again empty.
+ */
+export class NormalizedColumns {
+  private readonly columns = new Map<string, Float64Array>();
+  constructor(readonly limit = 256) {}
+  get(key: string): Float64Array | undefined {
+    return this.columns.get(key);
+  }
+  set(key: string, values: Float64Array): void {
+    if (this.columns.size >= this.limit) this.columns.clear();
+    this.columns.set(key, values);
+  }
+}
+
+/**
+ * Exclusions → outliers → normalise → missing values → weights → aggregate → rules → rank → grade,
+ * over a prepared period. `scheme` may differ from the one the period was prepared with in anything
+ * but its derive, indicator formulas/columns and eligibility (indicators may be left out).
+ */
+export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: ScoreOptions = {}): PeriodResult {
+  const { frame, n, values } = prep;
+  const lean = options.lean === true;
+  const warnings: Warning[] = [...prep.warnings];
+  const status: Status[] = prep.eligibility.slice();
+  const reasons: (readonly Reason[])[] = lean ? noReasons(n) : prep.eligibilityReasons.map((r) => (r.length ? r.slice() : r));
+  const note = lean ? () => {} : (i: number, r: Reason) => addReason(reasons, i, r);
+
   for (const ind of scheme.indicators) {
     if (ind.missing !== "exclude") continue;
     const v = values.get(ind.id)!;
     for (let i = 0; i < n; i++)
       if (status[i] === "graded" && v[i] !== v[i]) {
         status[i] = "excluded";
-        addReason(reasons, i, { kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } });
+        note(i, { kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } });
       }
   }
   const pop = mask(status, "graded");
@@ -59,8 +158,17 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
 
   const treated: TreatedValue[] = [];
   const norm = new Map<string, Float64Array>();
+  const cache = lean ? options.cache : undefined;
+  // The population depends only on which indicators exclude an enterprise without a value.
+  const popKey = cache ? scheme.indicators.filter((i) => i.missing === "exclude").map((i) => i.id).join(",") : "";
   for (const ind of scheme.indicators) {
     const x = values.get(ind.id)!;
+    const key = cache ? `${ind.id}|${ind.direction}|${ind.missing}|${JSON.stringify(ind.outliers)}|${JSON.stringify(effectiveNormalization(scheme, ind))}|${popKey}` : "";
+    const hit = cache?.get(key);
+    if (hit) {
+      norm.set(ind.id, hit);
+      continue;
+    }
     const input = treatOutliers(ind, x, pop, frame, scheme, treated, warnings);
     let r;
     try {
@@ -75,18 +183,24 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
       const filled = imputeMissing(r.values, pop, ind.missing);
       if (filled.filled > 0) {
         warnings.push({ code: "score.missing", file: frame.origin.file, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${+filled.value.toPrecision(6)} (missing: ${ind.missing})` });
-        const reason: Reason = { kind: "missing", label: missingLabel(ind) }; // one object shared by every row it applies to
-        for (let i = 0; i < n; i++) if (pop[i] === 1 && x[i] !== x[i]) addReason(reasons, i, reason);
+        if (!lean) {
+          const reason: Reason = { kind: "missing", label: missingLabel(ind) }; // one object shared by every row it applies to
+          for (let i = 0; i < n; i++) if (pop[i] === 1 && x[i] !== x[i]) addReason(reasons, i, reason);
+        }
       }
     }
     norm.set(ind.id, r.values);
+    cache?.set(key, r.values);
   }
 
-  const { weights, notes } = schemeWeights(scheme, warnings, { pop, norm, values });
+  const nominal = schemeWeights(scheme, warnings, { pop, norm, values });
+  const notes = nominal.notes;
+  const weights = options.adjustWeights ? options.adjustWeights(nominal.weights) : nominal.weights;
   const w = Float64Array.from(weights, (x) => x.weight);
-  let agg;
+  let agg: Aggregated;
+  const input = { n, pop, norm: scheme.indicators.map((ind) => norm.get(ind.id)!), weights: w, scale: scheme.aggregation.scale };
   try {
-    agg = aggregate(scheme.aggregation, { n, pop, norm: scheme.indicators.map((ind) => norm.get(ind.id)!), weights: w, scale: scheme.aggregation.scale });
+    agg = lean && scheme.aggregation.method === "weighted-sum" ? weightedSumOnly(input) : aggregate(scheme.aggregation, input);
   } catch (e) {
     if (!(e instanceof AggregationError)) throw e;
     const message = e.message
@@ -98,20 +212,16 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
   const score = agg.score;
   const vetoed = new Uint8Array(n);
   const vetoGrade: string[] = new Array(n).fill("");
-  const ruleCols: RuleColumns = {
-    veto: scheme.rules.veto.map((v) => evaluate(v.when, `${v.path}.when`)),
-    adjust: scheme.rules.adjust.map((a) => ({
-      when: a.when !== undefined ? evaluate(a.when, `${a.path}.when`) : undefined,
-      points: typeof a.points === "number" ? a.points : evaluate(a.points, `${a.path}.points`),
-    })),
-  };
-  const outcome = applyRules(pop, scheme.rules.veto, scheme.rules.adjust, scheme.rules.cap, ruleCols, scheme.grading.grades, score, vetoed, vetoGrade, reasons);
+  const rules = prep.ruleColumns(scheme);
+  warnings.push(...rules.warnings);
+  const outcome = applyRules(pop, scheme.rules.veto, scheme.rules.adjust, scheme.rules.cap, rules.columns, scheme.grading.grades, score, vetoed, vetoGrade, reasons);
   outcome.undecidedVeto.forEach((count, k) => {
     if (count) warnings.push({ code: "rules.undecided", file: scheme.file, path: scheme.rules.veto[k].path, message: `veto "${scheme.rules.veto[k].when}" could not be decided for ${count} graded enterprise(s) (missing data): not applied` });
   });
   outcome.undecidedAdjust.forEach((count, k) => {
     if (count) warnings.push({ code: "rules.undecided", file: scheme.file, path: scheme.rules.adjust[k].path, message: `adjustment could not be decided for ${count} graded enterprise(s) (missing data): not applied` });
   });
+  if (lean) reasons.fill(noReasons(1)[0]); // applyRules appended veto/adjust reasons: not kept in a lean scoring
 
   roundScores(score);
 
@@ -124,7 +234,7 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
   const gradingNote = assignGrades(scheme.grading, { score, rank, rows: free, rsr: agg.extra?.get("WRSR") ?? agg.raw }, grade);
   for (let k = 0; k < forced.length; k++) grade[forced[k]] = vetoGrade[forced[k]];
 
-  const contrib = new Map(scheme.indicators.map((ind, j) => [ind.id, agg.contrib[j]]));
+  const contrib = new Map(agg.contrib.length ? scheme.indicators.map((ind, j) => [ind.id, agg.contrib[j]]) : []);
   const carry = new Map(scheme.carry.map((c) => [c, frame.texts.get(c)!]));
   return {
     n,
@@ -138,7 +248,7 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
     grade,
     vetoed,
     reasons,
-    values,
+    values: lean ? values : new Map(scheme.indicators.map((ind) => [ind.id, values.get(ind.id)!])),
     norm,
     contrib,
     weights,
@@ -147,6 +257,27 @@ export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
     treated,
     warnings,
   };
+}
+
+/**
+ * The weighted sum's raw value and score without its contributions, for lean scoring: the same
+ * terms added in the same order (indicator by indicator, per row) as `weightedSum`, so the numbers
+ * are identical to the last bit.
+ */
+function weightedSumOnly({ n, norm, weights, scale }: AggregationInput): Aggregated {
+  const raw = new Float64Array(n);
+  for (let j = 0; j < norm.length; j++) addTerm(raw, norm[j], weights[j]);
+  const score = new Float64Array(n);
+  scaleInto(score, raw, scale);
+  return { raw, score, contrib: [] };
+}
+
+function addTerm(raw: Float64Array, r: Float64Array, w: number): void {
+  for (let i = 0; i < raw.length; i++) raw[i] += w * r[i];
+}
+
+function scaleInto(out: Float64Array, raw: Float64Array, scale: number): void {
+  for (let i = 0; i < raw.length; i++) out[i] = scale * raw[i];
 }
 
 /**

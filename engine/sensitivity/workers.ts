@@ -1,0 +1,161 @@
+/**
+ * Running the numbered runs of a sensitivity analysis on all cores (worker_threads), or in this
+ * thread (`workers: 0`; with workers, this thread also scores until they have started). Runs are handed out in chunks as threads become free; each chunk's outputs
+ * are stored at its run numbers, so the results are the same bytes whatever the number of threads
+ * and whichever finishes first. Cancelling (an AbortSignal, e.g. on Ctrl-C) stops every thread and
+ * rejects with `SensitivityInterrupted`; nothing partial is returned.
+ *
+ * The worker runs from the compiled dist/ (worker.js next to this file) and from the TypeScript
+ * sources under tsx or vitest (worker.ts, loaded through tsx's ESM loader registered in the thread).
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { ParkscoreError, type Problem } from "../errors.js";
+import { runCount, Sampler, type Chunk, type SamplerJob } from "./monte-carlo.js";
+import { factorsOf } from "./uncertainty.js";
+
+export interface RunOptions {
+  /** Worker threads; 0 runs everything in the calling thread. */
+  workers: number;
+  /** Runs per chunk (default: about 32 chunks per thread, at most 64 runs: small enough that threads finish together). */
+  chunk?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Every run's outputs, gathered by run number. */
+export interface RunOutputs {
+  /** Enterprises. */
+  n: number;
+  /** Monte Carlo samples (rows of `ranks` and `grades`). */
+  samples: number;
+  /** ranks[s·n + i]: enterprise i's rank in sample s (0: not ranked). */
+  ranks: Int32Array;
+  /** grades[s·n + i]: 1 + its grade's position in the scheme's grades (0: none). */
+  grades: Uint8Array;
+  /** Every run's mean absolute rank shift. */
+  shift: Float64Array;
+}
+
+export class SensitivityInterrupted extends Error {
+  constructor(readonly done: number, readonly total: number) {
+    super(`interrupted after ${done} of ${total} runs`);
+  }
+}
+
+export async function runAll(job: SamplerJob, opts: RunOptions): Promise<RunOutputs> {
+  const k = factorsOf(job.uncertainty).length;
+  const total = runCount(job.plan, k);
+  const threads = Math.max(0, Math.floor(opts.workers));
+  const chunk = opts.chunk ?? Math.max(1, Math.min(64, Math.ceil(total / (Math.max(1, threads) * 32))));
+  const n = job.frame.nrows;
+  const out: RunOutputs = { n, samples: job.plan.samples, ranks: new Int32Array(job.plan.samples * n), grades: new Uint8Array(job.plan.samples * n), shift: new Float64Array(total) };
+  let done = 0;
+  const store = (c: Chunk) => {
+    if (c.ranks.length) {
+      out.ranks.set(c.ranks, c.from * n);
+      out.grades.set(c.grades, c.from * n);
+    }
+    out.shift.set(c.shift, c.from);
+    done += c.to - c.from;
+    opts.onProgress?.(done, total);
+  };
+  if (threads === 0) {
+    const sampler = new Sampler(job);
+    for (let from = 0; from < total; from += chunk) {
+      if (opts.signal?.aborted) throw new SensitivityInterrupted(done, total);
+      store(sampler.runChunk(from, Math.min(total, from + chunk)));
+      await new Promise((r) => setImmediate(r)); // lets a Ctrl-C through
+    }
+    if (opts.signal?.aborted) throw new SensitivityInterrupted(done, total);
+    return out;
+  }
+  return new Promise<RunOutputs>((resolve, reject) => {
+    const pool: Worker[] = [];
+    let next = 0;
+    let finished = false;
+    const stop = (err?: unknown) => {
+      if (finished) return;
+      finished = true;
+      opts.signal?.removeEventListener("abort", onAbort);
+      for (const w of pool) void w.terminate();
+      if (err) reject(err);
+      else resolve(out);
+    };
+    const onAbort = () => stop(new SensitivityInterrupted(done, total));
+    opts.signal?.addEventListener("abort", onAbort);
+    if (opts.signal?.aborted) return onAbort();
+    const feed = (w: Worker) => {
+      if (next >= total) {
+        if (done >= total) stop();
+        return;
+      }
+      const from = next;
+      next = Math.min(total, next + chunk);
+      w.postMessage({ from, to: next });
+    };
+    const shared = { ...job, frame: compactFrame(job.frame) };
+    let ready = 0;
+    for (let t = 0; t < Math.min(threads, Math.ceil(total / chunk)); t++) {
+      const w = spawn(shared);
+      pool.push(w);
+      w.on("message", (m: { ready?: boolean; chunk?: Chunk; problems?: Problem[]; omitted?: number; internal?: string }) => {
+        if (finished) return;
+        if (m.ready) {
+          ready++;
+          feed(w);
+        } else if (m.chunk) {
+          store(m.chunk);
+          if (done >= total) return stop();
+          feed(w);
+        } else if (m.problems) stop(new ParkscoreError(m.problems, m.omitted ?? 0));
+        else stop(new Error(`a sensitivity worker failed: ${m.internal}`));
+      });
+      w.on("error", (e) => stop(e));
+      w.on("exit", (code) => {
+        if (!finished && code !== 0) stop(new Error(`a sensitivity worker stopped (exit code ${code})`));
+      });
+    }
+    // A thread takes a while to load the scoring code (mathjs above all); until every worker has,
+    // this thread scores small chunks itself, so that start-up costs no time.
+    void (async () => {
+      let sampler: Sampler | undefined;
+      const small = Math.max(1, Math.min(chunk, 4));
+      try {
+        while (!finished && ready < pool.length && next < total) {
+          sampler ??= new Sampler(job);
+          const from = next;
+          next = Math.min(total, next + small);
+          store(sampler.runChunk(from, next));
+          if (done >= total) return stop();
+          await new Promise((r) => setImmediate(r));
+        }
+      } catch (e) {
+        stop(e);
+      }
+    })();
+    if (total === 0) stop();
+  });
+}
+
+/** A worker running worker.js (compiled) or worker.ts (sources, through tsx's loader). */
+function spawn(job: SamplerJob): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return new Worker(new URL("./worker.js", here), { workerData: job });
+  const tsx = pathToFileURL(join(dirname(createRequire(here).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs")).href;
+  const target = new URL("./worker.ts", here).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
+  return new Worker(boot, { eval: true, workerData: job });
+}
+
+/**
+ * The frame with every column in its own buffer: columns read from Arrow are views over the whole
+ * file's buffer, which sending to a thread would otherwise copy once per column.
+ */
+function compactFrame(frame: SamplerJob["frame"]): SamplerJob["frame"] {
+  const numbers = new Map<string, Float64Array>();
+  for (const [k, v] of frame.numbers) numbers.set(k, v.byteLength === v.buffer.byteLength ? v : v.slice());
+  return { ...frame, numbers };
+}
