@@ -24,55 +24,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { Float64, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
+import { splitmix32, Xoshiro128 } from '../engine/random.js';
 
 // ────────────────────────────────────────────────────────────────────────────────────────────────
 // PRNG
 // ────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** splitmix32: expands a 32-bit seed into well-mixed state words. */
-function splitmix32(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
-/**
- * xoshiro128** (Blackman & Vigna, https://prng.di.unimi.it/xoshiro128starstar.c), seeded through
- * splitmix32. `stream` selects an independent sequence for the same seed (values vs. missing masks).
- */
-export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+/** xoshiro128** (engine/random.ts) seeded from (seed, stream): `stream` selects an independent sequence for the same seed (values vs. missing masks). */
+export class Rng extends Xoshiro128 {
   private spare = NaN;
 
   constructor(seed: number, stream = 0) {
-    const sm = splitmix32((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(stream + 1, 0x7feb352d)) >>> 0);
-    this.a = sm();
-    this.b = sm();
-    this.c = sm();
-    this.d = sm();
-    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
-  }
-
-  /** Uniform 32-bit unsigned integer. */
-  u32(): number {
-    const b = this.b;
-    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    this.c ^= this.a;
-    this.d ^= b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
-    return r;
+    super(splitmix32((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(stream + 1, 0x7feb352d)) >>> 0));
   }
 
   /** Uniform in [0, 1). */
@@ -121,10 +84,6 @@ export class Rng {
     }
     return k;
   }
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
 // ────────────────────────────────────────────────────────────────────────────────────────────────

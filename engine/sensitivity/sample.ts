@@ -13,16 +13,7 @@
  *   generating gamma variables", ACM TOMS 26(3); for shape < 1, Gamma(a) = Gamma(a + 1)·U^(1/a).
  * - Dirichlet: independent Gamma(α_k, 1) divided by their sum.
  */
-
-/** MurmurHash3's finaliser: a bijective, well-avalanched mixing of a 32-bit word. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32, splitmix32, Xoshiro128 } from "../random.js";
 
 /** One 32-bit key from a list of integers (order matters). */
 export function streamKey(parts: readonly number[]): number {
@@ -37,38 +28,10 @@ export function streamKey(parts: readonly number[]): number {
   return h;
 }
 
-export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
+export class Random extends Xoshiro128 {
   /** The generator of the stream named by `parts`, e.g. (seed, matrix, row, factor). */
   constructor(...parts: number[]) {
-    let s = streamKey(parts);
-    const next = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      return fmix32(s);
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
-  }
-
-  /** Uniform 32-bit unsigned integer (xoshiro128**). */
-  u32(): number {
-    const b = this.b;
-    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    this.c ^= this.a;
-    this.d ^= b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
-    return r;
+    super(splitmix32(streamKey(parts)));
   }
 
   /** Uniform on [0, 1) with 53 random bits. */
@@ -113,10 +76,6 @@ export class Random {
       if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
     }
   }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }
 
 /**
