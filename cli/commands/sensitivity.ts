@@ -62,7 +62,8 @@ const collect = (v: string, all: string[] = []) => [...all, v];
 export function sensitivityCommand(): Command {
   return new Command("sensitivity")
     .description("how much the ranking rests on the method's choices: Monte Carlo rank intervals and grade stability, Sobol indices, leave-one-indicator-out")
-    .requiredOption("-i, --input <file|dir>", "the period's data, or a dataset folder (with --period)")
+    .argument("[dir]", "a dataset folder (with --period), as for score and report; or give --input")
+    .option("-i, --input <file|dir>", "the period's data (with --scheme), or a dataset folder (with --period)")
     .option("-s, --scheme <file>", "the indicator scheme (default with a dataset folder: its scheme)")
     .option("-p, --period <period>", "the period (a dataset's stored period, or rows of a file with a period column)")
     .requiredOption("-o, --out <dir>", "folder for rank-intervals.csv/.arrow, sobol.csv, leave-one-out.csv, rank-intervals.vl.json, manifest.json")
@@ -82,7 +83,12 @@ export function sensitivityCommand(): Command {
     .option("--parameter <name=low:high>", "a numeric parameter over a range (repeatable): benchmark-factor, benchmark-cap, rules-cap, vikor-v, grey-rho, combine-mu; `benchmark-cap=1.5:3@tax_per_mu` for some indicators", collect)
     .option("--encoding <name>", "CSV encoding: utf-8, gbk or gb18030")
     .option("--sheet <name>", "XLSX sheet name or number")
-    .action(async (o: Options) => sensitivity(o));
+    .action(async (dir: string | undefined, o: Options) => {
+      if (dir !== undefined && o.input !== undefined) throw new ParkscoreError({ code: "cli.usage", message: `give the data once: the dataset folder ${dir} or --input ${o.input}` });
+      const input = dir ?? o.input;
+      if (input === undefined) throw new ParkscoreError({ code: "cli.usage", message: "sensitivity needs data", fix: "give a dataset folder and --period (parkscore sensitivity DIR --period P …), or --scheme S --input FILE" });
+      return sensitivity({ ...o, input });
+    });
 }
 
 async function sensitivity(o: Options): Promise<void> {

@@ -40,9 +40,9 @@ describe("parkscore sensitivity", () => {
     for (const f of ["rank-intervals.csv", "rank-intervals.arrow", "sobol.csv", "leave-one-out.csv", "rank-intervals.vl.json"]) expect(sha(join(two, f)), f).toBe(sha(join(one, f)));
   });
 
-  it("reads a dataset's stored period, with the dataset's scheme", () => {
+  it("reads a dataset's stored period (DIR --period P, as score and report take it), with the dataset's scheme", () => {
     const out = tempDir();
-    const r = parkscore(["sensitivity", "--input", join(ROOT, "datasets", "demo"), "--period", "2025", "--samples", "10", "--sobol-samples", "0", "--workers", "0", "--dirichlet", "50", "--no-leave-one-out", "--out", out]);
+    const r = parkscore(["sensitivity", join(ROOT, "datasets", "demo"), "--period", "2025", "--samples", "10", "--sobol-samples", "0", "--workers", "0", "--dirichlet", "50", "--no-leave-one-out", "--out", out]);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, "leave-one-out.csv"), "utf8").trim()).toBe("indicator,mean_abs_rank_shift,max_abs_rank_shift,grade_changes,note");
