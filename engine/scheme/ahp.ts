@@ -24,7 +24,7 @@
  * |ln(a_ij · w_j / w_i)| (0 for every cell of a consistent matrix, where a_ij = w_i / w_j), reported
  * with the ratio the weights imply, w_i / w_j. Indices are 0-based; ties go to the first in row order.
  */
-import { eigs } from "mathjs";
+import { mathjs } from "../mathjs.js";
 import { MethodError } from "../errors.js";
 
 /** A judgement matrix that has no AHP answer (not square, not reciprocal, off Saaty's scale, too large). */
@@ -215,7 +215,7 @@ function tryEigs(matrix: readonly (readonly number[])[]): Eigenpair | string {
   const n = matrix.length;
   let result: { eigenvectors: { value: unknown; vector: unknown }[] };
   try {
-    result = eigs(matrix.map((row) => [...row])) as unknown as typeof result;
+    result = mathjs().eigs(matrix.map((row) => [...row])) as unknown as typeof result;
   } catch (e) {
     const first = ((e as Error).message ?? String(e)).split(".")[0];
     return `did not converge (${first})`;

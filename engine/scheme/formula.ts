@@ -11,7 +11,8 @@
  * gives a missing value and is counted so the caller can warn (never Infinity); any other non-finite
  * result (log of 0, overflow) is also made missing and counted.
  */
-import { parse, type MathNode } from "mathjs";
+import type { MathNode } from "mathjs";
+import { mathjs } from "../mathjs.js";
 import { MethodError } from "../errors.js";
 
 export class FormulaError extends MethodError {}
@@ -110,7 +111,7 @@ export function compileFormula(source: string): CompiledFormula {
 function compile(source: string): CompiledFormula {
   let root: MathNode;
   try {
-    root = parse(source);
+    root = mathjs().parse(source);
   } catch (e) {
     throw new FormulaError(`cannot parse formula "${source}": ${(e as Error).message}`);
   }

@@ -95,6 +95,29 @@ export function preparePeriod(frame: Frame, scheme: Scheme): PreparedPeriod {
   return { frame, n, values, eligibility: status, eligibilityReasons: reasons, warnings, ruleColumns };
 }
 
+/**
+ * A prepared period as plain data, for a worker thread: rebuilt there by {@link fromPreparedData}
+ * without compiling a formula (so a worker never loads mathjs). Its rule columns are those of the
+ * scheme it was made with, valid for any scheme whose veto and adjustment formulas are the same —
+ * a sensitivity sample varies the rules' cap at most, never their formulas.
+ */
+export interface PreparedData {
+  values: Map<string, Float64Array>;
+  eligibility: readonly Status[];
+  eligibilityReasons: readonly (readonly Reason[])[];
+  warnings: readonly Warning[];
+  rules: { columns: RuleColumns; warnings: readonly Warning[] };
+}
+
+export function preparedData(prep: PreparedPeriod, scheme: Scheme): PreparedData {
+  const { columns, warnings } = prep.ruleColumns(scheme);
+  return { values: prep.values, eligibility: prep.eligibility, eligibilityReasons: prep.eligibilityReasons, warnings: prep.warnings, rules: { columns, warnings } };
+}
+
+export function fromPreparedData(frame: Frame, data: PreparedData): PreparedPeriod {
+  return { frame, n: frame.nrows, values: data.values, eligibility: data.eligibility, eligibilityReasons: data.eligibilityReasons, warnings: data.warnings, ruleColumns: () => data.rules };
+}
+
 export interface ScoreOptions {
   /**
    * For Monte Carlo samples, which need only status, score, rank and grade: reasons are not

@@ -20,7 +20,7 @@ import { MethodError, ParkscoreError } from "../errors.js";
 import type { Frame } from "../data/frame.js";
 import type { Scheme } from "../scheme/types.js";
 import type { Uncertainty } from "../scheme/uncertainty-schema.js";
-import { NormalizedColumns, preparePeriod, scorePrepared, type PreparedPeriod } from "../score/period.js";
+import { fromPreparedData, NormalizedColumns, preparePeriod, scorePrepared, type PreparedData, type PreparedPeriod } from "../score/period.js";
 import type { PeriodResult } from "../score/types.js";
 import { Random } from "./sample.js";
 import { designRun } from "./sobol.js";
@@ -38,6 +38,8 @@ export interface AnalysisPlan {
 export interface SamplerJob {
   frame: Frame;
   scheme: Scheme;
+  /** The period already prepared (in the main thread), so that a worker needs no formula. */
+  prepared?: PreparedData;
   uncertainty: Uncertainty;
   plan: AnalysisPlan;
 }
@@ -79,7 +81,7 @@ export class Sampler {
   private readonly cache = new NormalizedColumns();
 
   constructor(readonly job: SamplerJob) {
-    this.prep = preparePeriod(job.frame, job.scheme);
+    this.prep = job.prepared ? fromPreparedData(job.frame, job.prepared) : preparePeriod(job.frame, job.scheme);
     this.nominal = scorePrepared(this.prep, job.scheme, { lean: true });
     this.factors = factorsOf(job.uncertainty);
     const ranked: number[] = [];

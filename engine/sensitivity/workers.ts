@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ParkscoreError, type Problem } from "../errors.js";
+import { preparedData, preparePeriod } from "../score/period.js";
 import { runCount, Sampler, type Chunk, type SamplerJob } from "./monte-carlo.js";
 import { factorsOf } from "./uncertainty.js";
 
@@ -45,7 +46,9 @@ export class SensitivityInterrupted extends Error {
   }
 }
 
-export async function runAll(job: SamplerJob, opts: RunOptions): Promise<RunOutputs> {
+export async function runAll(given: SamplerJob, opts: RunOptions): Promise<RunOutputs> {
+  // Prepared once, here: the workers then score without compiling a formula (nor loading mathjs).
+  const job: SamplerJob = { ...given, prepared: given.prepared ?? preparedData(preparePeriod(given.frame, given.scheme), given.scheme) };
   const k = factorsOf(job.uncertainty).length;
   const total = runCount(job.plan, k);
   const threads = Math.max(0, Math.floor(opts.workers));
@@ -96,7 +99,7 @@ export async function runAll(job: SamplerJob, opts: RunOptions): Promise<RunOutp
       next = Math.min(total, next + chunk);
       w.postMessage({ from, to: next });
     };
-    const shared = { ...job, frame: compactFrame(job.frame) };
+    const shared: SamplerJob = { ...job, frame: compactFrame(job.frame), prepared: { ...job.prepared!, values: compact(job.prepared!.values) } };
     let ready = 0;
     for (let t = 0; t < Math.min(threads, Math.ceil(total / chunk)); t++) {
       const w = spawn(shared);
@@ -155,7 +158,11 @@ function spawn(job: SamplerJob): Worker {
  * file's buffer, which sending to a thread would otherwise copy once per column.
  */
 function compactFrame(frame: SamplerJob["frame"]): SamplerJob["frame"] {
-  const numbers = new Map<string, Float64Array>();
-  for (const [k, v] of frame.numbers) numbers.set(k, v.byteLength === v.buffer.byteLength ? v : v.slice());
-  return { ...frame, numbers };
+  return { ...frame, numbers: compact(frame.numbers) };
+}
+
+function compact(columns: Map<string, Float64Array>): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (const [k, v] of columns) out.set(k, v.byteLength === v.buffer.byteLength ? v : v.slice());
+  return out;
 }

@@ -41,7 +41,7 @@
  *    is a quadratic programme). A negative weight almost always means an indicator whose direction
  *    was not turned to "higher is better" — which the note says.
  */
-import { eigs } from "mathjs";
+import { mathjs } from "../../mathjs.js";
 import { WeightError } from "./errors.js";
 
 /** cube[k][j][i]: period k (oldest first), indicator j, enterprise i (panel order); NaN where absent. */
@@ -258,7 +258,7 @@ function mathjsTopPair(matrix: number[][]): { value: number; vector: Float64Arra
   const m = matrix.length;
   let result: { eigenvectors: { value: unknown; vector: unknown }[] };
   try {
-    result = eigs(matrix.map((row) => [...row])) as unknown as typeof result;
+    result = mathjs().eigs(matrix.map((row) => [...row])) as unknown as typeof result;
   } catch (e) {
     return `did not converge (${String((e as Error).message ?? e).split(".")[0]})`;
   }

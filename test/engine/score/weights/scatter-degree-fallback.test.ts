@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 
 // mathjs eigs failing to converge (it can, on some matrices): the Jacobi routine must take over.
-vi.mock("mathjs", () => ({
-  eigs: () => {
-    throw new Error("The eigenvalues failed to converge. Only found 0 eigenvalues.");
-  },
+vi.mock("../../../../engine/mathjs.js", () => ({
+  mathjs: () => ({
+    eigs: () => {
+      throw new Error("The eigenvalues failed to converge. Only found 0 eigenvalues.");
+    },
+  }),
 }));
 
 const { scatterDegree } = await import("../../../../engine/score/weights/scatter-degree.js");
