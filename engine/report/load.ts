@@ -1,8 +1,11 @@
 /**
  * Reading what a report needs from a dataset: the period's full result (engine/store/results.ts)
  * and the scores of every earlier period (engine/store/window.ts: the runs made with the current
- * scheme, or the stored data scored in memory, said in a note).
+ * scheme, or the stored data scored in memory, said in a note), and the land contracts in breach
+ * (engine/store/contracts.ts) for the watch list.
  */
+import { ParkscoreError } from "../errors.js";
+import { contractBreaches, type CommitmentReport } from "../store/contracts.js";
 import { openDataset } from "../store/dataset.js";
 import { periodResult } from "../store/results.js";
 import { loadWindow, periodsBetween } from "../store/window.js";
@@ -14,8 +17,20 @@ export async function loadReport(dir: string, period: string, options: ReportOpt
   const earlier = periodsBetween(dir, undefined, period).filter((p) => p !== period);
   const notes: string[] = [];
   const window = earlier.length ? await loadWindow(dir, scheme, earlier, notes) : [];
+  const commitments = await landContracts(dir, period);
+  if (commitments) notes.push(...commitments.notes);
   return buildReportModel(
-    { period, scheme, revision: stored.revision, result: stored.result, run: stored.run?.id, history: window.map((w) => w.scores), notes },
+    { period, scheme, revision: stored.revision, result: stored.result, run: stored.run?.id, history: window.map((w) => w.scores), notes, breaches: commitments?.breaches },
     options,
   );
+}
+
+/** The period's land-contract assessment, when the dataset has contracts (none is not an error here). */
+async function landContracts(dir: string, period: string): Promise<CommitmentReport | undefined> {
+  try {
+    return await contractBreaches(dir, period);
+  } catch (e) {
+    if (e instanceof ParkscoreError && e.problems.every((p) => p.code === "contracts.none" || p.code === "commitments.period")) return undefined;
+    throw e;
+  }
 }

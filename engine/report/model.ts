@@ -3,6 +3,7 @@
  * the period's full result and the scores of the periods before it. Pure: the loading is in
  * load.ts. Aggregates of other enterprises go through aggregates.ts (suppressed under 3).
  */
+import type { ContractResult } from "../admission/commitments.js";
 import { alerts, type Alert } from "../dynamic/alerts.js";
 import { movement } from "../dynamic/movement.js";
 import { buildPanel, type PeriodScores } from "../dynamic/panel.js";
@@ -25,6 +26,8 @@ export interface ReportInput {
   history: PeriodScores[];
   /** Notes from loading (periods scored in memory…). */
   notes?: string[];
+  /** The land contracts in breach this period (engine/store/contracts.ts), when the dataset has contracts. */
+  breaches?: ContractResult[];
 }
 
 export interface ReportOptions {
@@ -63,6 +66,8 @@ export interface ReportModel {
   revision: Revision;
   run?: string;
   notes: string[];
+  /** Land contracts in breach this period: on the watch list. */
+  breaches: ContractResult[];
   result: PeriodResult;
   /** Rows of the result in table order: graded by rank (vetoed last), then the others. */
   order: number[];
@@ -163,6 +168,7 @@ export function buildReportModel(input: ReportInput, options: ReportOptions = {}
     revision: input.revision,
     run: input.run,
     notes: input.notes ?? [],
+    breaches: input.breaches ?? [],
     result,
     order: tableOrder(result),
     park,

@@ -3,6 +3,7 @@
  * sortable in the browser, complete without JavaScript), the grade distribution, the watch list,
  * the enterprises not graded and the methodology.
  */
+import { TARGET_LABELS } from "../../admission/commitments.js";
 import { escapeHtml as e } from "../../charts/escape.js";
 import { gradeBars } from "../../charts/grade-bars.js";
 import { sparkline } from "../../charts/sparkline.js";
@@ -130,6 +131,12 @@ function watchList(m: ReportModel): string {
     if (i === undefined) continue;
     const what = a.kind === "grade-fell" ? t.gradeFell(a.previousGrade!, a.grade!) : a.kind === "repeated-worst" ? t.repeatedWorst(a.grade!, a.run!) : `${t.scoreFalling(a.scores!.length - 1)}: ${a.scores!.map((v) => fmtScore(v, lang)).join(" → ")}`;
     items.push({ i, what });
+  }
+  for (const b of m.breaches) {
+    const i = row.get(b.contract.id);
+    if (i === undefined) continue;
+    const short = b.targets.filter((x) => x.status === "not-met").map((x) => `${TARGET_LABELS[x.kind][lang]} ${fmt(x.actual, 2, lang)} < ${fmt(x.target, 2, lang)} ${lang === "zh" ? "万元/亩" : "10k CNY/mu"}`);
+    items.push({ i, what: `${t.contractBreach}: ${short.join(lang === "zh" ? ";" : "; ")}` });
   }
   let s = `<section><h2>${e(t.watch)}</h2>`;
   if (!items.length) return s + `<p class="note">${e(t.watchNone)}</p></section>`;

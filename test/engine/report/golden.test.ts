@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { cardHtml } from "../../../engine/report/html/card-page.js";
 import { indexHtml } from "../../../engine/report/html/index-page.js";
 import { loadReport } from "../../../engine/report/load.js";
+import { contractBreaches } from "../../../engine/store/contracts.js";
 import { ROOT } from "../../cli/helpers.js";
 
 const GOLDEN = join(import.meta.dirname, "golden");
@@ -44,6 +45,16 @@ describe("golden HTML of the demo report", { timeout: 60_000 }, async () => {
   it("cards", () => {
     for (const [what, i] of [["top", top], ["improving", improving], ["vetoed", vetoed], ["not-graded", notGraded]] as const) check(`card-${what}.zh.html`, cardHtml(zh, i));
     check("card-improving.en.html", cardHtml(en, improving));
+  });
+
+  it("puts the land contracts in breach on the watch list, with their shortfalls (docs/admission.md)", async () => {
+    const { breaches } = await contractBreaches(demo, "2025");
+    expect(breaches.map((b) => b.contract.contractId).sort()).toEqual(["GY-2018-002", "GY-2018-003", "GY-2018-004", "GY-2021-007"]);
+    const watch = indexHtml(zh).split('<table class="watch">')[1].split("</table>")[0];
+    for (const b of breaches) expect(watch).toContain(b.contract.id);
+    // GY-2018-002: 投资强度 273.58 < 300 万元/亩 (the commitments command's figure, 273.6/300.0)
+    expect(watch).toContain("未达土地出让合同约定指标(标准地): 投资强度 273.58 &lt; 300.00 万元/亩");
+    expect(indexHtml(en)).toContain("land-contract targets not met (标准地): investment intensity 273.58 &lt; 300.00 10k CNY/mu");
   });
 
   it("is deterministic", async () => {
