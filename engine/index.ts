@@ -39,3 +39,4 @@ export { leaveOneOut, leaveOneOutTable, type LeaveOneOut } from "./sensitivity/l
 export { sobolIndices, sobolWithBootstrap, type SobolEstimate } from "./sensitivity/sobol.js";
 export { rankIntervalSpec, rankIntervalData, type RankIntervalDatum } from "./charts/rank-intervals.js";
 export type { Uncertainty } from "./scheme/uncertainty-schema.js";
+export { uncertaintyFor, factorsOf, type UncertaintyFlags } from "./sensitivity/uncertainty.js";

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compareMethods, listPeriods, openDataset, periodResult, readStoredPeriod } from "../../engine/index.js";
+import { analyseSensitivity, compareMethods, listPeriods, openDataset, periodResult, readStoredPeriod, uncertaintyFor } from "../../engine/index.js";
 import { winsorize } from "../../engine/score/outliers.js";
 import { runNotebook, type NotebookRun } from "../../notebooks/runtime/index.js";
 
@@ -159,7 +159,7 @@ describe("enterprise.md", () => {
 describe("methods.md", () => {
   it("compares 3 weightings × 4 aggregations and reports compare's rank agreement", async () => {
     const r = await run("methods");
-    expectAllCellsRan(r, 6);
+    expectAllCellsRan(r, 7);
     expect(kinds(r)).toContain("vega-lite");
     for (const c of ["methods-weights", "methods-agreement"]) expect(figure(r, c)).toContain("<svg");
     const texts = markTexts(figure(r, "methods-agreement"), "text");
@@ -172,5 +172,13 @@ describe("methods.md", () => {
     // row 0 of the matrix is the published variant (expert · weighted sum) against expert · each aggregation
     expect(texts.slice(1, 4)).toEqual(c.agreement.slice(0, 3).map((x) => x.spearman.toFixed(2)));
     for (const x of c.agreement.slice(0, 3)) expect(r.html).toContain(x.spearman.toFixed(3));
+
+    // The grade-stability section: the same analysis, run here, gives the numbers the page states.
+    const sens = await analyseSensitivity(frame, scheme, uncertaintyFor(scheme, { weightNoise: 0.25, aggregation: "weighted-sum,topsis" }), { seed: 7, samples: 300, sobolSamples: 0 }, { workers: 0, noLeaveOneOut: true });
+    const ranked = [...sens.intervals.rankNominal].filter((x) => x > 0).length;
+    const unstable = [...sens.intervals.gradeStability].filter((x, i) => sens.intervals.rankNominal[i] > 0 && x < 0.9).length;
+    expect(ranked).toBe(171);
+    expect(r.html).toContain(`<strong>${unstable}</strong> of ${ranked} ranked enterprises`);
+    expect(r.html).toContain(`<strong>${sens.shift.mean.toFixed(1)}</strong> places`);
   }, 60_000);
 });
