@@ -50,6 +50,7 @@ export async function loadWindow(dir: string, scheme: Scheme, periods: string[],
     return run && { run, bytes: buffers[k % 2].read(join(run.dir, "scores.arrow")) };
   };
   let next = prefetch(0);
+  const unscored: string[] = [];
   for (let k = 0; k < periods.length; k++) {
     const period = periods[k];
     const fetched = next;
@@ -63,9 +64,12 @@ export async function loadWindow(dir: string, scheme: Scheme, periods: string[],
     }
     const { frame } = await readStoredPeriod(dir, period, { scheme });
     const r = scorePeriod(frame, scheme);
-    notes.push(`period ${period} has no run with the current scheme: scored in memory (keep one with: parkscore score ${dir} --period ${period})`);
+    unscored.push(period);
     out.push({ scores: { period, ids: r.ids, names: r.names, status: r.status, score: r.score, rank: r.rank, grade: r.grade }, values: r.values });
   }
+  // One note for all of them: a fresh dataset (the demo) has no runs at all.
+  if (unscored.length === 1) notes.push(`period ${unscored[0]} has no run with the current scheme: scored in memory (keep one with: parkscore score ${dir} --period ${unscored[0]})`);
+  else if (unscored.length > 1) notes.push(`periods ${unscored.join(", ")} have no run with the current scheme: scored in memory (keep them with: parkscore score ${dir} --all)`);
   return out;
 }
 

@@ -45,6 +45,12 @@ describe("the store's window of periods", () => {
     );
   });
 
+  it("says once which periods it scored in memory", async () => {
+    const more: string[] = [];
+    await loadWindow(dir, scheme, ["2019", "2020", "2021"], more);
+    expect(more).toEqual([`periods 2019, 2020 have no run with the current scheme: scored in memory (keep them with: parkscore score ${dir} --all)`]);
+  });
+
   it("reads each run as readRun does, names included", () => {
     expect(notes).toEqual([expect.stringMatching(/^period 2023 has no run with the current scheme/)]);
     window.forEach((w, k) => {
