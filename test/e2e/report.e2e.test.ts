@@ -7,23 +7,17 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { reportFiles } from "../../engine/report/files.js";
 import { cardFile } from "../../engine/report/model.js";
 import { loadReport } from "../../engine/report/load.js";
 import { writeFilesAtomically } from "../../engine/store/atomic.js";
 import { ROOT, tempDir } from "../cli/helpers.js";
 import { HOSTILE_NAMES, hostileDataset } from "../engine/report/hostile.js";
-import { launchBrowser, screenshotPath } from "./browser.js";
+import { screenshotPath, useBrowser } from "./browser.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function writeReport(dataset: string, lang: "zh" | "en" = "zh") {
   const out = join(tempDir(), "report");
@@ -34,7 +28,7 @@ async function writeReport(dataset: string, lang: "zh" | "en" = "zh") {
 
 /** A page that records every request that is not a local file, and every dialog (alert) opened. */
 async function guardedPage(): Promise<{ page: Page; external: string[]; dialogs: string[]; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const page = await browser().newPage({ viewport: { width: 1366, height: 900 } });
   const external: string[] = [], dialogs: string[] = [], errors: string[] = [];
   page.on("request", (r) => {
     if (!/^(file|data|about):/.test(r.url())) external.push(r.url());
@@ -125,7 +119,7 @@ describe("the demo report in Chromium", () => {
 
   it("prints to A4 (the print styles hide the filters)", async () => {
     const { out } = await writeReport(join(ROOT, "datasets", "demo"), "en");
-    const page = await browser.newPage({ viewport: { width: 1050, height: 740 } }); // A4 landscape less the 12 mm margins, at 96 dpi
+    const page = await browser().newPage({ viewport: { width: 1050, height: 740 } }); // A4 landscape less the 12 mm margins, at 96 dpi
     await page.goto(pathToFileURL(join(out, "index.html")).href);
     await page.emulateMedia({ media: "print" });
     expect(await page.isVisible("#filters")).toBe(false);

@@ -8,21 +8,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { runNotebook } from "../../notebooks/runtime/run.js";
-import { launchBrowser, screenshotPath } from "./browser.js";
+import { screenshotPath, useBrowser } from "./browser.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DEMO = join(ROOT, "datasets", "demo");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Per notebook: how many Plot figures it draws and a CSS selector for the marks of its Vega-Lite chart. */
 const SHIPPED: Record<string, { plots: number; vegaMark: string }> = {
@@ -41,7 +34,7 @@ describe("the shipped notebooks in Chromium", () => {
       writeFileSync(file, run.html);
       const url = pathToFileURL(file).href;
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
       const requests: string[] = [];
       const errors: string[] = [];
       page.on("request", (r) => requests.push(r.url()));
