@@ -1,17 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parkscore } from "../../cli/helpers.js";
 
-const ROOT = join(import.meta.dirname, "..", "..", "..");
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
 /** `parkscore notebook ARGS`, spawned as a user runs it (stderr is a pipe, not a terminal). */
-function notebook(args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "cli-entry.ts"), "notebook", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, PARKSCORE_DEBUG: "" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const notebook = (args: string[]) => parkscore(["notebook", ...args]);
 
 describe("parkscore notebook run", () => {
   test("writes the page, says what ran, exits 0, and prints no progress bar when stderr is not a terminal", () => {
