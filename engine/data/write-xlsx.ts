@@ -10,7 +10,7 @@
  * entry timestamps.
  */
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { OutputColumn } from "./table.js";
 import { neutralize } from "./write-csv.js";
 
@@ -58,7 +58,8 @@ export async function xlsxBytes(sheets: XlsxSheet[], options: XlsxOptions = {}):
     stream.on("end", resolve);
     stream.on("error", reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const { default: Excel } = await import("exceljs"); // loaded when a workbook is written, not at start-up
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
   wb.created = date;
   wb.modified = date;

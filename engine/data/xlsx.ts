@@ -3,7 +3,7 @@
  * numbers typed as text (`1,234.5`, `12%`), rich text, formulas (their saved result is used),
  * dates and error values; each is converted or reported where it sits, by sheet row number.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ParkscoreError, ProblemList, type Problem } from "../errors.js";
 import type { Frame, ReadSpec } from "./frame.js";
 import { notANumber, parseNumber } from "./numbers.js";
@@ -26,7 +26,9 @@ export async function readXlsx(
 ): Promise<Frame> {
   const own = problems === undefined;
   const list = problems ?? new ProblemList();
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a workbook is read (~0.2 s), not by every command at start-up.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   try {
     // exceljs declares its own `Buffer`; an ArrayBuffer of exactly the file is what it needs.
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
