@@ -4,6 +4,7 @@
  * load.ts. Aggregates of other enterprises go through aggregates.ts (suppressed under 3).
  */
 import type { ContractResult } from "../admission/commitments.js";
+import type { Robustness } from "./robustness.js";
 import { alerts, type Alert } from "../dynamic/alerts.js";
 import { movement } from "../dynamic/movement.js";
 import { buildPanel, type PeriodScores } from "../dynamic/panel.js";
@@ -28,6 +29,8 @@ export interface ReportInput {
   notes?: string[];
   /** The land contracts in breach this period (engine/store/contracts.ts), when the dataset has contracts. */
   breaches?: ContractResult[];
+  /** The grades' robustness under the scheme's `uncertainty:`, when it declares one. */
+  robustness?: Robustness;
 }
 
 export interface ReportOptions {
@@ -68,6 +71,7 @@ export interface ReportModel {
   notes: string[];
   /** Land contracts in breach this period: on the watch list. */
   breaches: ContractResult[];
+  robustness?: Robustness;
   result: PeriodResult;
   /** Rows of the result in table order: graded by rank (vetoed last), then the others. */
   order: number[];
@@ -169,6 +173,7 @@ export function buildReportModel(input: ReportInput, options: ReportOptions = {}
     run: input.run,
     notes: input.notes ?? [],
     breaches: input.breaches ?? [],
+    robustness: input.robustness,
     result,
     order: tableOrder(result),
     park,

@@ -4,6 +4,7 @@
  * with the dataset's scheme; the run that published it is named when there is one for that scheme and
  * revision, so a report can cite it (and says "not yet published" when there is none).
  */
+import type { Frame } from "../data/frame.js";
 import { scorePeriod } from "../score/period.js";
 import type { PeriodResult } from "../score/types.js";
 import type { Scheme } from "../scheme/types.js";
@@ -14,6 +15,8 @@ export interface StoredPeriodResult {
   period: string;
   scheme: Scheme;
   revision: Revision;
+  /** The stored data the result was scored from. */
+  frame: Frame;
   result: PeriodResult;
   /** The latest run of this period made with the same scheme and revision, if any. */
   run?: StoredRun;
@@ -24,5 +27,5 @@ export async function periodResult(dir: string, period: string, scheme: Scheme =
   const result = scorePeriod(frame, scheme);
   const last = listRuns(dir, period).length ? latestRun(dir, period) : undefined;
   const run = last && last.manifest.scheme.sha256 === scheme.hash && last.manifest.revision?.sha256 === revision.sha256 ? last : undefined;
-  return { period, scheme, revision, result, run };
+  return { period, scheme, revision, frame, result, run };
 }

@@ -12,6 +12,7 @@ import { liveReloadJs, PAGE_CSS, SORT_JS, VEGA_START_JS } from "./assets.js";
 import type { DatasetManifest } from "./manifest.js";
 import { renderMarkdown, Slugger, type Heading } from "./markdown.js";
 import type { CellResult, Notebook, Params } from "./types.js";
+import { renumberChartIds } from "../../engine/charts/ids.js";
 
 export interface PageInput {
   notebook: Notebook;
@@ -29,27 +30,6 @@ export interface PageInput {
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
-}
-
-/**
- * Plot (clip paths, markers, patterns) and Vega's static SVG (clip paths, gradients) number their
- * ids with process-wide counters, so the same page rendered twice in one process (the server, a
- * test) would differ; a page renumbers them from 1, per kind, in order of first appearance.
- */
-export function renumberPlotIds(html: string): string {
-  const seen = new Map<string, string>();
-  const next = new Map<string, number>();
-  return html.replace(/\bplot-(clip|marker|pattern)-\d+\b|(?<=id="|#)(clip|gradient_)\d+\b/g, (id, plotKind: string | undefined, vegaKind: string | undefined) => {
-    let to = seen.get(id);
-    if (!to) {
-      const kind = plotKind ? `plot-${plotKind}-` : vegaKind!;
-      const n = (next.get(kind) ?? 0) + 1;
-      next.set(kind, n);
-      to = `${kind}${n}`;
-      seen.set(id, to);
-    }
-    return to;
-  });
 }
 
 function codeLines(code: string, badLine?: number): string {
@@ -142,7 +122,7 @@ export function renderPage(p: PageInput): string {
       if (r) body.push(cellSection(r, p.notebook.file, p.timings));
     }
   }
-  const main = renumberPlotIds(body.join("\n"));
+  const main = renumberChartIds(body.join("\n"));
   const hasVega = main.includes('class="ps-vl"');
   const hasTable = main.includes("ps-sortable");
   const scripts: string[] = [];

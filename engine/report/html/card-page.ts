@@ -37,6 +37,7 @@ export function cardBody(m: ReportModel, i: number): string {
   if (graded) s += strengths(m, i);
   s += reasons(m, i);
   s += nextGradeSection(m, i);
+  s += robustnessLine(m, i);
   s += `<p class="confidential">${e(t.confidential)}</p></article>`;
   return s;
 }
@@ -127,6 +128,17 @@ function reasons(m: ReportModel, i: number): string {
   const rs = result.reasons[i];
   const items = rs.map((r) => `<li>${r.kind === "veto" ? `<strong class="neg">${e(t.vetoed)}</strong> ` : ""}${r.points !== undefined ? `${r.points > 0 ? "+" : ""}${fmt(r.points, Number.isInteger(r.points) ? 0 : 2, lang)} ` : ""}${e(r.label[lang])}</li>`);
   return `<section class="keep"><h2>${e(t.reasons)}</h2>${items.length ? `<ul class="plain">${items.join("")}</ul>` : `<p class="note">${e(t.noReasons)}</p>`}</section>`;
+}
+
+/** This enterprise's own rank interval and grade stability under the scheme's uncertain choices (its figures only). */
+function robustnessLine(m: ReportModel, i: number): string {
+  const r = m.robustness;
+  if (!r || r.intervals.rankNominal[i] === 0) return "";
+  const { lang } = m;
+  const t = STRINGS[lang];
+  const iv = r.intervals;
+  const share = `${fmt(100 * iv.gradeStability[i], 0, lang)}%`;
+  return `<section class="keep"><h2>${e(t.robustness)}</h2><p>${e(t.robustnessCard(r.samples, fmt(iv.rankP05[i], 0, lang), fmt(iv.rankP95[i], 0, lang), share, iv.gradeNominal[i]))}</p></section>`;
 }
 
 function nextGradeSection(m: ReportModel, i: number): string {

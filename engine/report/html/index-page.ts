@@ -26,6 +26,7 @@ export function indexHtml(m: ReportModel): string {
     m.grades.map((g, k) => ({ grade: g, label: scheme.grading.labels[g]?.[lang], count: m.gradeCounts[k], previous: m.previousGradeCounts?.[k] })),
     { currentLabel: `${t.current} ${m.period}`, previousLabel: m.periods.length > 1 ? `${t.previous} ${m.periods[m.periods.length - 2]}` : "", title: t.gradeDistribution },
   )}</section>`;
+  s += robustness(m);
   s += watchList(m);
   s += notGraded(m);
   s += methodologyHtml(scheme, result, m.revision, m.run, lang);
@@ -113,6 +114,15 @@ function movementCell(m: ReportModel, i: number): string {
   if (d > 0) return `<td data-v="${d}" class="up">▲${d}</td>`;
   if (d < 0) return `<td data-v="${d}" class="down">▼${-d}</td>`;
   return `<td data-v="0" class="same">–</td>`;
+}
+
+/** The rank-interval chart of the scheme's uncertainty analysis (static SVG from vega; its text is escaped by vega's SVG renderer). */
+function robustness(m: ReportModel): string {
+  const r = m.robustness;
+  if (!r) return "";
+  const t = STRINGS[m.lang];
+  const factors = r.factors.map((f) => t.factorNames[f] ?? f.replace(/^parameter:/, "")).join(m.lang === "zh" ? "、" : ", ");
+  return `<section class="keep robustness"><h2>${e(t.robustness)}</h2><p>${e(t.robustnessText(r.samples, factors, r.unstable, r.ranked))}</p><div class="chart">${r.svg}</div></section>`;
 }
 
 function watchList(m: ReportModel): string {
