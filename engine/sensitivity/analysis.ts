@@ -8,7 +8,7 @@ import type { Frame } from "../data/frame.js";
 import type { OutputColumn } from "../data/table.js";
 import type { Scheme } from "../scheme/types.js";
 import type { Uncertainty } from "../scheme/uncertainty-schema.js";
-import { preparePeriod, scorePrepared } from "../score/period.js";
+import { preparedData, preparePeriod, scorePrepared } from "../score/period.js";
 import type { PeriodResult } from "../score/types.js";
 import { rankIntervals, type RankIntervals } from "./intervals.js";
 import { leaveOneOut, type LeaveOneOut } from "./leave-one-out.js";
@@ -46,7 +46,7 @@ export async function analyseSensitivity(frame: Frame, scheme: Scheme, uncertain
   const nominal = scorePrepared(prep, scheme); // the full result: reasons, contributions, warnings
   const factors = factorsOf(uncertainty);
   const runs = runCount(plan, factors.length);
-  const out = await runAll({ frame, scheme, uncertainty, plan }, opts);
+  const out = await runAll({ frame, scheme, uncertainty, plan, prepared: preparedData(prep, scheme) }, opts);
   const intervals = rankIntervals(nominal, scheme.grading.grades, out);
   let sobol: SobolRow[] = [];
   const m = plan.sobolSamples;
