@@ -14,6 +14,9 @@ export interface RankIntervalChartOptions {
   /** Pixels per enterprise row (default 12). */
   step?: number;
   width?: number;
+  /** Axis and legend titles, for a report in another language (defaults in English). */
+  axisTitle?: string;
+  legendTitle?: string;
 }
 
 /** One row of the chart's data. */
@@ -51,11 +54,11 @@ export function rankIntervalData(r: RankIntervals, top = Infinity): RankInterval
 export function rankIntervalSpec(r: RankIntervals, opts: RankIntervalChartOptions = {}): Record<string, unknown> {
   const values = rankIntervalData(r, opts.top);
   const y = { field: "label", type: "nominal", sort: null, title: null, axis: { labelLimit: 220 } };
-  const x = { type: "quantitative", title: "rank (1 = best): 5–95% interval, median ○, nominal ●", scale: { zero: false, nice: false } };
+  const x = { type: "quantitative", title: opts.axisTitle ?? "rank (1 = best): 5–95% interval, median ○, nominal ●", scale: { zero: false, nice: false } };
   const color = {
     field: "grade_stability",
     type: "quantitative",
-    title: "grade stability",
+    title: opts.legendTitle ?? "grade stability",
     scale: { domain: [0, 1], scheme: "redyellowgreen" },
     legend: { format: ".0%" },
   };

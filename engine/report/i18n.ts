@@ -41,6 +41,8 @@ export const STRINGS = {
     contractBreach: "未达土地出让合同约定指标(标准地)",
     robustness: "等级稳健性",
     robustnessChart: "名次区间(5–95%)与等级稳定性",
+    robustnessAxis: "名次(1 = 最好):5%–95% 区间,○ 中位数,● 公布名次",
+    robustnessLegend: "等级稳定性",
     factorNames: { weights: "权重", normalize: "标准化方法", aggregation: "合成方法", outliers: "异常值处理", missing: "缺失值处理" } as Record<string, string>,
     robustnessText: (samples: number, factors: string, unstable: number, ranked: number) =>
       `按评价方案声明的不确定因素(${factors})重算 ${samples} 次:${ranked} 家参评企业中,${unstable} 家保持原等级的重算不足 90%。图为名次前 50 的企业:线段为名次的 5%–95% 区间,颜色为保持原等级的比例。`,
@@ -138,6 +140,8 @@ export const STRINGS = {
     contractBreach: "land-contract targets not met (标准地)",
     robustness: "Robustness of the grades",
     robustnessChart: "Rank interval (5–95%) and grade stability",
+    robustnessAxis: "rank (1 = best): 5–95% interval, median ○, published ●",
+    robustnessLegend: "grade stability",
     factorNames: { weights: "weights", normalize: "normalisation", aggregation: "aggregation", outliers: "outlier treatment", missing: "missing-data policy" } as Record<string, string>,
     robustnessText: (samples: number, factors: string, unstable: number, ranked: number) =>
       `${samples} re-scorings under the uncertain choices the scheme declares (${factors}): ${unstable} of ${ranked} graded enterprises keep their grade in fewer than 90% of them. The chart shows the 50 best-ranked: each line is the 5–95% rank interval, its colour the share of re-scorings in the published grade.`,

@@ -21,7 +21,8 @@ export async function loadReport(dir: string, period: string, options: ReportOpt
   const notes: string[] = [];
   const window = earlier.length ? await loadWindow(dir, scheme, earlier, notes) : [];
   const commitments = await landContracts(dir, period);
-  const robustness = await gradeRobustness(stored.frame, scheme, STRINGS[options.lang ?? "zh"].robustnessChart);
+  const t = STRINGS[options.lang ?? "zh"];
+  const robustness = await gradeRobustness(stored.frame, scheme, { title: t.robustnessChart, axis: t.robustnessAxis, legend: t.robustnessLegend });
   if (commitments) notes.push(...commitments.notes);
   return buildReportModel(
     { period, scheme, revision: stored.revision, result: stored.result, run: stored.run?.id, history: window.map((w) => w.scores), notes, breaches: commitments?.breaches, robustness },

@@ -32,7 +32,13 @@ export interface Robustness {
   svg: string;
 }
 
-export async function gradeRobustness(frame: Frame, scheme: Scheme, title: string): Promise<Robustness | undefined> {
+export interface RobustnessChartTitles {
+  title: string;
+  axis: string;
+  legend: string;
+}
+
+export async function gradeRobustness(frame: Frame, scheme: Scheme, titles: RobustnessChartTitles): Promise<Robustness | undefined> {
   if (!scheme.uncertainty) return undefined;
   const s = await analyseSensitivity(frame, scheme, scheme.uncertainty, { seed: ROBUSTNESS_SEED, samples: ROBUSTNESS_SAMPLES, sobolSamples: 0 }, { workers: 0, noLeaveOneOut: true });
   const r = s.intervals;
@@ -45,7 +51,7 @@ export async function gradeRobustness(frame: Frame, scheme: Scheme, title: strin
   }
   // Headless vega measures CJK labels as if they were Latin (about 0.6 em a character instead of 1):
   // the extra left padding keeps long enterprise names inside the picture.
-  const spec = { ...rankIntervalSpec(r, { top: CHART_TOP, title }), padding: { left: 70, top: 5, right: 5, bottom: 5 } };
+  const spec = { ...rankIntervalSpec(r, { top: CHART_TOP, title: titles.title, axisTitle: titles.axis, legendTitle: titles.legend }), padding: { left: 70, top: 5, right: 5, bottom: 5 } };
   const svg = renumberChartIds(await vegaLiteToSvg(spec as unknown as VegaLiteSpec));
   return { samples: ROBUSTNESS_SAMPLES, seed: ROBUSTNESS_SEED, factors: s.factors.map((f) => f.name), intervals: r, ranked, unstable, svg };
 }
