@@ -6,7 +6,8 @@
  * notebook shows what the rule sees whether or not the scheme turns treatment on.
  */
 import type { Indicator, Scheme } from "../scheme/types.js";
-import { kurtosis, quantileSorted, skewness, winsorize } from "../score/outliers.js";
+import { kurtosis, skewness, winsorize } from "../score/outliers.js";
+import { quantileSorted } from "../score/quantile.js";
 import type { PeriodResult } from "../score/types.js";
 
 export interface IndicatorDistribution {

@@ -4,6 +4,7 @@
  * (undefined), the small-cell rule of statistical disclosure control (a "threshold rule": Hundepool
  * et al., Statistical Disclosure Control, Wiley 2012, §5.2; Eurostat's minimum frequency of 3).
  */
+import { quantileSorted } from "../score/quantile.js";
 
 /** The fewest enterprises an aggregate may be computed over. */
 export const MIN_GROUP = 3;
@@ -30,14 +31,6 @@ export function summarize(x: Float64Array, rows: ArrayLike<number>): Summary | u
   const v = finiteSorted(x, rows);
   if (v.length < MIN_GROUP) return undefined;
   return { n: v.length, q1: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q3: quantileSorted(v, 0.75) };
-}
-
-/** Type-7 quantile of an ascending array with at least one value. */
-export function quantileSorted(v: Float64Array, q: number): number {
-  const h = (v.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(v.length - 1, lo + 1);
-  return v[lo] + (h - lo) * (v[hi] - v[lo]);
 }
 
 function finiteSorted(x: Float64Array, rows: ArrayLike<number>): Float64Array {

@@ -11,6 +11,7 @@
  * Loops live in leaf functions over typed arrays and numbers (see normalize/kernel.ts for why).
  */
 import { MethodError } from "../errors.js";
+import { quantileSorted } from "./quantile.js";
 
 export interface OutlierChange {
   /** Row of the column (0-based, as in the frame). */
@@ -137,21 +138,6 @@ export function percentileClip(x: Float64Array, pop: Uint8Array, options: ClipOp
   clamp(v, low, high);
   scatter(values, rows, v);
   return { values, changes: changesOf(rows, orig, v), low, high };
-}
-
-/**
- * Quantile of sorted values, R's type 7 (numpy "linear", Excel PERCENTILE.INC, simple-statistics
- * 7.x `quantileSorted`): h = (n − 1)·p, q = s[⌊h⌋] + (h − ⌊h⌋)·(s[⌊h⌋ + 1] − s[⌊h⌋]).
- * Hyndman & Fan, "Sample quantiles in statistical packages", The American Statistician 50(4), 1996.
- */
-export function quantileSorted(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  if (lo >= n - 1) return sorted[n - 1];
-  const f = h - lo;
-  return f === 0 ? sorted[lo] : sorted[lo] + f * (sorted[lo + 1] - sorted[lo]);
 }
 
 /**

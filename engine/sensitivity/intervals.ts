@@ -11,7 +11,7 @@
  */
 import type { OutputColumn } from "../data/table.js";
 import type { PeriodResult } from "../score/types.js";
-import { sortedQuantile } from "./sobol.js";
+import { quantileSorted } from "../score/quantile.js";
 import type { RunOutputs } from "./workers.js";
 
 export interface RankIntervals {
@@ -61,9 +61,9 @@ export function rankIntervals(nominal: PeriodResult, grades: readonly string[], 
       }
     }
     const sorted = buf.subarray(0, m).sort();
-    out.rankMedian[i] = sortedQuantile(sorted, 0.5);
-    out.rankP05[i] = sortedQuantile(sorted, 0.05);
-    out.rankP95[i] = sortedQuantile(sorted, 0.95);
+    out.rankMedian[i] = quantileSorted(sorted, 0.5);
+    out.rankP05[i] = quantileSorted(sorted, 0.05);
+    out.rankP95[i] = quantileSorted(sorted, 0.95);
     out.rankMean[i] = m ? sum / m : NaN;
     out.rankedShare[i] = s ? m / s : NaN;
     shares.forEach((sh, g) => (sh[i] = s ? counts[g + 1] / s : NaN));

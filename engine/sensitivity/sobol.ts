@@ -14,6 +14,7 @@
  * Confidence intervals: percentile bootstrap over the N rows (Efron & Tibshirani 1993), rows
  * resampled with replacement and shared by all the estimators of one resample.
  */
+import { quantileSorted } from "../score/quantile.js";
 import { Random } from "./sample.js";
 
 /** Where run r of a Saltelli design comes from: rows 0…N−1 are A, N…2N−1 are B, then AB_1 … AB_k. */
@@ -115,14 +116,5 @@ export function sobolWithBootstrap(yA: Float64Array, yB: Float64Array, yAB: Floa
 /** Quantile by linear interpolation between order statistics (Hyndman & Fan type 7, numpy's default); NaNs ignored. */
 export function quantile(values: Float64Array, p: number): number {
   const x = values.filter((v) => v === v).sort();
-  return sortedQuantile(x, p);
-}
-
-/** Type-7 quantile of values already sorted ascending. */
-export function sortedQuantile(x: ArrayLike<number>, p: number): number {
-  const m = x.length;
-  if (m === 0) return NaN;
-  const h = (m - 1) * p;
-  const k = Math.floor(h);
-  return k + 1 < m ? x[k] + (h - k) * (x[k + 1] - x[k]) : x[m - 1];
+  return quantileSorted(x, p);
 }

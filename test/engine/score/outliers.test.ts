@@ -1,6 +1,7 @@
 import { quantileSorted as ssQuantileSorted } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { kurtosis, OutlierError, percentileClip, quantileSorted, skewness, winsorize } from "../../../engine/score/outliers.js";
+import { kurtosis, OutlierError, percentileClip, skewness, winsorize } from "../../../engine/score/outliers.js";
+import { quantileSorted } from "../../../engine/score/quantile.js";
 
 const all = (n: number) => new Uint8Array(n).fill(1);
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
