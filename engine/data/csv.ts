@@ -205,7 +205,7 @@ class Scan {
           } else if (c === sep || c === LF || c === CR) {
             // Empty cell: missing. A plain decimal with too many digits for the exact path
             // (17-digit doubles as Python writes them): the long exact path, else Number().
-            v = pos === s ? NaN : nd > 0 ? this.longNumber(s, pos) : this.slowNumber(s, pos, rowLine, col);
+            v = pos === s ? 0 / 0 : nd > 0 ? this.longNumber(s, pos) : this.slowNumber(s, pos, rowLine, col);
           } else {
             while (c !== sep && c !== LF && c !== CR && ++pos < len) c = bytes[pos];
             v = this.slowNumber(s, pos, rowLine, col);

@@ -65,13 +65,13 @@ export const FORMULA_FUNCTIONS = [...Object.keys(UNARY_FUNCTIONS), "log", "min",
 /** Helpers the generated loop calls; small, monomorphic, inlined by V8. */
 const HELPERS = {
   and(a: number, b: number): number {
-    return a === 0 || b === 0 ? 0 : a !== a || b !== b ? NaN : 1;
+    return a === 0 || b === 0 ? 0 : a !== a || b !== b ? 0 / 0 : 1;
   },
   or(a: number, b: number): number {
-    return (a === a && a !== 0) || (b === b && b !== 0) ? 1 : a !== a || b !== b ? NaN : 0;
+    return (a === a && a !== 0) || (b === b && b !== 0) ? 1 : a !== a || b !== b ? 0 / 0 : 0;
   },
   not(a: number): number {
-    return a !== a ? NaN : a === 0 ? 1 : 0;
+    return a !== a ? 0 / 0 : a === 0 ? 1 : 0;
   },
   min(...xs: number[]): number {
     let m = Infinity;
@@ -90,6 +90,12 @@ const HELPERS = {
     return m;
   },
 };
+
+/**
+ * A missing value in generated code: `0 / 0` is a number constant to the optimiser, while `NaN` is a
+ * global it keeps boxed, which makes every row's value a heap allocation (normalize/kernel.ts).
+ */
+const MISSING = "(0 / 0)";
 
 interface Gen {
   symbols: string[];
@@ -126,8 +132,8 @@ function compile(source: string): CompiledFormula {
     for (let i = 0; i < n; i++) {
       z = false;
       let v = ${expr};
-      if (z) { dz++; v = NaN; if (rows.length < 5) rows.push(i); }
-      else if (v === Infinity || v === -Infinity) { nf++; v = NaN; if (rows.length < 5) rows.push(i); }
+      if (z) { dz++; v = ${MISSING}; if (rows.length < 5) rows.push(i); }
+      else if (v === Infinity || v === -Infinity) { nf++; v = ${MISSING}; if (rows.length < 5) rows.push(i); }
       out[i] = v;
     }
     return { divisionByZero: dz, nonFinite: nf, rows };`;
@@ -158,7 +164,7 @@ function emit(node: MathNode, g: Gen): string {
       return emit(n.content, g);
     case "ConstantNode": {
       const v = n.value;
-      if (typeof v === "number") return Number.isFinite(v) ? `(${String(v)})` : "NaN";
+      if (typeof v === "number") return Number.isFinite(v) ? `(${String(v)})` : MISSING;
       if (typeof v === "boolean") return v ? "1" : "0";
       throw new FormulaError(`only numbers can be used in formulas, not ${JSON.stringify(v)}`);
     }
@@ -183,11 +189,11 @@ function emit(node: MathNode, g: Gen): string {
         if (fn in COMPARE) {
           const ta = `t${g.temps++}`;
           const tb = `t${g.temps++}`;
-          return `((${ta} = ${a}) !== ${ta} || (${tb} = ${b}) !== ${tb} ? NaN : ${ta} ${COMPARE[fn]} ${tb} ? 1 : 0)`;
+          return `((${ta} = ${a}) !== ${ta} || (${tb} = ${b}) !== ${tb} ? ${MISSING} : ${ta} ${COMPARE[fn]} ${tb} ? 1 : 0)`;
         }
         if (fn === "divide" || fn === "dotDivide") {
           const t = `t${g.temps++}`;
-          return `((${t} = ${b}) === 0 ? (z = true, NaN) : ${a} / ${t})`;
+          return `((${t} = ${b}) === 0 ? (z = true, ${MISSING}) : ${a} / ${t})`;
         }
         if (fn === "pow" || fn === "dotPow") return `Math.pow(${a}, ${b})`;
         if (fn === "and") return `H.and(${a}, ${b})`;
@@ -201,7 +207,7 @@ function emit(node: MathNode, g: Gen): string {
       const a = emit(n.trueExpr, g);
       const b = emit(n.falseExpr, g);
       // Lazy, so that a guarded division (`x > 0 ? y / x : 0`) never counts as a division by zero.
-      return `((${t} = ${c}) !== ${t} ? NaN : ${t} !== 0 ? ${a} : ${b})`;
+      return `((${t} = ${c}) !== ${t} ? ${MISSING} : ${t} !== 0 ? ${a} : ${b})`;
     }
     case "FunctionNode": {
       const name: string = n.fn?.name ?? String(n.fn);

@@ -269,7 +269,7 @@ function countChanged(v: Float64Array, orig: Float64Array): number {
 }
 
 function clamp(v: Float64Array, lo: number, hi: number): void {
-  for (let k = 0; k < v.length; k++) v[k] = v[k] < lo ? lo : v[k] > hi ? hi : v[k];
+  for (let k = 0; k < v.length; k++) v[k] = Math.min(Math.max(v[k], lo), hi); // not a ternary: see normalize/kernel.ts
 }
 
 function logShift(v: Float64Array, min: number, a: number, out: Float64Array): void {

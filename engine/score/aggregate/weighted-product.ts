@@ -80,10 +80,10 @@ function logTerms(r: Float64Array, w: number, logSum: Float64Array, t: Float64Ar
 function finish(logSum: Float64Array, pop: Uint8Array, scale: number, raw: Float64Array, score: Float64Array, lmean: Float64Array): void {
   for (let i = 0; i < logSum.length; i++) {
     const l = logSum[i];
-    const s = pop[i] === 0 ? NaN : Math.exp(l);
+    const s = pop[i] === 0 ? 0 / 0 : Math.exp(l); // 0 / 0, not NaN: see normalize/kernel.ts
     raw[i] = s;
     score[i] = scale * s;
-    lmean[i] = pop[i] === 0 ? NaN : l === 0 ? 1 : Math.expm1(l) / l;
+    lmean[i] = pop[i] === 0 ? 0 / 0 : l === 0 ? 1 : Math.expm1(l) / l;
   }
 }
 

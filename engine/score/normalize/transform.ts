@@ -27,7 +27,7 @@ export function logTransform(x: Float64Array, pop: Uint8Array): LogTransformed {
 
 /** out = ln(x − m + c) at population rows; (m, c) = (0, 0) leaves x − 0 + 0 = x exactly. */
 function logKernel(x: Float64Array, pop: Uint8Array, m: number, c: number, out: Float64Array): void {
-  for (let i = 0; i < x.length; i++) out[i] = pop[i] === 0 ? NaN : Math.log(x[i] - m + c);
+  for (let i = 0; i < x.length; i++) out[i] = pop[i] === 0 ? 0 / 0 : Math.log(x[i] - m + c); // 0 / 0: see kernel.ts
 }
 
 /** A parameter in the indicator's units, mapped through the transform; an error when it falls outside its domain. */

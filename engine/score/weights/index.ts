@@ -132,8 +132,10 @@ function judged(scheme: Scheme, s: SimpleWeighting, m: JudgementMatrix, what: st
 
 /** An indicator's values as the scatter-degree method wants them: higher is better (cost negated), NaN outside the population. */
 export function benefitOriented(x: Float64Array, pop: Uint8Array, ind: Indicator): Float64Array {
+  const out = new Float64Array(x.length);
   const sign = ind.direction === "cost" ? -1 : 1;
-  return x.map((v, i) => (pop[i] === 1 ? sign * v : NaN));
+  for (let i = 0; i < x.length; i++) out[i] = pop[i] === 1 ? sign * x[i] : 0 / 0; // 0 / 0: see normalize/kernel.ts
+  return out;
 }
 
 /** Runs a weighting method, turning its complaint about the data into an error naming the scheme entry. */
