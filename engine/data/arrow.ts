@@ -12,7 +12,7 @@ import { ParkscoreError, ProblemList } from "../errors.js";
 import type { Frame, ReadSpec } from "./frame.js";
 import { notANumber, parseNumber } from "./numbers.js";
 import { frameFromPlan, planColumns, type ColumnPlan } from "./plan.js";
-import { utf8Column } from "./strings.js";
+import { Utf8Text, type TextSource, type Utf8Chunk } from "./text.js";
 
 /** Read the columns `spec` asks for from Arrow IPC bytes (file or stream format). */
 export function readArrow(bytes: Uint8Array, file: string, spec: ReadSpec, problems?: ProblemList): Frame {
@@ -160,22 +160,21 @@ function markNulls(d: Data, out: Float64Array, base: number): void {
   }
 }
 
-/** A column as strings: text as is (trimmed), numbers as their decimal text, null as ''. */
-export function textColumn(vec: Vector, n: number): string[] {
-  const out = new Array<string>(n);
+/**
+ * A column as text: Utf8 stays UTF-8, decoded when first used (text.ts); dictionary text, numbers
+ * (as their decimal text) and dates are converted now. Values are trimmed, nulls are ''.
+ */
+export function textColumn(vec: Vector, n: number): TextSource {
   const type = vec.type;
-  if (isOffsetText(type) || (DataType.isDictionary(type) && isOffsetText(type.dictionary))) {
+  if (isOffsetText(type)) return new Utf8Text(vec.data.map(utf8Chunk));
+  const out = new Array<string>(n);
+  if (DataType.isDictionary(type) && isOffsetText(type.dictionary)) {
     let base = 0;
     for (const d of vec.data) {
-      if (DataType.isDictionary(type)) {
-        const dict = d.dictionary!;
-        const words = dict.data.length === 1 ? utf8Strings(dict.data[0]) : Array.from(dict, (v) => String(v ?? "").trim());
-        const keys = d.values as ArrayLike<number | bigint>;
-        for (let i = 0; i < d.length; i++) out[base + i] = d.nullCount > 0 && !d.getValid(i) ? "" : words[Number(keys[i])];
-      } else {
-        const strings = utf8Strings(d);
-        for (let i = 0; i < d.length; i++) out[base + i] = strings[i];
-      }
+      const dict = d.dictionary!;
+      const words = dict.data.length === 1 ? new Utf8Text([utf8Chunk(dict.data[0])]).decode() : Array.from(dict, (v) => String(v ?? "").trim());
+      const keys = d.values as ArrayLike<number | bigint>;
+      for (let i = 0; i < d.length; i++) out[base + i] = d.nullCount > 0 && !d.getValid(i) ? "" : words[Number(keys[i])];
       base += d.length;
     }
     return out;
@@ -195,12 +194,11 @@ export function textColumn(vec: Vector, n: number): string[] {
   return out;
 }
 
-/** The strings of one Utf8 / LargeUtf8 chunk, trimmed, nulls as '' (decoded by utf8Column). */
-function utf8Strings(d: Data): string[] {
+/** One Utf8 / LargeUtf8 chunk as its bytes, offsets and validity (views, no copy). */
+function utf8Chunk(d: Data): Utf8Chunk {
   const raw = d.valueOffsets as Int32Array | BigInt64Array;
   const offsets = raw instanceof BigInt64Array ? Float64Array.from(raw, Number) : raw;
-  const isNull = d.nullCount > 0 ? (i: number) => !d.getValid(i) : undefined;
-  return utf8Column(d.values as Uint8Array, offsets, d.length, isNull);
+  return { bytes: d.values as Uint8Array, offsets, length: d.length, validity: d.nullCount > 0 ? (d.nullBitmap as Uint8Array) : undefined, bitOffset: d.offset };
 }
 
 function isFloat64(type: DataType): boolean {

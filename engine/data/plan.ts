@@ -6,6 +6,7 @@
  */
 import type { ProblemList } from "../errors.js";
 import type { Frame, ReadSpec } from "./frame.js";
+import { TextColumns, type TextSource } from "./text.js";
 
 /** One column to extract: where it is in the source and what the scheme calls it. */
 export interface PlannedColumn {
@@ -136,13 +137,13 @@ export function frameFromPlan(
   plan: ColumnPlan,
   nrows: number,
   numbers: Float64Array[],
-  texts: string[][],
+  texts: TextSource[],
   rows: Int32Array,
 ): Frame {
   return {
     nrows,
     numbers: new Map(plan.numeric.map((c, k) => [c.name, numbers[k]])),
-    texts: new Map(plan.text.map((c, k) => [c.name, texts[k]])),
+    texts: new TextColumns(plan.text.map((c, k) => [c.name, texts[k]])),
     origin: { file, rows, headers: plan.headers },
   };
 }

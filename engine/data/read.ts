@@ -8,6 +8,7 @@ import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import { ParkscoreError, ProblemList } from "../errors.js";
 import { readArrow } from "./arrow.js";
+import { checkKey } from "./key.js";
 import { readCsv } from "./csv.js";
 import type { Frame, ReadOptions, ReadSpec } from "./frame.js";
 import { readParquet } from "./parquet.js";
@@ -123,112 +124,4 @@ async function readBytes(file: string): Promise<Buffer> {
             },
     );
   }
-}
-
-/**
- * Every key value present, and the combined key unique. A key column that is optional and absent
- * leaves the key; if a required one is missing (already reported), the key is not checked.
- */
-export function checkKey(frame: Frame, spec: ReadSpec, list: ProblemList): void {
-  const key = spec.key ?? [];
-  if (key.length === 0) return;
-  const optional = new Set(spec.optionalText ?? []);
-  const has = (c: string) => frame.texts.has(c) || frame.numbers.has(c);
-  if (key.some((c) => !has(c) && !optional.has(c))) return;
-  const cols = key.filter(has);
-  if (cols.length === 0) return;
-
-  const { file, rows, headers } = frame.origin;
-  const header = (c: string) => headers.get(c) ?? c;
-  // Each key column as text per row ('' = missing); numbers as their decimal text.
-  const parts = cols.map((c) => {
-    const t = frame.texts.get(c);
-    if (t) return t;
-    const v = frame.numbers.get(c)!;
-    return Array.from(v, (x) => (Number.isNaN(x) ? "" : String(x)));
-  });
-  const names = cols.map(header).join(" + ");
-  const n = frame.nrows;
-  const hashes = keyHashes(parts, n);
-  for (let i = 0; i < n; i++) {
-    if (hashes[i] !== EMPTY) continue;
-    cols.forEach((c, j) => {
-      if (parts[j][i] !== "") return;
-      list.add({
-        code: "data.empty-key",
-        file,
-        row: rows[i],
-        column: header(c),
-        message: `the ${header(c)} is empty; every row needs one`,
-        fix: "fill in the value, or delete the row if it is not an enterprise",
-      });
-    });
-  }
-  for (const [first, i] of duplicatePairs(parts, hashes, n)) {
-    const shown = parts.map((p) => p[i]).join(", ");
-    list.add({
-      code: "data.duplicate-key",
-      file,
-      row: rows[i],
-      column: names,
-      message: `${names} "${shown}" is repeated: rows ${rows[first]} and ${rows[i]}`,
-      value: shown,
-      fix: "give each row its own key, or remove the repeated row",
-    });
-  }
-}
-
-/** Hash marking a row whose key has an empty part. */
-const EMPTY = 0;
-
-/**
- * A 32-bit hash of each row's combined key (FNV-1a, then murmur3's final mix so sequential ids
- * spread), or EMPTY when a part is empty. Own hashing plus the open-addressing table below costs a
- * fraction of a Map over a million fresh strings, and this runs on every read.
- */
-function keyHashes(parts: string[][], n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    let empty = false;
-    for (let j = 0; j < parts.length; j++) {
-      const v = parts[j][i];
-      if (v.length === 0) empty = true;
-      for (let k = 0; k < v.length; k++) h = Math.imul(h ^ v.charCodeAt(k), 0x01000193);
-      h = Math.imul(h ^ 0x1f, 0x01000193); // part separator
-    }
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    out[i] = empty ? EMPTY : h === EMPTY ? 1 : h;
-  }
-  return out;
-}
-
-/** [first row, repeating row] for every row whose key equals an earlier row's. */
-function duplicatePairs(parts: string[][], hashes: Int32Array, n: number): [number, number][] {
-  const size = 1 << Math.max(4, Math.ceil(Math.log2(n * 2 + 1)));
-  const mask = size - 1;
-  const slots = new Int32Array(size).fill(-1);
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    const h = hashes[i];
-    if (h === EMPTY) continue;
-    let slot = h & mask;
-    let first = slots[slot];
-    while (first !== -1 && !(hashes[first] === h && sameKey(parts, first, i))) {
-      slot = (slot + 1) & mask;
-      first = slots[slot];
-    }
-    if (first === -1) slots[slot] = i;
-    else pairs.push([first, i]);
-  }
-  return pairs;
-}
-
-function sameKey(parts: string[][], a: number, b: number): boolean {
-  for (const p of parts) if (p[a] !== p[b]) return false;
-  return true;
 }

@@ -127,9 +127,15 @@ function utf16(piece: Buffer, decode: (s: number, e: number) => string, g0: numb
   }
 }
 
-/** `v.trim()`, skipping the call in the usual case of nothing to trim. */
+/** `v.trim()`, skipping the call in the usual case of no white space at either end. */
 function trim(v: string): string {
-  return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 && v.charCodeAt(0) !== 0xfeff ? v : v.trim();
+  return v.length > 0 && !isSpace(v.charCodeAt(0)) && !isSpace(v.charCodeAt(v.length - 1)) ? v : v.trim();
+}
+
+/** What `trim` removes: ECMAScript's white space and line terminators (a full-width space U+3000 among them). */
+function isSpace(c: number): boolean {
+  if (c > 32 && c < 127) return false;
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function sameBytes(b: Uint8Array, a: number, c: number, n: number): boolean {

@@ -261,8 +261,13 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   const carry = new Map(scheme.carry.map((c) => [c, frame.texts.get(c)!]));
   return {
     n,
-    ids: frame.texts.get(scheme.id)!,
-    names: frame.texts.get(scheme.name)!,
+    // Getters: text read from Arrow is decoded when first used (data/text.ts), which scoring itself never needs.
+    get ids() {
+      return frame.texts.get(scheme.id)!;
+    },
+    get names() {
+      return frame.texts.get(scheme.name)!;
+    },
     carry,
     status,
     score,

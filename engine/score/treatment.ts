@@ -21,7 +21,7 @@ export function treatOutliers(ind: Indicator, x: Float64Array, pop: Uint8Array, 
   const o = ind.outliers;
   if (o.method === "none") return x;
   const r = o.method === "winsorize" ? winsorize(x, pop, { skew: o.skew, kurtosis: o.kurtosis, maxCount: o.max, logFallback: o.logFallback }) : percentileClip(x, pop, { lower: o.lower, upper: o.upper });
-  const ids = frame.texts.get(scheme.id)!;
+  const ids = r.changes.length ? frame.texts.get(scheme.id)! : [];
   for (const c of r.changes) treated.push({ indicator: ind.id, id: ids[c.row], row: sourceRow(frame, c.row), from: c.from, to: c.to });
   if (r.changes.length)
     warnings.push({ code: "score.outliers", file: frame.origin.file, message: `${ind.id}: ${r.changes.length} value(s) treated as outliers (${o.method}); the manifest lists them` });

@@ -6,10 +6,10 @@
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
-import { DataType, tableFromIPC, type Table, type Vector } from "apache-arrow";
+import { tableFromIPC, type Table } from "apache-arrow";
 import { ParkscoreError, ProblemList } from "../errors.js";
-import { arrowTableToFrame } from "../data/arrow.js";
-import { utf8Column, utf8Slicer } from "../data/strings.js";
+import { arrowTableToFrame, textColumn } from "../data/arrow.js";
+import { Utf8Text } from "../data/text.js";
 import { panelRows, type PeriodScores } from "../dynamic/panel.js";
 import type { Scheme } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
@@ -90,7 +90,7 @@ function currentRun(dir: string, period: string, scheme: Scheme): StoredRun | un
  * file), with the names kept as UTF-8 and decoded only when asked for — `nameOf(i)` one row,
  * `names` the whole column (decoded then as readRun would). buildPanel asks for each enterprise's
  * latest row only, so most names are never decoded. undefined when the file is in any way unusual
- * (not Arrow, a problem in a column, a name column that is not one plain Utf8 chunk): readRun then
+ * (not Arrow, a problem in a column, a name column that is not Utf8): readRun then
  * reads it, and reports what it finds.
  */
 function fromRunBytes(run: StoredRun, bytes: Buffer, indicators: readonly string[]): { scores: PeriodScores; values: Map<string, Float64Array> } | undefined {
@@ -103,8 +103,9 @@ function fromRunBytes(run: StoredRun, bytes: Buffer, indicators: readonly string
   }
   if (table.schema.fields.filter((f) => f.name.replace(/^\uFEFF/, "").trim() === "name").length !== 1) return undefined;
   const nameVector = table.getChild("name");
-  const names = nameVector ? Utf8Names.copy(nameVector, table.numRows) : undefined;
-  if (names === undefined) return undefined;
+  const nameColumn = nameVector ? textColumn(nameVector, table.numRows) : undefined;
+  if (!(nameColumn instanceof Utf8Text)) return undefined;
+  const names = nameColumn.copy(); // `bytes` is reused for the next file
   const valueColumns = indicators.map((id) => `value.${id}`);
   const list = new ProblemList();
   const frame = arrowTableToFrame(table, file, { numeric: ["score", "rank", ...valueColumns], text: ["id", "status", "grade"] }, list);
@@ -117,7 +118,7 @@ function fromRunBytes(run: StoredRun, bytes: Buffer, indicators: readonly string
       period: run.period,
       ids: t("id"),
       get names() {
-        return (all ??= names.all());
+        return (all ??= names.decode());
       },
       nameOf: (i: number) => (all !== undefined ? all[i] : names.at(i)),
       status: t("status"),
@@ -179,50 +180,6 @@ class ReusedBuffer {
     } catch {
       return undefined;
     }
-  }
-}
-
-/** A Utf8 column kept as its bytes and offsets, decoded value by value or whole (as textColumn does). */
-class Utf8Names {
-  private readonly decode: (s: number, e: number) => string;
-  private constructor(
-    private readonly bytes: Buffer,
-    private readonly offsets: Int32Array,
-    private readonly nulls: Uint8Array | undefined,
-  ) {
-    this.decode = utf8Slicer(bytes);
-  }
-
-  /** A copy of a one-chunk Utf8 column of n values, or undefined for any other layout. */
-  static copy(vec: Vector, n: number): Utf8Names | undefined {
-    if (vec.data.length !== 1 || !DataType.isUtf8(vec.type)) return undefined;
-    const d = vec.data[0];
-    const raw = d.valueOffsets;
-    if (!(raw instanceof Int32Array) || d.length !== n || raw.length < n + 1) return undefined;
-    const first = raw[0];
-    const offsets = new Int32Array(n + 1);
-    for (let i = 0; i <= n; i++) offsets[i] = raw[i] - first;
-    const values = d.values as Uint8Array;
-    const bytes = Buffer.from(values.slice(first, raw[n]).buffer);
-    let nulls: Uint8Array | undefined;
-    if (d.nullCount > 0) {
-      nulls = new Uint8Array(n);
-      for (let i = 0; i < n; i++) if (!d.getValid(i)) nulls[i] = 1;
-    }
-    return new Utf8Names(bytes, offsets, nulls);
-  }
-
-  /** Value i, trimmed ('' when null). */
-  at(i: number): string {
-    if (this.nulls !== undefined && this.nulls[i] === 1) return "";
-    const s = this.offsets[i], e = this.offsets[i + 1];
-    return s === e ? "" : this.decode(s, e).trim();
-  }
-
-  /** Every value, decoded as the Arrow reader decodes a text column. */
-  all(): string[] {
-    const nulls = this.nulls;
-    return utf8Column(this.bytes, this.offsets, this.offsets.length - 1, nulls === undefined ? undefined : (i) => nulls[i] === 1);
   }
 }
 

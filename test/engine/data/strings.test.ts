@@ -16,6 +16,12 @@ describe("utf8Column", () => {
     expect(utf8Column(bytes, offsets, values.length)).toEqual(values.map((v) => v.trim()));
   });
 
+  it("trims every kind of white space String.prototype.trim knows: full-width, no-break, a BOM at either end", () => {
+    const values = ["\u3000甲公司\u3000", "\u00a0E001", "E002\ufeff", "\ufeffE003", "乙\u2003", "\t丙 \r"];
+    const { bytes, offsets } = column(values);
+    expect(utf8Column(bytes, offsets, values.length)).toEqual(["甲公司", "E001", "E002", "E003", "乙", "丙"]);
+  });
+
   it("decodes values one by one when the bytes are not valid UTF-8", () => {
     const { bytes, offsets } = column(["ok", new Uint8Array([0x41, 0xff, 0x42]), "中文"]);
     expect(utf8Column(bytes, offsets, 3)).toEqual(["ok", "A\uFFFDB", "中文"]);

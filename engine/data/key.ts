@@ -1,0 +1,259 @@
+/**
+ * The key check every reader's frame goes through: each row's key (the enterprise id, or period +
+ * id) is present, and no two rows share one. Values compare as the user sees them, trimmed.
+ *
+ * Rows are hashed (FNV-1a over text, murmur3's block step over bytes, then murmur3's final mix so
+ * sequential ids spread) and repeats found in small open-addressing tables: a fraction of the cost
+ * of a Map over a million fresh strings. A text column still undecoded (text.ts) is hashed and
+ * compared on its UTF-8 bytes, so that reading ids from Arrow never makes their strings.
+ */
+import { isUtf8 } from "node:buffer";
+import type { ProblemList } from "../errors.js";
+import type { Frame, ReadSpec } from "./frame.js";
+import { isNullAt, TextColumns, type Utf8Chunk, type Utf8Text } from "./text.js";
+
+/**
+ * Every key value present, and the combined key unique. A key column that is optional and absent
+ * leaves the key; if a required one is missing (already reported), the key is not checked.
+ */
+export function checkKey(frame: Frame, spec: ReadSpec, list: ProblemList): void {
+  const key = spec.key ?? [];
+  if (key.length === 0) return;
+  const optional = new Set(spec.optionalText ?? []);
+  const has = (c: string) => frame.texts.has(c) || frame.numbers.has(c);
+  if (key.some((c) => !has(c) && !optional.has(c))) return;
+  const cols = key.filter(has);
+  if (cols.length === 0) return;
+
+  const { file, rows, headers } = frame.origin;
+  const header = (c: string) => headers.get(c) ?? c;
+  const parts = cols.map((c) => keyPart(frame, c));
+  const names = cols.map(header).join(" + ");
+  const n = frame.nrows;
+  const hashes = new Int32Array(n).fill(FNV_BASIS);
+  const empty = new Uint8Array(n);
+  for (const p of parts) p.mix(hashes, empty);
+  finish(hashes, empty);
+  for (let i = 0; i < n; i++) {
+    if (empty[i] === 0) continue;
+    parts.forEach((p, j) => {
+      if (p.text(i) !== "") return;
+      const c = header(cols[j]);
+      list.add({
+        code: "data.empty-key",
+        file,
+        row: rows[i],
+        column: c,
+        message: `the ${c} is empty; every row needs one`,
+        fix: "fill in the value, or delete the row if it is not an enterprise",
+      });
+    });
+  }
+  for (const [first, i] of duplicatePairs(parts, hashes, empty)) {
+    const shown = parts.map((p) => p.text(i)).join(", ");
+    list.add({
+      code: "data.duplicate-key",
+      file,
+      row: rows[i],
+      column: names,
+      message: `${names} "${shown}" is repeated: rows ${rows[first]} and ${rows[i]}`,
+      value: shown,
+      fix: "give each row its own key, or remove the repeated row",
+    });
+  }
+}
+
+/** One key column: mixes each row's value into the row hashes, compares two rows, shows a row. */
+interface KeyPart {
+  /** Each row's value (then a separator) mixed into h; empty[i] = 1 where the value is ''. */
+  mix(h: Int32Array, empty: Uint8Array): void;
+  same(a: number, b: number): boolean;
+  text(i: number): string;
+}
+
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** Mixed in after each part, so that ("ab", "c") and ("a", "bc") differ. */
+const SEPARATOR = 0x1f;
+
+function keyPart(frame: Frame, c: string): KeyPart {
+  const utf8 = frame.texts instanceof TextColumns ? frame.texts.utf8(c) : undefined;
+  if (utf8 && utf8.chunks.every(validUtf8)) return utf8Part(utf8);
+  const t = frame.texts.get(c);
+  if (t) return stringPart(t);
+  // A numeric key column, as its decimal text.
+  return stringPart(Array.from(frame.numbers.get(c)!, (x) => (Number.isNaN(x) ? "" : String(x))));
+}
+
+function stringPart(values: string[]): KeyPart {
+  return {
+    mix(h, empty) {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v.length === 0) empty[i] = 1;
+        let x = h[i];
+        for (let k = 0; k < v.length; k++) x = Math.imul(x ^ v.charCodeAt(k), FNV_PRIME);
+        h[i] = Math.imul(x ^ SEPARATOR, FNV_PRIME);
+      }
+    },
+    same: (a, b) => values[a] === values[b],
+    text: (i) => values[i],
+  };
+}
+
+/**
+ * A Utf8 column by its bytes. A value starting and ending with a printable ASCII byte is its own
+ * trimmed text, byte for byte; any other (rare: blanks around it, a non-ASCII first or last
+ * character that might be a full-width space) is decoded, trimmed and re-encoded, so that both
+ * kinds hash and compare as their trimmed text.
+ */
+function utf8Part(text: Utf8Text): KeyPart {
+  /** Trimmed bytes of the values that are not their own trimmed text, by row. */
+  const trimmed = new Map<number, Uint8Array>();
+  const at = (i: number): { bytes: Uint8Array; s: number; e: number } => {
+    const t = trimmed.get(i);
+    if (t) return { bytes: t, s: 0, e: t.length };
+    let k = 0, base = 0;
+    while (i - base >= text.chunks[k].length) base += text.chunks[k++].length;
+    const c = text.chunks[k];
+    return isNullAt(c, i - base) ? { bytes: c.bytes, s: 0, e: 0 } : { bytes: c.bytes, s: c.offsets[i - base], e: c.offsets[i - base + 1] };
+  };
+  return {
+    mix(h, empty) {
+      const flags = new Uint8Array(text.length);
+      let base = 0;
+      for (const c of text.chunks) {
+        mixChunk(c, h, flags, base);
+        base += c.length;
+      }
+      for (let i = 0; i < flags.length; i++) {
+        if (flags[i] === EMPTY) empty[i] = 1;
+        if (flags[i] !== UNCLEAN) continue;
+        const v = Buffer.from(text.at(i), "utf8");
+        trimmed.set(i, v);
+        if (v.length === 0) empty[i] = 1;
+        h[i] = Math.imul(mixBytes(v, 0, v.length, h[i]) ^ SEPARATOR, FNV_PRIME);
+      }
+    },
+    same(a, b) {
+      const x = at(a), y = at(b);
+      if (x.e - x.s !== y.e - y.s) return false;
+      for (let p = 0; p < x.e - x.s; p++) if (x.bytes[x.s + p] !== y.bytes[y.s + p]) return false;
+      return true;
+    },
+    text: (i) => text.at(i),
+  };
+}
+
+/** Flags of mixChunk: an empty value; a value whose bytes are not its trimmed text, left for the caller to mix. */
+const EMPTY = 1;
+const UNCLEAN = 2;
+
+/** The hot loop of utf8Part, alone in a leaf function (see normalize/kernel.ts). */
+function mixChunk(c: Utf8Chunk, h: Int32Array, flags: Uint8Array, base: number): void {
+  const bytes = c.bytes, offsets = c.offsets;
+  for (let j = 0; j < c.length; j++) {
+    const s = offsets[j], e = offsets[j + 1];
+    if (s === e || isNullAt(c, j)) {
+      flags[base + j] = EMPTY;
+      h[base + j] = Math.imul(h[base + j] ^ SEPARATOR, FNV_PRIME);
+      continue;
+    }
+    const first = bytes[s], last = bytes[e - 1];
+    if (first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f) {
+      flags[base + j] = UNCLEAN;
+      continue;
+    }
+    h[base + j] = Math.imul(mixBytes(bytes, s, e, h[base + j]) ^ SEPARATOR, FNV_PRIME);
+  }
+}
+
+/** Bytes [s, e) mixed into hash x, four at a time (murmur3's block step), then the rest one by one. */
+function mixBytes(bytes: Uint8Array, s: number, e: number, x: number): number {
+  let p = s;
+  for (; p + 4 <= e; p += 4) {
+    let k = bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    x ^= k;
+    x = (Math.imul((x << 13) | (x >>> 19), 5) + 0xe6546b64) | 0;
+  }
+  for (; p < e; p++) x = Math.imul(x ^ bytes[p], FNV_PRIME);
+  return x;
+}
+
+function validUtf8(c: Utf8Chunk): boolean {
+  const b = c.bytes.subarray(c.offsets[0], c.offsets[c.length]);
+  return isUtf8(b);
+}
+
+/** murmur3's final mix of each row hash; a row with an empty part keeps none (see duplicatePairs). */
+function finish(h: Int32Array, empty: Uint8Array): void {
+  for (let i = 0; i < h.length; i++) {
+    let x = h[i];
+    x ^= x >>> 16;
+    x = Math.imul(x, 0x85ebca6b);
+    x ^= x >>> 13;
+    x = Math.imul(x, 0xc2b2ae35);
+    x ^= x >>> 16;
+    h[i] = empty[i] ? 0 : x;
+  }
+}
+
+/**
+ * [first row, repeating row] for every row whose key equals an earlier row's, in row order (rows
+ * with an empty part are skipped). Rows are first split by the top byte of their hash (keeping
+ * row order), then each share goes through its own small open-addressing table, which stays in
+ * the cache: one table for all rows would cost a cache and TLB miss per row (~150 ns on a virtual
+ * machine at a million rows). Each loop is its own leaf function (normalize/kernel.ts).
+ */
+function duplicatePairs(parts: KeyPart[], hashes: Int32Array, empty: Uint8Array): [number, number][] {
+  const counts = new Int32Array(257);
+  topByteCounts(hashes, empty, counts);
+  const m = counts[256];
+  const rows = new Int32Array(m);
+  const keys = new Int32Array(m);
+  byTopByte(hashes, empty, counts, rows, keys);
+  let largest = 0;
+  for (let b = 0; b < 256; b++) largest = Math.max(largest, counts[b + 1] - counts[b]);
+  const slots = new Int32Array(1 << Math.max(4, Math.ceil(Math.log2(largest * 2 + 1))));
+  const pairs: [number, number][] = [];
+  const same = (a: number, b: number) => parts.every((p) => p.same(a, b));
+  for (let b = 0; b < 256; b++) findRepeats(keys, rows, counts[b], counts[b + 1], slots, same, pairs);
+  return pairs.sort((x, y) => x[1] - y[1]);
+}
+
+/** counts[b + 1] = rows (not empty) whose hash's top byte is b, turned into starts; counts[256] = all of them. */
+function topByteCounts(hashes: Int32Array, empty: Uint8Array, counts: Int32Array): void {
+  for (let i = 0; i < hashes.length; i++) if (empty[i] === 0) counts[(hashes[i] >>> 24) + 1]++;
+  for (let b = 0; b < 256; b++) counts[b + 1] += counts[b];
+}
+
+function byTopByte(hashes: Int32Array, empty: Uint8Array, counts: Int32Array, rows: Int32Array, keys: Int32Array): void {
+  const at = counts.slice(0, 256);
+  for (let i = 0; i < hashes.length; i++) {
+    if (empty[i] !== 0) continue;
+    const h = hashes[i];
+    const p = at[h >>> 24]++;
+    rows[p] = i;
+    keys[p] = h;
+  }
+}
+
+/** The repeats among rows[s, e) (ascending), with `slots` as the hash table (-1 = free, else an index into rows). */
+function findRepeats(keys: Int32Array, rows: Int32Array, s: number, e: number, slots: Int32Array, same: (a: number, b: number) => boolean, pairs: [number, number][]): void {
+  const size = Math.min(slots.length, 1 << Math.max(4, Math.ceil(Math.log2((e - s) * 2 + 1))));
+  const mask = size - 1;
+  slots.fill(-1, 0, size);
+  for (let k = s; k < e; k++) {
+    const h = keys[k];
+    let slot = h & mask;
+    let q = slots[slot];
+    while (q !== -1 && !(keys[q] === h && same(rows[q], rows[k]))) {
+      slot = (slot + 1) & mask;
+      q = slots[slot];
+    }
+    if (q === -1) slots[slot] = k;
+    else pairs.push([rows[q], rows[k]]);
+  }
+}
