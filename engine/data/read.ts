@@ -4,10 +4,11 @@
  * enterprise id, or period + id) is present and unique on every row. All problems of a file are
  * collected and thrown together, so the user fixes the file in one pass.
  */
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { extname } from "node:path";
 import { ParkscoreError, ProblemList } from "../errors.js";
 import { readArrow } from "./arrow.js";
+import { readArrowColumns } from "./arrow-file.js";
 import { checkKey } from "./key.js";
 import { readCsv } from "./csv.js";
 import type { Frame, ReadOptions, ReadSpec } from "./frame.js";
@@ -32,7 +33,7 @@ export const FORMATS: Readonly<Record<string, Format>> = {
 /** Read `file` into a frame holding the columns `spec` asks for, or throw every problem found. */
 export async function readFrame(file: string, spec: ReadSpec, opts: ReadOptions = {}): Promise<Frame> {
   const format = formatOf(file);
-  const bytes = await readBytes(file);
+  const bytes = await readBytes(file, format === "arrow" ? (fh, size) => readArrowColumns(fh, size, file, spec) : undefined);
   const list = new ProblemList();
   let frame: Frame;
   try {
@@ -89,15 +90,18 @@ export function formatOf(file: string): Format {
 }
 
 /**
- * The whole file in one buffer. Read in 64 MiB slices into a buffer of the file's size:
- * `fs.promises.readFile` reads small chunks and is a third slower on a file of hundreds of MB.
+ * The file in one buffer: what `part` reads of it (the wanted columns of an Arrow file), or else the
+ * whole file, read in 64 MiB slices into a buffer of the file's size (`fs.promises.readFile` reads
+ * small chunks and is a third slower on a file of hundreds of MB).
  */
-async function readBytes(file: string): Promise<Buffer> {
+async function readBytes(file: string, part?: (fh: FileHandle, size: number) => Promise<Uint8Array | undefined>): Promise<Uint8Array> {
   try {
     const fh = await open(file, "r");
     try {
       const size = (await fh.stat()).size;
       if (size === 0) return Buffer.alloc(0);
+      const some = part && (await part(fh, size));
+      if (some) return some;
       const buf = Buffer.allocUnsafeSlow(size); // never pooled: offset 0, so Arrow can view it
       let at = 0;
       while (at < size) {
