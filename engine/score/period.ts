@@ -16,7 +16,7 @@ import { AggregationError } from "./aggregate/errors.js";
 import { aggregate } from "./aggregate/index.js";
 import type { Aggregated, AggregationInput } from "./aggregate/types.js";
 import { assignGrades } from "./grade.js";
-import { imputeMissing } from "./missing.js";
+import { imputeMissing, missingRows } from "./missing.js";
 import { normalize, NormalizeError } from "./normalize/index.js";
 import { competitionRanks } from "./rank.js";
 import { addReason, noReasons } from "./reasons.js";
@@ -208,7 +208,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
         warnings.push({ code: "score.missing", file: frame.origin.file, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${+filled.value.toPrecision(6)} (missing: ${ind.missing})` });
         if (!lean) {
           const reason: Reason = { kind: "missing", label: missingLabel(ind) }; // one object shared by every row it applies to
-          for (let i = 0; i < n; i++) if (pop[i] === 1 && x[i] !== x[i]) addReason(reasons, i, reason);
+          for (const i of missingRows(x, pop)) addReason(reasons, i, reason);
         }
       }
     }

@@ -75,4 +75,20 @@ describe("ranks at scale (radix order)", () => {
       expect(got[i]).toBe(better + 1);
     }
   });
+
+  it("agrees with it on scores rounded to 9 decimals (sorted as integers), out of 1, out of 100 and beyond 2³² billionths", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const round = (s: number) => Math.round(s * 1e9) / 1e9;
+    for (const scale of [1, 100, 5000]) {
+      // Neighbours one billionth apart, ties, ±0 and negatives (after penalties).
+      const scores = Array.from({ length: 2000 }, (_, i) => {
+        const u = rand();
+        return u < 0.05 ? 0 : u < 0.08 ? -0 : u < 0.2 ? round(0.5 * scale) + (i % 3) * 1e-9 : round((rand() - 0.1) * scale);
+      }).map(round);
+      const got = ranks(scores);
+      const sorted = [...scores].sort((a, b) => b - a);
+      scores.forEach((s, i) => expect(got[i]).toBe(sorted.findIndex((t) => t === s) + 1));
+    }
+  });
 });
