@@ -13,28 +13,59 @@
  * it finds there).
  */
 import type { FileHandle } from "node:fs/promises";
-import { DataType, MessageHeader, type Field } from "apache-arrow";
+import { DataType, MessageHeader, tableFromIPC, type Field, type Table } from "apache-arrow";
 import { Footer, type FileBlock } from "apache-arrow/ipc/metadata/file";
 import { Message, type RecordBatch as BatchHeader } from "apache-arrow/ipc/metadata/message";
 import { ProblemList } from "../errors.js";
-import type { ReadSpec } from "./frame.js";
-import { planColumns } from "./plan.js";
+import { frameFromTable } from "./arrow.js";
+import type { Frame, ReadSpec } from "./frame.js";
+import { checkKey } from "./key.js";
+import { planColumns, type ColumnPlan } from "./plan.js";
+import { readRanges } from "./pread.js";
 
 /** "ARROW1" and its padding at the start; the footer length and "ARROW1" at the end. */
 const MAGIC = 8;
 const TAIL = 10;
 
-/** The image of an Arrow IPC file with only the columns `spec` asks for read, or undefined (read it whole). */
-export async function readArrowColumns(fh: FileHandle, size: number, file: string, spec: ReadSpec): Promise<Uint8Array | undefined> {
+/**
+ * The frame of an Arrow IPC file, reading only the columns `spec` asks for, or undefined (read the
+ * whole file). The key columns come first: their check (key.ts) runs on this thread while the other
+ * columns are still being read by the I/O threads. Problems go to `list`, the key's last.
+ */
+export async function readArrowFile(fh: FileHandle, size: number, file: string, spec: ReadSpec, list: ProblemList): Promise<Frame | undefined> {
+  const layout = await fileLayout(fh, size, file, spec);
+  if (layout === undefined) return undefined;
+  const { image, plan, first, rest } = layout;
+  await readRanges(fh, image, first);
+  const reading = readRanges(fh, image, rest);
+  let table: Table;
+  try {
+    table = tableFromIPC(image); // reads only the footer and metadata: no column's values yet
+  } catch {
+    await reading;
+    return undefined; // the whole read says what is wrong
+  }
+  const key = new Set(spec.key ?? []);
+  const keyPlan = { ...plan, numeric: plan.numeric.filter((c) => key.has(c.name)), text: plan.text.filter((c) => key.has(c.name)) };
+  const keyProblems = new ProblemList();
+  checkKey(frameFromTable(table, file, keyPlan, keyProblems), spec, keyProblems);
+  await reading;
+  const frame = frameFromTable(table, file, plan, list, true);
+  for (const p of keyProblems.problems) list.add(p);
+  list.omitted += keyProblems.omitted;
+  return frame;
+}
+
+/** What to read of an Arrow IPC file: an image of its size holding its metadata, and the byte ranges of the wanted columns, key columns and dictionaries first. */
+async function fileLayout(fh: FileHandle, size: number, file: string, spec: ReadSpec): Promise<{ image: Uint8Array; plan: ColumnPlan; first: [number, number][]; rest: [number, number][] } | undefined> {
   if (size < MAGIC + TAIL) return undefined;
   const image = new Uint8Array(size);
-  await readRange(fh, image, 0, MAGIC);
-  await readRange(fh, image, size - TAIL, TAIL);
+  await readRanges(fh, image, [[0, MAGIC], [size - TAIL, size]]);
   if (!isMagic(image, 0) || !isMagic(image, size - 6)) return undefined;
   const footerLength = new DataView(image.buffer).getInt32(size - TAIL, true);
   const footerStart = size - TAIL - footerLength;
   if (footerLength <= 0 || footerStart < MAGIC) return undefined;
-  await readRange(fh, image, footerStart, footerLength);
+  await readRanges(fh, image, [[footerStart, footerStart + footerLength]]);
 
   let footer: Footer;
   try {
@@ -48,17 +79,23 @@ export async function readArrowColumns(fh: FileHandle, size: number, file: strin
   const problems = new ProblemList();
   const plan = planColumns(file, fields.map((f) => f.name), spec, problems);
   if (problems.size > 0) return undefined; // a missing column: the whole read reports it
-  const wanted = [...plan.numeric, ...plan.text].map((c) => c.index);
+  const key = new Set(spec.key ?? []);
+  const planned = [...plan.numeric, ...plan.text];
+  const keyFields = planned.filter((c) => key.has(c.name)).map((c) => c.index);
+  const otherFields = planned.filter((c) => !key.has(c.name)).map((c) => c.index);
 
-  for (const block of footer.dictionaryBatches()) await readRange(fh, image, block.offset, block.metaDataLength + block.bodyLength);
+  const first: [number, number][] = [];
+  const rest: [number, number][] = [];
+  for (const block of footer.dictionaryBatches()) first.push([block.offset, block.offset + block.metaDataLength + block.bodyLength]);
   for (const block of footer.recordBatches()) {
     const header = await batchHeader(fh, image, block);
     if (header === undefined || header.nodes.length !== fields.length || header.buffers.length !== layout.total) return undefined;
     const body = block.offset + block.metaDataLength;
-    const ranges = wanted.flatMap((f) => header.buffers.slice(layout.start[f], layout.start[f] + layout.count[f]));
-    for (const [s, e] of merged(ranges)) await readRange(fh, image, body + s, e - s);
+    const ranges = (fs: number[]) => merged(fs.flatMap((f) => header.buffers.slice(layout.start[f], layout.start[f] + layout.count[f]))).map(([s, e]): [number, number] => [body + s, body + e]);
+    first.push(...ranges(keyFields));
+    rest.push(...ranges(otherFields));
   }
-  return image;
+  return { image, plan, first, rest };
 }
 
 /** Byte ranges [start, end) covering the buffers, neighbours (up to Arrow's 64-byte padding apart) read as one. */
@@ -99,7 +136,7 @@ function buffersOf(t: DataType): number | undefined {
 
 /** A record batch's metadata, read into the image; undefined for anything but an uncompressed record batch. */
 async function batchHeader(fh: FileHandle, image: Uint8Array, block: FileBlock): Promise<BatchHeader | undefined> {
-  await readRange(fh, image, block.offset, block.metaDataLength);
+  await readRanges(fh, image, [[block.offset, block.offset + block.metaDataLength]]);
   const view = new DataView(image.buffer, block.offset, block.metaDataLength);
   // An encapsulated message: 0xFFFFFFFF, then the metadata's length, then the metadata (older files omit the marker).
   const marked = view.byteLength >= 8 && view.getInt32(0, true) === -1;
@@ -113,15 +150,6 @@ async function batchHeader(fh: FileHandle, image: Uint8Array, block: FileBlock):
     return header.compression == null ? header : undefined;
   } catch {
     return undefined;
-  }
-}
-
-async function readRange(fh: FileHandle, image: Uint8Array, at: number, length: number): Promise<void> {
-  const end = Math.min(image.length, at + length);
-  while (at < end) {
-    const { bytesRead } = await fh.read(image, at, Math.min(1 << 26, end - at), at);
-    if (bytesRead === 0) break;
-    at += bytesRead;
   }
 }
 

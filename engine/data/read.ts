@@ -8,7 +8,8 @@ import { open, type FileHandle } from "node:fs/promises";
 import { extname } from "node:path";
 import { ParkscoreError, ProblemList } from "../errors.js";
 import { readArrow } from "./arrow.js";
-import { readArrowColumns } from "./arrow-file.js";
+import { readArrowFile } from "./arrow-file.js";
+import { readRanges } from "./pread.js";
 import { checkKey } from "./key.js";
 import { readCsv } from "./csv.js";
 import type { Frame, ReadOptions, ReadSpec } from "./frame.js";
@@ -33,8 +34,11 @@ export const FORMATS: Readonly<Record<string, Format>> = {
 /** Read `file` into a frame holding the columns `spec` asks for, or throw every problem found. */
 export async function readFrame(file: string, spec: ReadSpec, opts: ReadOptions = {}): Promise<Frame> {
   const format = formatOf(file);
-  const bytes = await readBytes(file, format === "arrow" ? (fh, size) => readArrowColumns(fh, size, file, spec) : undefined);
   const list = new ProblemList();
+  // An Arrow file is read column by column, its key checked on the way (arrow-file.ts); failing that, whole.
+  const byColumn = format === "arrow" ? await withFile(file, (fh, size) => (size > 0 ? readArrowFile(fh, size, file, spec, list) : Promise.resolve(undefined))) : undefined;
+  if (byColumn) return finish(byColumn, file, spec, list, false);
+  const bytes = await withFile(file, readWhole);
   let frame: Frame;
   try {
     switch (format) {
@@ -59,6 +63,11 @@ export async function readFrame(file: string, spec: ReadSpec, opts: ReadOptions 
     list.throwIfAny();
     throw e;
   }
+  return finish(frame, file, spec, list, true);
+}
+
+/** What every format must satisfy: rows, and (unless the reader did it) a present, unique key; then every problem at once. */
+function finish(frame: Frame, file: string, spec: ReadSpec, list: ProblemList, keyToCheck: boolean): Frame {
   if (frame.nrows === 0) {
     list.add({
       code: "data.no-rows",
@@ -66,7 +75,7 @@ export async function readFrame(file: string, spec: ReadSpec, opts: ReadOptions 
       message: "the file has a header but no data rows",
       fix: "check that you chose the right file (or sheet), and that the data was exported with it",
     });
-  } else checkKey(frame, spec, list);
+  } else if (keyToCheck) checkKey(frame, spec, list);
   list.throwIfAny();
   return frame;
 }
@@ -90,30 +99,27 @@ export function formatOf(file: string): Format {
 }
 
 /**
- * The file in one buffer: what `part` reads of it (the wanted columns of an Arrow file), or else the
- * whole file, read in 64 MiB slices into a buffer of the file's size (`fs.promises.readFile` reads
- * small chunks and is a third slower on a file of hundreds of MB).
+ * The whole file in one buffer, read in large pieces two at a time (pread.ts; `fs.promises.readFile`
+ * reads small chunks and is a third slower on a file of hundreds of MB).
  */
-async function readBytes(file: string, part?: (fh: FileHandle, size: number) => Promise<Uint8Array | undefined>): Promise<Uint8Array> {
+async function readWhole(fh: FileHandle, size: number): Promise<Uint8Array> {
+  if (size === 0) return Buffer.alloc(0);
+  const buf = Buffer.allocUnsafeSlow(size); // never pooled: offset 0, so Arrow can view it
+  const read = await readRanges(fh, buf, [[0, size]]);
+  return read === size ? buf : buf.subarray(0, read);
+}
+
+/** Runs `use` on the open file and its size; a file that cannot be opened or read is an error saying why. */
+async function withFile<T>(file: string, use: (fh: FileHandle, size: number) => Promise<T>): Promise<T> {
   try {
     const fh = await open(file, "r");
     try {
-      const size = (await fh.stat()).size;
-      if (size === 0) return Buffer.alloc(0);
-      const some = part && (await part(fh, size));
-      if (some) return some;
-      const buf = Buffer.allocUnsafeSlow(size); // never pooled: offset 0, so Arrow can view it
-      let at = 0;
-      while (at < size) {
-        const { bytesRead } = await fh.read(buf, at, Math.min(1 << 26, size - at), at);
-        if (bytesRead === 0) break;
-        at += bytesRead;
-      }
-      return at === size ? buf : buf.subarray(0, at);
+      return await use(fh, (await fh.stat()).size);
     } finally {
       await fh.close();
     }
   } catch (e) {
+    if (e instanceof ParkscoreError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ParkscoreError(
       code === "ENOENT"

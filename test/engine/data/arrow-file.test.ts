@@ -3,9 +3,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { readArrow } from "../../../engine/data/arrow.js";
-import { readArrowColumns } from "../../../engine/data/arrow-file.js";
+import { readArrowFile } from "../../../engine/data/arrow-file.js";
 import type { Frame, ReadSpec } from "../../../engine/data/frame.js";
 import { readFrame } from "../../../engine/data/read.js";
+import { TextColumns } from "../../../engine/data/text.js";
+import { ProblemList } from "../../../engine/errors.js";
 import { errorOf, tempDir } from "./helpers.js";
 
 const tmp = tempDir();
@@ -38,10 +40,11 @@ function same(a: Frame, b: Frame): void {
   expect(new Map(a.texts)).toEqual(new Map(b.texts));
 }
 
-async function image(file: string, s: ReadSpec): Promise<Uint8Array | undefined> {
+/** The frame read column by column, or undefined when the reader wants the whole file. */
+async function byColumn(file: string, s: ReadSpec, list = new ProblemList()): Promise<Frame | undefined> {
   const fh = await open(file, "r");
   try {
-    return await readArrowColumns(fh, (await fh.stat()).size, file, s);
+    return await readArrowFile(fh, (await fh.stat()).size, file, s, list);
   } finally {
     await fh.close();
   }
@@ -52,9 +55,9 @@ describe("reading only the wanted columns of an Arrow file", () => {
     for (const batch of [500, 64, 7]) {
       const file = tmp.path(`t${batch}.arrow`);
       writeFileSync(file, tableToIPC(table(500, batch), "file"));
-      const img = await image(file, spec);
-      expect(img).toBeDefined();
-      same(readArrow(img!, file, spec), readArrow(readFileSync(file), file, spec));
+      const f = await byColumn(file, spec);
+      expect(f).toBeDefined();
+      same(f!, readArrow(readFileSync(file), file, spec));
       same(await readFrame(file, spec), readArrow(readFileSync(file), file, spec));
     }
   });
@@ -63,38 +66,56 @@ describe("reading only the wanted columns of an Arrow file", () => {
     const file = tmp.path("skip.arrow");
     const bytes = tableToIPC(table(300, 300), "file");
     writeFileSync(file, bytes);
-    const img = (await image(file, spec))!;
+    const f = (await byColumn(file, spec))!;
+    // The id column views the image of the file the reader read into.
+    const image = Buffer.from((f.texts as TextColumns).utf8("id")!.chunks[0].bytes.buffer);
+    expect(image.length).toBe(bytes.length);
     const marker = Buffer.from("not read 7not read 7");
     expect(Buffer.from(bytes).indexOf(marker)).toBeGreaterThan(0);
-    expect(Buffer.from(img).indexOf(marker)).toBe(-1);
+    expect(image.indexOf(marker)).toBe(-1);
     // What it read is the file's own bytes, where it read them.
-    const read = img.reduce((n, b) => n + (b !== 0 ? 1 : 0), 0);
-    expect(read).toBeLessThan(bytes.reduce((n, b) => n + (b !== 0 ? 1 : 0), 0) / 2);
+    expect(image.indexOf(Buffer.from("武安12号公司"))).toBe(Buffer.from(bytes).indexOf(Buffer.from("武安12号公司")));
+    expect(image.reduce((n, b) => n + (b !== 0 ? 1 : 0), 0)).toBeLessThan(bytes.reduce((n, b) => n + (b !== 0 ? 1 : 0), 0) / 2);
   });
 
   it("reads the whole file when it cannot do less: the stream format, a nested column, a missing column", async () => {
     const stream = tmp.path("s.arrow");
     writeFileSync(stream, tableToIPC(table(50, 50), "stream"));
-    expect(await image(stream, spec)).toBeUndefined();
+    expect(await byColumn(stream, spec)).toBeUndefined();
     same(await readFrame(stream, spec), readArrow(readFileSync(stream), stream, spec));
 
     const nested = tmp.path("n.arrow");
     const t = table(20, 20);
     const list = vectorFromArray(Array.from({ length: 20 }, (_, i) => [i, i + 1]), new List(new Field("item", new Int32(), true)));
     writeFileSync(nested, tableToIPC(new Table({ ...Object.fromEntries(t.schema.fields.map((f) => [f.name, t.getChild(f.name)!])), list }), "file"));
-    expect(await image(nested, spec)).toBeUndefined();
+    expect(await byColumn(nested, spec)).toBeUndefined();
     same(await readFrame(nested, spec), readArrow(readFileSync(nested), nested, spec));
 
     const missing = { ...spec, numeric: [...spec.numeric, "absent"] };
-    expect(await image(nested, missing)).toBeUndefined();
+    expect(await byColumn(nested, missing)).toBeUndefined();
     const e = await errorOf(() => readFrame(tmp.path("t500.arrow"), missing));
     expect(e.problems.map((p) => p.code)).toEqual(["data.missing-column"]);
   });
 
-  it("still reports a repeated id read this way", async () => {
+  it("checks the key while reading, and lists its problems after the columns' own", async () => {
     const file = tmp.path("dup.arrow");
-    writeFileSync(file, tableToIPC(new Table({ id: vectorFromArray(["A", "B", "A"], new Utf8()), tax: vectorFromArray([1, 2, 3], new Float64()) }), "file"));
-    const e = await errorOf(() => readFrame(file, { numeric: ["tax"], text: ["id"], key: ["id"] }));
-    expect(e.problems[0]).toMatchObject({ code: "data.duplicate-key", row: 4, value: "A" });
+    const t = new Table({ id: vectorFromArray(["A", "B", "A", null], new Utf8()), tax: vectorFromArray(["1", "x", "3", "4"], new Utf8()), period: vectorFromArray([1, 1, 1, 1], new Float64()) });
+    writeFileSync(file, tableToIPC(t, "file"));
+    const s: ReadSpec = { numeric: ["tax"], text: ["id"], key: ["id"] };
+    const list = new ProblemList();
+    expect(await byColumn(file, s, list)).toBeDefined();
+    expect(list.problems.map((p) => [p.code, p.row])).toEqual([
+      ["data.not-a-number", 3],
+      ["data.empty-key", 5],
+      ["data.duplicate-key", 4],
+    ]);
+    const e = await errorOf(() => readFrame(file, s));
+    expect(e.problems).toEqual(list.problems);
+    // A combined key with a number column, read first as well.
+    const two = await errorOf(() => readFrame(file, { numeric: ["period"], text: ["id"], key: ["period", "id"] }));
+    expect(two.problems.map((p) => [p.code, p.row, p.value])).toEqual([
+      ["data.empty-key", 5, undefined],
+      ["data.duplicate-key", 4, "1, A"],
+    ]);
   });
 });
