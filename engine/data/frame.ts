@@ -59,3 +59,20 @@ export function selectRows(frame: Frame, rows: Int32Array): Frame {
     origin: { ...frame.origin, rows: Int32Array.from(rows, (i) => sourceRow(frame, i)) },
   };
 }
+
+/**
+ * The frame as another thread should receive it: every number column in a buffer of its own (a
+ * column read from Arrow views the whole file's buffer, which sending would copy once per
+ * column), and the text decoded into a plain Map (TextColumns, whose columns may still be
+ * undecoded, does not survive structured cloning).
+ */
+export function detachedFrame(frame: Frame): Frame {
+  const numbers = new Map<string, Float64Array>();
+  for (const [k, v] of frame.numbers) numbers.set(k, ownBuffer(v));
+  return { ...frame, numbers, texts: new Map(frame.texts) };
+}
+
+/** The column itself if it fills its buffer, else a copy that does. */
+export function ownBuffer(v: Float64Array): Float64Array {
+  return v.byteLength === v.buffer.byteLength ? v : v.slice();
+}

@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ParkscoreError, type Problem } from "../errors.js";
+import { detachedFrame, ownBuffer } from "../data/frame.js";
 import { preparedData, preparePeriod } from "../score/period.js";
 import { runCount, Sampler, type Chunk, type SamplerJob } from "./monte-carlo.js";
 import { factorsOf } from "./uncertainty.js";
@@ -99,7 +100,7 @@ export async function runAll(given: SamplerJob, opts: RunOptions): Promise<RunOu
       next = Math.min(total, next + chunk);
       w.postMessage({ from, to: next });
     };
-    const shared: SamplerJob = { ...job, frame: compactFrame(job.frame), prepared: { ...job.prepared!, values: compact(job.prepared!.values) } };
+    const shared: SamplerJob = { ...job, frame: detachedFrame(job.frame), prepared: { ...job.prepared!, values: new Map([...job.prepared!.values].map(([k, v]) => [k, ownBuffer(v)])) } };
     let ready = 0;
     for (let t = 0; t < Math.min(threads, Math.ceil(total / chunk)); t++) {
       const w = spawn(shared);
@@ -153,16 +154,3 @@ function spawn(job: SamplerJob): Worker {
   return new Worker(boot, { eval: true, workerData: job });
 }
 
-/**
- * The frame with every column in its own buffer: columns read from Arrow are views over the whole
- * file's buffer, which sending to a thread would otherwise copy once per column.
- */
-function compactFrame(frame: SamplerJob["frame"]): SamplerJob["frame"] {
-  return { ...frame, numbers: compact(frame.numbers) };
-}
-
-function compact(columns: Map<string, Float64Array>): Map<string, Float64Array> {
-  const out = new Map<string, Float64Array>();
-  for (const [k, v] of columns) out.set(k, v.byteLength === v.buffer.byteLength ? v : v.slice());
-  return out;
-}
