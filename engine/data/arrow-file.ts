@@ -38,6 +38,7 @@ export async function readArrowFile(fh: FileHandle, size: number, file: string, 
   const { image, plan, first, rest } = layout;
   await readRanges(fh, image, first);
   const reading = readRanges(fh, image, rest);
+  reading.catch(() => undefined); // awaited below; this keeps a failure seen before then from going unhandled
   let table: Table;
   try {
     table = tableFromIPC(image); // reads only the footer and metadata: no column's values yet

@@ -25,6 +25,11 @@ export interface RunOptions {
   chunk?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * Whether this thread scores small chunks itself until every worker has started (default true):
+   * start-up then costs no time. false leaves every run to the workers, keeping this thread free.
+   */
+  help?: boolean;
 }
 
 /** Every run's outputs, gathered by run number. */
@@ -128,7 +133,7 @@ export async function runAll(given: SamplerJob, opts: RunOptions): Promise<RunOu
       let sampler: Sampler | undefined;
       const small = Math.max(1, Math.min(chunk, 4));
       try {
-        while (!finished && ready < pool.length && next < total) {
+        while (opts.help !== false && !finished && ready < pool.length && next < total) {
           sampler ??= new Sampler(job);
           const from = next;
           next = Math.min(total, next + small);
