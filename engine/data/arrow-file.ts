@@ -87,10 +87,17 @@ async function fileLayout(fh: FileHandle, size: number, file: string, spec: Read
 
   const first: [number, number][] = [];
   const rest: [number, number][] = [];
-  for (const block of footer.dictionaryBatches()) first.push([block.offset, block.offset + block.metaDataLength + block.bodyLength]);
+  // Every block must lie between the magic and the footer: a file that says otherwise is damaged, and the whole read reports it.
+  const inside = (b: FileBlock) => b.offset >= MAGIC && b.offset + b.metaDataLength + b.bodyLength <= footerStart;
+  for (const block of footer.dictionaryBatches()) {
+    if (!inside(block)) return undefined;
+    first.push([block.offset, block.offset + block.metaDataLength + block.bodyLength]);
+  }
   for (const block of footer.recordBatches()) {
+    if (!inside(block)) return undefined;
     const header = await batchHeader(fh, image, block);
     if (header === undefined || header.nodes.length !== fields.length || header.buffers.length !== layout.total) return undefined;
+    if (header.buffers.some((b) => b.offset < 0 || b.offset + b.length > block.bodyLength)) return undefined;
     const body = block.offset + block.metaDataLength;
     const ranges = (fs: number[]) => merged(fs.flatMap((f) => header.buffers.slice(layout.start[f], layout.start[f] + layout.count[f]))).map(([s, e]): [number, number] => [body + s, body + e]);
     first.push(...ranges(keyFields));

@@ -97,6 +97,16 @@ describe("reading only the wanted columns of an Arrow file", () => {
     expect(e.problems.map((p) => p.code)).toEqual(["data.missing-column"]);
   });
 
+  it("never reads past a damaged file's end: bytes cut from its middle are reported, not read as zeros", async () => {
+    const bytes = Buffer.from(tableToIPC(table(2000, 2000), "file"));
+    const cut = Buffer.concat([bytes.subarray(0, 20_000), bytes.subarray(30_000)]);
+    const file = tmp.path("cut.arrow");
+    writeFileSync(file, cut);
+    expect(await byColumn(file, spec)).toBeUndefined();
+    const e = await errorOf(() => readFrame(file, spec));
+    expect(e.problems[0]).toMatchObject({ code: "data.bad-arrow", file });
+  });
+
   it("checks the key while reading, and lists its problems after the columns' own", async () => {
     const file = tmp.path("dup.arrow");
     const t = new Table({ id: vectorFromArray(["A", "B", "A", null], new Utf8()), tax: vectorFromArray(["1", "x", "3", "4"], new Utf8()), period: vectorFromArray([1, 1, 1, 1], new Float64()) });
