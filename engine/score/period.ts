@@ -14,7 +14,8 @@ import { compileFormula } from "../scheme/formula.js";
 import type { Indicator, Label, Scheme } from "../scheme/types.js";
 import { AggregationError } from "./aggregate/errors.js";
 import { aggregate } from "./aggregate/index.js";
-import type { Aggregated, AggregationInput } from "./aggregate/types.js";
+import type { Aggregated } from "./aggregate/types.js";
+import { weightedSumOnly } from "./aggregate/weighted-sum.js";
 import { assignGrades } from "./grade.js";
 import { imputeMissing, missingRows } from "./missing.js";
 import { normalize, NormalizeError } from "./normalize/index.js";
@@ -285,27 +286,6 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
     treated,
     warnings,
   };
-}
-
-/**
- * The weighted sum's raw value and score without its contributions, for lean scoring: the same
- * terms added in the same order (indicator by indicator, per row) as `weightedSum`, so the numbers
- * are identical to the last bit.
- */
-function weightedSumOnly({ n, norm, weights, scale }: AggregationInput): Aggregated {
-  const raw = new Float64Array(n);
-  for (let j = 0; j < norm.length; j++) addTerm(raw, norm[j], weights[j]);
-  const score = new Float64Array(n);
-  scaleInto(score, raw, scale);
-  return { raw, score, contrib: [] };
-}
-
-function addTerm(raw: Float64Array, r: Float64Array, w: number): void {
-  for (let i = 0; i < raw.length; i++) raw[i] += w * r[i];
-}
-
-function scaleInto(out: Float64Array, raw: Float64Array, scale: number): void {
-  for (let i = 0; i < raw.length; i++) out[i] = scale * raw[i];
 }
 
 /**

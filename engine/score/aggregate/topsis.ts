@@ -12,55 +12,69 @@ import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
 export function topsis({ n, pop, norm, weights, scale }: AggregationInput): Aggregated {
   const m = norm.length;
-  const best = new Float64Array(m).fill(-Infinity);
-  const worst = new Float64Array(m).fill(Infinity);
+  const best = new Float64Array(m);
+  const worst = new Float64Array(m);
+  const range = new Float64Array(2);
   for (let j = 0; j < m; j++) {
-    const r = norm[j], w = weights[j];
-    let hi = -Infinity, lo = Infinity;
-    for (let i = 0; i < n; i++) {
-      const v = w * r[i]; // NaN outside the population: both comparisons are false
-      if (v > hi) hi = v;
-      if (v < lo) lo = v;
-    }
-    best[j] = hi;
-    worst[j] = lo;
+    weightedExtent(norm[j], weights[j], range);
+    worst[j] = range[0];
+    best[j] = range[1];
   }
   const dPlus = new Float64Array(n);
   const dMinus = new Float64Array(n);
   const contrib = norm.map(() => new Float64Array(n));
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
-    for (let j = 0; j < m; j++) {
-      const r = norm[j], c = contrib[j], w = weights[j], hi = best[j], lo = worst[j];
-      for (let i = b; i < e; i++) {
-        const v = w * r[i];
-        const a = v - hi, d = v - lo;
-        dPlus[i] += a * a;
-        dMinus[i] += d * d;
-        c[i] = d * d; // squared distance from the anti-ideal; turned into shares below
-      }
-    }
+    for (let j = 0; j < m; j++) distances(norm[j], weights[j], best[j], worst[j], dPlus, dMinus, contrib[j], b, e);
   }
   const raw = new Float64Array(n);
   const score = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    if (pop[i] === 0) {
-      raw[i] = score[i] = NaN;
-      continue;
-    }
-    const p = Math.sqrt(dPlus[i]), q = Math.sqrt(dMinus[i]);
-    raw[i] = p + q > 0 ? q / (p + q) : 1;
-    score[i] = scale * raw[i];
-  }
+  closeness(pop, dPlus, dMinus, scale, raw, score);
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
-    for (let j = 0; j < m; j++) {
-      const c = contrib[j], w = weights[j];
-      for (let i = b; i < e; i++) {
-        const d = dMinus[i];
-        c[i] = d > 0 ? (score[i] * c[i]) / d : score[i] * w; // NaN rows stay NaN
-      }
-    }
+    for (let j = 0; j < m; j++) shares(contrib[j], weights[j], score, dMinus, b, e);
   }
   return { raw, score, contrib };
+}
+
+// The loops, each alone in a leaf function (see normalize/kernel.ts).
+
+/** [min, max] of w·r into `out` (NaN outside the population: both comparisons are false). */
+function weightedExtent(r: Float64Array, w: number, out: Float64Array): void {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < r.length; i++) {
+    const v = w * r[i];
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+  }
+  out[0] = lo;
+  out[1] = hi;
+}
+
+/** Rows [b, e): the squared distances to the ideal and anti-ideal added up; the latter's terms kept in c. */
+function distances(r: Float64Array, w: number, hi: number, lo: number, dPlus: Float64Array, dMinus: Float64Array, c: Float64Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) {
+    const v = w * r[i];
+    const a = v - hi, d = v - lo;
+    dPlus[i] += a * a;
+    dMinus[i] += d * d;
+    c[i] = d * d; // squared distance from the anti-ideal; turned into shares below
+  }
+}
+
+function closeness(pop: Uint8Array, dPlus: Float64Array, dMinus: Float64Array, scale: number, raw: Float64Array, score: Float64Array): void {
+  for (let i = 0; i < pop.length; i++) {
+    const p = Math.sqrt(dPlus[i]), q = Math.sqrt(dMinus[i]);
+    const c = pop[i] === 0 ? 0 / 0 : p + q > 0 ? q / (p + q) : 1;
+    raw[i] = c;
+    score[i] = scale * c;
+  }
+}
+
+/** Rows [b, e): each indicator's share of the score (by its weight when D⁻ = 0; NaN rows stay NaN). */
+function shares(c: Float64Array, w: number, score: Float64Array, dMinus: Float64Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) {
+    const d = dMinus[i];
+    c[i] = d > 0 ? (score[i] * c[i]) / d : score[i] * w;
+  }
 }

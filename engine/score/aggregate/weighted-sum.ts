@@ -9,16 +9,41 @@ export function weightedSum({ n, norm, weights, scale }: AggregationInput): Aggr
   const contrib = norm.map(() => new Float64Array(n));
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
-    for (let j = 0; j < norm.length; j++) {
-      const r = norm[j], c = contrib[j], w = weights[j];
-      for (let i = b; i < e; i++) {
-        const t = w * r[i];
-        raw[i] += t;
-        c[i] = scale * t;
-      }
-    }
+    for (let j = 0; j < norm.length; j++) terms(norm[j], weights[j], scale, raw, contrib[j], b, e);
   }
   const score = new Float64Array(n);
-  for (let i = 0; i < n; i++) score[i] = scale * raw[i];
+  scaleInto(score, raw, scale);
   return { raw, score, contrib };
+}
+
+/**
+ * The weighted sum's raw value and score without its contributions, for lean scoring: the same
+ * terms added in the same order (indicator by indicator, per row), so the numbers are identical
+ * to the last bit.
+ */
+export function weightedSumOnly({ n, norm, weights, scale }: AggregationInput): Aggregated {
+  const raw = new Float64Array(n);
+  for (let j = 0; j < norm.length; j++) addTerm(raw, norm[j], weights[j]);
+  const score = new Float64Array(n);
+  scaleInto(score, raw, scale);
+  return { raw, score, contrib: [] };
+}
+
+// The loops, each alone in a leaf function (see normalize/kernel.ts).
+
+/** Rows [b, e): w·r added to raw, and kept (on the score's scale) as the indicator's contribution. */
+function terms(r: Float64Array, w: number, scale: number, raw: Float64Array, c: Float64Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) {
+    const t = w * r[i];
+    raw[i] += t;
+    c[i] = scale * t;
+  }
+}
+
+function addTerm(raw: Float64Array, r: Float64Array, w: number): void {
+  for (let i = 0; i < raw.length; i++) raw[i] += w * r[i];
+}
+
+function scaleInto(out: Float64Array, raw: Float64Array, scale: number): void {
+  for (let i = 0; i < raw.length; i++) out[i] = scale * raw[i];
 }
