@@ -128,11 +128,6 @@ export function observed(x: Float64Array, pop: Uint8Array): Float64Array {
   return out.subarray(0, m);
 }
 
-/** The observed population values sorted ascending (typed-array sort is numeric). */
-export function sortedObserved(x: Float64Array, pop: Uint8Array): Float64Array {
-  return observed(x, pop).sort();
-}
-
 /** out = (k/x)/d at population rows, NaN elsewhere: the reciprocal form of the ratio methods' cost variants. */
 export function inverse(x: Float64Array, pop: Uint8Array, k: number, d: number): Float64Array {
   const out = new Float64Array(x.length);

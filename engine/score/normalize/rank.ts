@@ -1,5 +1,6 @@
 import type { Direction } from "../../scheme/types.js";
-import { constantColumn, sortedObserved, stats, type Normalized } from "./kernel.js";
+import { ascendingOrder, midRanks } from "../rank.js";
+import { constantColumn, stats, type Normalized } from "./kernel.js";
 
 /**
  * Rank normalisation: r = (R − 1)/(n − 1), R the enterprise's rank from the worst (1) to the best
@@ -31,56 +32,40 @@ export function percentile(x: Float64Array, pop: Uint8Array, direction: Directio
 const RANK = 0;
 const PERCENTILE = 1;
 
+/**
+ * Mid-ranks along the radix order of the observed values (score/rank.ts): one sort and sequential
+ * passes, where two binary searches per row cost a cache miss per step (a million rows: ~0.2 s
+ * instead of ~0.6-0.8 s).
+ */
 function ranked(x: Float64Array, pop: Uint8Array, direction: Direction, kind: number): Normalized {
   const s = stats(x, pop);
   const missing = s.size - s.count;
   const constant = !(s.max > s.min);
   if (constant && kind === RANK) return { values: constantColumn(x, pop, 1), constant, missing };
-  const sorted = sortedObserved(x, pop);
+  const rows = observedRows(x, pop, s.count);
   const values = new Float64Array(x.length);
-  rankKernel(x, pop, sorted, kind, direction === "benefit" ? 0 : 1, values);
+  midRanks(x, ascendingOrder(x, rows), values);
+  fromMidRanks(x, pop, rows.length, kind, direction === "benefit" ? 0 : 1, values);
   return { values, constant, missing };
 }
 
+/** The population rows with a value, ascending. */
+function observedRows(x: Float64Array, pop: Uint8Array, count: number): Int32Array {
+  const rows = new Int32Array(count);
+  for (let i = 0, k = 0; i < x.length; i++) if (pop[i] === 1 && x[i] === x[i]) rows[k++] = i;
+  return rows;
+}
+
 /**
- * For each population row: below = values < v, equal = values = v (binary searches in the sorted
- * observed values), above = n − below − equal; the worse side is `below` for benefit, `above` for
- * cost. Rank: (worse + (equal − 1)/2)/(n − 1), i.e. (mid-rank − 1)/(n − 1). Percentile:
- * (worse + equal/2)/n.
+ * In place, the mid-rank R (1 = lowest value, ties averaged) of each observed population row into
+ * its score, NaN elsewhere. R counted from the worst is R for benefit and n + 1 − R for cost (the
+ * values strictly greater are then the worse ones); rank is (R − 1)/(n − 1), percentile
+ * (R − ½)/n, which is (worse + equal/2)/n. Every step is exact on these half-integers.
  */
-function rankKernel(x: Float64Array, pop: Uint8Array, sorted: Float64Array, kind: number, cost: number, out: Float64Array): void {
-  const n = sorted.length;
+function fromMidRanks(x: Float64Array, pop: Uint8Array, n: number, kind: number, cost: number, out: Float64Array): void {
   for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (pop[i] === 0 || v !== v) {
-      out[i] = NaN;
-      continue;
-    }
-    const below = lowerBound(sorted, v);
-    const equal = upperBound(sorted, v) - below;
-    const worse = cost === 0 ? below : n - below - equal;
-    out[i] = kind === RANK ? (worse + (equal - 1) / 2) / (n - 1) : (worse + equal / 2) / n;
+    const r = cost === 0 ? out[i] : n + 1 - out[i];
+    const v = kind === RANK ? (r - 1) / (n - 1) : (r - 0.5) / n;
+    out[i] = pop[i] === 0 || x[i] !== x[i] ? 0 / 0 : v; // 0 / 0: see kernel.ts
   }
-}
-
-/** The first index whose value is ≥ v (sorted ascending, no NaN). */
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index whose value is > v. */
-function upperBound(sorted: Float64Array, v: number): number {
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -47,3 +47,32 @@ describe("percentile (mid-rank)", () => {
     expect([...normalize(Float64Array.from([7]), all(1), "benefit", { method: "percentile" }).values]).toEqual([0.5]);
   });
 });
+
+describe("rank and percentile on many values", () => {
+  it("agree with counting the values below and equal, with ties, ±0, negatives, missing values and rows outside the population", () => {
+    let seed = 5;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const n = 3000;
+    const x = Float64Array.from({ length: n }, () => {
+      const u = rand();
+      return u < 0.05 ? NaN : u < 0.1 ? 0 : u < 0.13 ? -0 : u < 0.5 ? Math.round(rand() * 40) - 20 : (rand() - 0.3) * 1e4;
+    });
+    const pop = Uint8Array.from({ length: n }, (_, i) => (i % 17 === 4 ? 0 : 1));
+    const seen = [...x].filter((v, i) => pop[i] === 1 && v === v);
+    const m = seen.length;
+    for (const direction of ["benefit", "cost"] as const) {
+      const r = rank(x, pop, direction).values;
+      const p = percentile(x, pop, direction).values;
+      for (let i = 0; i < n; i++) {
+        if (pop[i] === 0 || x[i] !== x[i]) {
+          expect(Number.isNaN(r[i]) && Number.isNaN(p[i])).toBe(true);
+          continue;
+        }
+        const equal = seen.filter((v) => v === x[i]).length;
+        const worse = seen.filter((v) => (direction === "benefit" ? v < x[i] : v > x[i])).length;
+        expect(r[i]).toBe((worse + (equal - 1) / 2) / (m - 1));
+        expect(p[i]).toBe((worse + equal / 2) / m);
+      }
+    }
+  });
+});
