@@ -130,12 +130,12 @@ function accumulateGrowth(s: Float64Array, prev: Float64Array, w: number, num: F
 }
 
 function finish(num: Float64Array, den: Float64Array, used: Int32Array, minPeriods: number, out: Float64Array): void {
-  for (let i = 0; i < out.length; i++) out[i] = used[i] >= minPeriods && den[i] > 0 ? num[i] / den[i] : NaN;
+  for (let i = 0; i < out.length; i++) out[i] = used[i] >= minPeriods && den[i] > 0 ? num[i] / den[i] : 0 / 0; // 0 / 0: see score/normalize/kernel.ts
 }
 
 function combine(level: Float64Array, growth: Float64Array, alpha: number, out: Float64Array): void {
   if (alpha === 0) out.set(level);
-  else if (alpha === 1) for (let i = 0; i < out.length; i++) out[i] = level[i] === level[i] ? growth[i] : NaN;
+  else if (alpha === 1) for (let i = 0; i < out.length; i++) out[i] = level[i] === level[i] ? growth[i] : 0 / 0;
   else for (let i = 0; i < out.length; i++) out[i] = (1 - alpha) * level[i] + alpha * growth[i];
 }
 

@@ -211,7 +211,7 @@ function sources(at: Int32Array, graded: Uint8Array, from: Int32Array): void {
 function gather(v: Float64Array, from: Int32Array, sign: number, out: Float64Array): Float64Array {
   for (let q = 0; q < out.length; q++) {
     const i = from[q];
-    out[q] = i >= 0 ? sign * v[i] : NaN;
+    out[q] = i >= 0 ? sign * v[i] : 0 / 0; // 0 / 0, not NaN: see score/normalize/kernel.ts
   }
   return out;
 }
