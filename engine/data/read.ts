@@ -9,11 +9,11 @@ import { extname } from "node:path";
 import { ParkscoreError, ProblemList } from "../errors.js";
 import { readArrow } from "./arrow.js";
 import { readArrowFile } from "./arrow-file.js";
-import { readRanges } from "./pread.js";
-import { checkKey } from "./key.js";
 import { readCsv } from "./csv.js";
 import type { Frame, ReadOptions, ReadSpec } from "./frame.js";
+import { checkKey } from "./key.js";
 import { readParquet } from "./parquet.js";
+import { readRanges } from "./pread.js";
 import { readXlsx } from "./xlsx.js";
 
 /** The readers there are. */
@@ -119,8 +119,8 @@ async function withFile<T>(file: string, use: (fh: FileHandle, size: number) => 
       await fh.close();
     }
   } catch (e) {
-    if (e instanceof ParkscoreError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof ParkscoreError || typeof code !== "string") throw e; // not the file system's complaint
     throw new ParkscoreError(
       code === "ENOENT"
         ? { code: "data.file-not-found", file, message: "the file does not exist", fix: "check the path and the file name" }
@@ -129,7 +129,7 @@ async function withFile<T>(file: string, use: (fh: FileHandle, size: number) => 
           : {
               code: "data.unreadable",
               file,
-              message: `cannot read the file (${code ?? (e as Error).message})`,
+              message: `cannot read the file (${code})`,
               fix: "check that the file exists and that you may read it",
             },
     );
