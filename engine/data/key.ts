@@ -112,11 +112,7 @@ function utf8Part(text: Utf8Text): KeyPart {
   const trimmed = new Map<number, Uint8Array>();
   const at = (i: number): { bytes: Uint8Array; s: number; e: number } => {
     const t = trimmed.get(i);
-    if (t) return { bytes: t, s: 0, e: t.length };
-    let k = 0, base = 0;
-    while (i - base >= text.chunks[k].length) base += text.chunks[k++].length;
-    const c = text.chunks[k];
-    return isNullAt(c, i - base) ? { bytes: c.bytes, s: 0, e: 0 } : { bytes: c.bytes, s: c.offsets[i - base], e: c.offsets[i - base + 1] };
+    return t ? { bytes: t, s: 0, e: t.length } : text.bytesOf(i);
   };
   return {
     mix(h, empty) {

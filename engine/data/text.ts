@@ -41,14 +41,18 @@ export class Utf8Text {
     this.length = n;
   }
 
-  /** Value i, trimmed ('' when null or empty). */
-  at(i: number): string {
+  /** Where value i's bytes are: bytes[s, e) of chunk k (s = e when null). */
+  bytesOf(i: number): { k: number; bytes: Uint8Array; s: number; e: number } {
     let k = this.chunks.length - 1;
     while (k > 0 && this.starts[k] > i) k--;
     const c = this.chunks[k];
     const j = i - this.starts[k];
-    if (isNullAt(c, j)) return "";
-    const s = c.offsets[j], e = c.offsets[j + 1];
+    return isNullAt(c, j) ? { k, bytes: c.bytes, s: 0, e: 0 } : { k, bytes: c.bytes, s: c.offsets[j], e: c.offsets[j + 1] };
+  }
+
+  /** Value i, trimmed ('' when null or empty). */
+  at(i: number): string {
+    const { k, s, e } = this.bytesOf(i);
     if (s === e) return "";
     this.slicers ??= this.chunks.map((ch) => utf8Slicer(asBuffer(ch.bytes)));
     return this.slicers[k](s, e).trim();
