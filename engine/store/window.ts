@@ -9,6 +9,7 @@ import { open } from "node:fs/promises";
 import { tableFromIPC, type Table } from "apache-arrow";
 import { ParkscoreError, ProblemList } from "../errors.js";
 import { arrowTableToFrame, textColumn } from "../data/arrow.js";
+import { readRanges } from "../data/pread.js";
 import { Utf8Text } from "../data/text.js";
 import { panelRows, type PeriodScores } from "../dynamic/panel.js";
 import type { Scheme } from "../scheme/types.js";
@@ -167,13 +168,7 @@ class ReusedBuffer {
         const size = (await fh.stat()).size;
         // Never pooled (offset 0, so Arrow can view it); room to spare, as later periods tend to be larger.
         if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
-        let at = 0;
-        while (at < size) {
-          const { bytesRead } = await fh.read(this.buffer, at, Math.min(1 << 26, size - at), at);
-          if (bytesRead === 0) break;
-          at += bytesRead;
-        }
-        return this.buffer.subarray(0, at);
+        return this.buffer.subarray(0, await readRanges(fh, this.buffer, [[0, size]]));
       } finally {
         await fh.close();
       }
