@@ -2,8 +2,9 @@
  * The scheme's formula language: mathjs syntax, compiled once into a column kernel.
  *
  * A formula is parsed with mathjs, checked against a small whitelist of operators and functions,
- * and turned into the source of one fused loop over Float64Arrays (`new Function`). Evaluating it
- * over a million rows is a single pass with no per-row closures and no mathjs at run time. Names
+ * and turned into the source of one fused loop over Float64Arrays (`new Function`), called per block
+ * of rows (engine/blocks.ts). Evaluating it over a million rows is a single pass with no per-row
+ * closures and no mathjs at run time. Names
  * become array reads, numbers become literals, so the generated code cannot reach anything else.
  *
  * Semantics are those of numbers with missing values (NaN): a missing operand gives a missing
@@ -11,7 +12,9 @@
  * gives a missing value and is counted so the caller can warn (never Infinity); any other non-finite
  * result (log of 0, overflow) is also made missing and counted.
  */
+import { column } from "../arena.js";
 import type { MathNode } from "mathjs";
+import { forBlocks } from "../blocks.js";
 import { mathjs } from "../mathjs.js";
 import { MethodError } from "../errors.js";
 
@@ -128,31 +131,37 @@ function compile(source: string): CompiledFormula {
   const body = `
     ${symbols.map((_, k) => `const c${k} = cols[${k}];`).join("\n")}
     ${temps.length ? `let ${temps.join(", ")};` : ""}
-    let dz = 0, nf = 0, z = false;
-    for (let i = 0; i < n; i++) {
+    let dz = counts[0], nf = counts[1], z = false;
+    for (let i = b; i < e; i++) {
       z = false;
       let v = ${expr};
       if (z) { dz++; v = ${MISSING}; if (rows.length < 5) rows.push(i); }
       else if (v === Infinity || v === -Infinity) { nf++; v = ${MISSING}; if (rows.length < 5) rows.push(i); }
       out[i] = v;
     }
-    return { divisionByZero: dz, nonFinite: nf, rows };`;
+    counts[0] = dz;
+    counts[1] = nf;`;
+  // Rows [b, e), the division-by-zero and non-finite counts continued in `counts`.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const kernel = new Function("H", "cols", "n", "out", "rows", body) as (
+  const kernel = new Function("H", "cols", "out", "rows", "counts", "b", "e", body) as (
     h: typeof HELPERS,
     cols: readonly Float64Array[],
-    n: number,
     out: Float64Array,
     rows: number[],
-  ) => FormulaIssues;
+    counts: Int32Array,
+    b: number,
+    e: number,
+  ) => void;
   return {
     source,
     symbols,
     evaluate(columns, n) {
       if (columns.length !== symbols.length) throw new Error("formula evaluated with the wrong number of columns");
-      const values = new Float64Array(n);
-      const issues = kernel(HELPERS, columns, n, values, []);
-      return { values, issues };
+      const values = column(n);
+      const rows: number[] = [];
+      const counts = new Int32Array(2);
+      forBlocks(n, (b, e) => kernel(HELPERS, columns, values, rows, counts, b, e));
+      return { values, issues: { divisionByZero: counts[0], nonFinite: counts[1], rows } };
     },
   };
 }

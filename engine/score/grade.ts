@@ -5,6 +5,7 @@
  * so equal scores, which share a rank, always share a grade. `bands` give the first grade whose
  * lowest score is reached.
  */
+import { forBlocks } from "../blocks.js";
 import type { Grading } from "../scheme/types.js";
 import { naturalBreakGrades } from "./grade-breaks.js";
 import { rsrProbitGrades } from "./grade-rsr.js";
@@ -17,22 +18,32 @@ export function quotaGrades(rank: Int32Array, rows: Int32Array, m: number, g: Ex
   let cum = 0;
   for (const q of g.quotas) cut.push((cum += q) * m - EPS * m);
   cut[cut.length - 1] = Infinity;
-  for (let k = 0; k < rows.length; k++) {
+  forBlocks(rows.length, (b, e) => quotaRows(rank, rows, cut, g.grades, out, b, e));
+}
+
+export function bandGrades(score: Float64Array, rows: Int32Array, g: Extract<Grading, { method: "bands" }>, out: string[]): void {
+  forBlocks(rows.length, (b, e) => bandRows(score, rows, g.bands, g.grades, out, b, e));
+}
+
+// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+
+function quotaRows(rank: Int32Array, rows: Int32Array, cut: number[], grades: string[], out: string[], b: number, e: number): void {
+  for (let k = b; k < e; k++) {
     const i = rows[k];
     const ahead = rank[i] - 1;
     let j = 0;
     while (ahead >= cut[j]) j++;
-    out[i] = g.grades[j];
+    out[i] = grades[j];
   }
 }
 
-export function bandGrades(score: Float64Array, rows: Int32Array, g: Extract<Grading, { method: "bands" }>, out: string[]): void {
-  const last = g.grades.length - 1;
-  for (let k = 0; k < rows.length; k++) {
+function bandRows(score: Float64Array, rows: Int32Array, bands: number[], grades: string[], out: string[], b: number, e: number): void {
+  const last = grades.length - 1;
+  for (let k = b; k < e; k++) {
     const i = rows[k];
     let j = 0;
-    while (j < last && !(score[i] >= g.bands[j])) j++;
-    out[i] = g.grades[j];
+    while (j < last && !(score[i] >= bands[j])) j++;
+    out[i] = grades[j];
   }
 }
 

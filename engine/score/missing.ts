@@ -4,6 +4,7 @@
  * without emission data the item's average score), `zero` gives 0. `exclude` is decided before
  * normalisation (the enterprise leaves the graded population), so it never reaches here.
  */
+import { forBlocks } from "../blocks.js";
 import type { MissingPolicy } from "../scheme/types.js";
 
 export interface Imputed {
@@ -15,29 +16,33 @@ export interface Imputed {
 
 /** Fills NaNs of `norm` at the population rows, in place. */
 export function imputeMissing(norm: Float64Array, pop: Uint8Array, policy: Exclude<MissingPolicy, "exclude">): Imputed {
-  const acc = new Float64Array(4);
-  observedStats(norm, pop, acc);
+  const acc = Float64Array.of(0, 0, 0, Infinity);
+  forBlocks(norm.length, (b, e) => observedStats(norm, pop, acc, b, e));
   const [filled, count, sum, min] = acc;
   if (filled === 0) return { filled, value: NaN };
   // With no observed value at all, every policy falls back to 0: nothing is known about anyone.
   const value = count === 0 || policy === "zero" ? 0 : policy === "worst" ? min : sum / count;
-  fill(norm, pop, value);
+  forBlocks(norm.length, (b, e) => fill(norm, pop, value, b, e));
   return { filled, value };
 }
 
 /** The population rows where `x` is missing (NaN), ascending. */
 export function missingRows(x: Float64Array, pop: Uint8Array): number[] {
   const rows: number[] = [];
-  for (let i = 0; i < x.length; i++) if (pop[i] === 1 && x[i] !== x[i]) rows.push(i);
+  forBlocks(x.length, (b, e) => pushMissing(x, pop, rows, b, e));
   return rows;
 }
 
-// The loops of imputeMissing, each alone in a leaf function (see normalize/kernel.ts).
+// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
 
-/** [missing, observed, sum, min] over the population rows. */
-function observedStats(x: Float64Array, pop: Uint8Array, acc: Float64Array): void {
-  let missing = 0, count = 0, sum = 0, min = Infinity;
-  for (let i = 0; i < x.length; i++) {
+function pushMissing(x: Float64Array, pop: Uint8Array, rows: number[], b: number, e: number): void {
+  for (let i = b; i < e; i++) if (pop[i] === 1 && x[i] !== x[i]) rows.push(i);
+}
+
+/** [missing, observed, sum, min] over the population rows [b, e), continued from `acc`. */
+function observedStats(x: Float64Array, pop: Uint8Array, acc: Float64Array, b: number, e: number): void {
+  let missing = acc[0], count = acc[1], sum = acc[2], min = acc[3];
+  for (let i = b; i < e; i++) {
     if (pop[i] === 0) continue;
     const v = x[i];
     if (v !== v) missing++;
@@ -53,6 +58,6 @@ function observedStats(x: Float64Array, pop: Uint8Array, acc: Float64Array): voi
   acc[3] = min;
 }
 
-function fill(x: Float64Array, pop: Uint8Array, value: number): void {
-  for (let i = 0; i < x.length; i++) if (pop[i] === 1 && x[i] !== x[i]) x[i] = value;
+function fill(x: Float64Array, pop: Uint8Array, value: number, b: number, e: number): void {
+  for (let i = b; i < e; i++) if (pop[i] === 1 && x[i] !== x[i]) x[i] = value;
 }

@@ -8,6 +8,8 @@
  * columns) and `scorePrepared` (everything from exclusions to grades, for a possibly varied scheme).
  * `scorePeriod` is the two in a row.
  */
+import { inArena } from "../arena.js";
+import { forBlocks } from "../blocks.js";
 import { ParkscoreError, type Warning } from "../errors.js";
 import { sourceRow, type Frame } from "../data/frame.js";
 import { compileFormula } from "../scheme/formula.js";
@@ -27,7 +29,9 @@ import type { IndicatorWeight, PeriodResult, Reason, Status, TreatedValue } from
 import { schemeWeights } from "./weights/index.js";
 
 export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
-  return scorePrepared(preparePeriod(frame, scheme), scheme);
+  // The result's columns: derived and formula values, each indicator's normalised values and contribution, raw and score.
+  const columns = scheme.derive.length + scheme.indicators.filter((i) => i.formula !== undefined).length + 2 * scheme.indicators.length + 2;
+  return inArena(frame.nrows, columns, () => scorePrepared(preparePeriod(frame, scheme), scheme));
 }
 
 /**
@@ -72,11 +76,8 @@ export function preparePeriod(frame: Frame, scheme: Scheme): PreparedPeriod {
   if (scheme.eligible) {
     const ok = evaluate(scheme.eligible.when, `${scheme.eligible.path}.when`);
     const undecided = { zh: `无法判断是否参评(缺少数据):${scheme.eligible.when}`, en: `eligibility undecided (missing data): ${scheme.eligible.when}` };
-    for (let i = 0; i < n; i++) {
-      if (ok[i] === ok[i] && ok[i] !== 0) continue;
-      status[i] = "not-graded";
-      addReason(reasons, i, { kind: "not-eligible", label: ok[i] !== ok[i] ? undecided : scheme.eligible.reason });
-    }
+    const reason = scheme.eligible.reason;
+    forBlocks(n, (b, e) => markIneligible(ok, status, reasons, undecided, reason, b, e));
   }
 
   let cached: { veto: Scheme["rules"]["veto"]; adjust: Scheme["rules"]["adjust"]; columns: RuleColumns; warnings: Warning[] } | undefined;
@@ -171,14 +172,12 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   for (const ind of scheme.indicators) {
     if (ind.missing !== "exclude") continue;
     const v = values.get(ind.id)!;
-    for (let i = 0; i < n; i++)
-      if (status[i] === "graded" && v[i] !== v[i]) {
-        status[i] = "excluded";
-        note(i, { kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } });
-      }
+    const reason: Reason = { kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } };
+    forBlocks(n, (b, e) => exclude(v, status, note, reason, b, e));
   }
-  const pop = mask(status, "graded");
-  const graded = popSize(pop);
+  const pop = new Uint8Array(n);
+  let graded = 0;
+  forBlocks(n, (b, e) => (graded = mask(status, "graded", pop, graded, b, e)));
 
   const treated: TreatedValue[] = [];
   const norm = new Map<string, Float64Array>();
@@ -252,7 +251,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   // Rank and grade: quotas and ranks among the enterprises not vetoed; vetoed ones rank after them.
   const rank = new Int32Array(n);
   const grade: string[] = new Array(n).fill("");
-  const [forced, free] = split(pop, vetoed);
+  const [forced, free] = split(pop, graded, vetoed);
   competitionRanks(score, free, rank);
   competitionRanks(score, forced, rank, free.length);
   const gradingNote = assignGrades(scheme.grading, { score, rank, rows: free, rsr: agg.extra?.get("WRSR") ?? agg.raw }, grade);
@@ -294,11 +293,34 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
  */
 export const SCORE_DECIMALS = 9;
 function roundScores(score: Float64Array): void {
-  const f = 10 ** SCORE_DECIMALS;
-  for (let i = 0; i < score.length; i++) {
+  forBlocks(score.length, (b, e) => roundRows(score, 10 ** SCORE_DECIMALS, b, e));
+}
+
+// The loops over rows, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+
+function roundRows(score: Float64Array, f: number, b: number, e: number): void {
+  for (let i = b; i < e; i++) {
     const s = score[i];
     if (Math.abs(s) < 1e6) score[i] = Math.round(s * f) / f; // NaN fails the test and stays NaN
   }
+}
+
+/** Rows [b, e) whose eligibility formula is false or undecided (NaN) become not-graded, with the reason. */
+function markIneligible(ok: Float64Array, status: Status[], reasons: (readonly Reason[])[], undecided: Label, reason: Label, b: number, e: number): void {
+  for (let i = b; i < e; i++) {
+    if (ok[i] === ok[i] && ok[i] !== 0) continue;
+    status[i] = "not-graded";
+    addReason(reasons, i, { kind: "not-eligible", label: ok[i] !== ok[i] ? undecided : reason });
+  }
+}
+
+/** Graded rows [b, e) without a value leave the population. */
+function exclude(v: Float64Array, status: Status[], note: (i: number, r: Reason) => void, reason: Reason, b: number, e: number): void {
+  for (let i = b; i < e; i++)
+    if (status[i] === "graded" && v[i] !== v[i]) {
+      status[i] = "excluded";
+      note(i, reason);
+    }
 }
 
 function missingLabel(ind: Indicator): Label {
@@ -311,29 +333,39 @@ function missingLabel(ind: Indicator): Label {
   return { zh: `缺少${ind.label.zh}数据,${how.zh}`, en: `no ${ind.label.en} value: ${how.en}` };
 }
 
-/** The population rows flagged in `flags`, and the other population rows. */
-function split(pop: Uint8Array, flags: Uint8Array): [Int32Array, Int32Array] {
-  let yes = 0, no = 0;
-  for (let i = 0; i < pop.length; i++) if (pop[i] === 1) flags[i] ? yes++ : no++;
-  const a = new Int32Array(yes);
-  const b = new Int32Array(no);
-  yes = no = 0;
-  for (let i = 0; i < pop.length; i++) if (pop[i] === 1) flags[i] ? (a[yes++] = i) : (b[no++] = i);
-  return [a, b];
+/** The population rows (`size` of them) flagged in `flags`, and the other population rows. */
+function split(pop: Uint8Array, size: number, flags: Uint8Array): [Int32Array, Int32Array] {
+  let yes = 0;
+  forBlocks(pop.length, (b, e) => (yes = countFlagged(pop, flags, yes, b, e)));
+  const rows = [new Int32Array(yes), new Int32Array(size - yes)];
+  const next = new Int32Array(2);
+  forBlocks(pop.length, (b, e) => splitRows(pop, flags, rows[0], rows[1], next, b, e));
+  return [rows[0], rows[1]];
 }
 
-/** 1 where the status is `s`. */
-function mask(status: Status[], s: Status): Uint8Array {
-  const out = new Uint8Array(status.length);
-  for (let i = 0; i < status.length; i++) if (status[i] === s) out[i] = 1;
-  return out;
-}
-
-function popSize(pop: Uint8Array): number {
-  let m = 0;
-  for (let i = 0; i < pop.length; i++) m += pop[i];
+function countFlagged(pop: Uint8Array, flags: Uint8Array, m: number, b: number, e: number): number {
+  for (let i = b; i < e; i++) if (pop[i] === 1 && flags[i] !== 0) m++;
   return m;
 }
+
+/** Rows [b, e): population rows appended to `yes` or `no` by their flag, at the positions in `next`. */
+function splitRows(pop: Uint8Array, flags: Uint8Array, yes: Int32Array, no: Int32Array, next: Int32Array, b: number, e: number): void {
+  let y = next[0], n = next[1];
+  for (let i = b; i < e; i++) if (pop[i] === 1) flags[i] !== 0 ? (yes[y++] = i) : (no[n++] = i);
+  next[0] = y;
+  next[1] = n;
+}
+
+/** Rows [b, e): out = 1 where the status is `s`; returns `m` plus how many. */
+function mask(status: Status[], s: Status, out: Uint8Array, m: number, b: number, e: number): number {
+  for (let i = b; i < e; i++)
+    if (status[i] === s) {
+      out[i] = 1;
+      m++;
+    }
+  return m;
+}
+
 
 function column(env: Map<string, Float64Array>, name: string, path: string, frame: Frame): Float64Array {
   const c = env.get(name);

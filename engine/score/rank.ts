@@ -7,6 +7,7 @@
  * million rows. Bits are mapped so that unsigned order is numeric order (Herf, "Radix tricks", 2001):
  * negative numbers have all bits flipped, others only the sign bit.
  */
+import { forBlocks } from "../blocks.js";
 
 /** Row indices of `rows` ordered by ascending score. Scores must not be NaN. */
 export function ascendingOrder(score: Float64Array, rows: Int32Array): Int32Array {
@@ -20,31 +21,10 @@ function radixSort(score: Float64Array, rows: Int32Array): { idx: Int32Array; hi
   let hi = new Uint32Array(m);
   let lo = new Uint32Array(m);
   const bits = new Uint32Array(2);
-  const view = new Float64Array(bits.buffer);
-  for (let k = 0; k < m; k++) {
-    view[0] = score[rows[k]] + 0; // −0 + 0 is +0
-    const h = bits[1];
-    if (h & 0x80000000) {
-      hi[k] = ~h >>> 0;
-      lo[k] = ~bits[0] >>> 0;
-    } else {
-      hi[k] = (h | 0x80000000) >>> 0;
-      lo[k] = bits[0];
-    }
-  }
+  forBlocks(m, (b, e) => sortKeys(score, rows, bits, hi, lo, b, e));
   // All eight histograms in one pass.
   const counts = new Int32Array(8 * 256);
-  for (let k = 0; k < m; k++) {
-    const l = lo[k], h = hi[k];
-    counts[l & 255]++;
-    counts[256 + ((l >>> 8) & 255)]++;
-    counts[512 + ((l >>> 16) & 255)]++;
-    counts[768 + (l >>> 24)]++;
-    counts[1024 + (h & 255)]++;
-    counts[1280 + ((h >>> 8) & 255)]++;
-    counts[1536 + ((h >>> 16) & 255)]++;
-    counts[1792 + (h >>> 24)]++;
-  }
+  forBlocks(m, (b, e) => countBytes(hi, lo, counts, b, e));
   if (m < 2) return { idx, hi, lo };
   let idx2 = new Int32Array(m);
   let hi2 = new Uint32Array(m);
@@ -60,12 +40,8 @@ function radixSort(score: Float64Array, rows: Int32Array): { idx: Int32Array; hi
     }
     const word = pass < 4 ? lo : hi;
     const shift = (pass & 3) * 8;
-    for (let k = 0; k < m; k++) {
-      const p = offsets[(word[k] >>> shift) & 255]++;
-      idx2[p] = idx[k];
-      hi2[p] = hi[k];
-      lo2[p] = lo[k];
-    }
+    const [i1, h1, l1, i2, h2, l2] = [idx, hi, lo, idx2, hi2, lo2];
+    forBlocks(m, (b, e) => scatter(word, shift, offsets, i1, h1, l1, i2, h2, l2, b, e));
     [idx, idx2] = [idx2, idx];
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
@@ -73,16 +49,66 @@ function radixSort(score: Float64Array, rows: Int32Array): { idx: Int32Array; hi
   return { idx, hi, lo };
 }
 
+// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+
+/** Rows [b, e): each score's bits as an unsigned 64-bit key (hi, lo) in numeric order. */
+function sortKeys(score: Float64Array, rows: Int32Array, bits: Uint32Array, hi: Uint32Array, lo: Uint32Array, b: number, e: number): void {
+  const view = new Float64Array(bits.buffer);
+  for (let k = b; k < e; k++) {
+    view[0] = score[rows[k]] + 0; // −0 + 0 is +0
+    const h = bits[1];
+    if (h & 0x80000000) {
+      hi[k] = ~h >>> 0;
+      lo[k] = ~bits[0] >>> 0;
+    } else {
+      hi[k] = (h | 0x80000000) >>> 0;
+      lo[k] = bits[0];
+    }
+  }
+}
+
+function countBytes(hi: Uint32Array, lo: Uint32Array, counts: Int32Array, b: number, e: number): void {
+  for (let k = b; k < e; k++) {
+    const l = lo[k], h = hi[k];
+    counts[l & 255]++;
+    counts[256 + ((l >>> 8) & 255)]++;
+    counts[512 + ((l >>> 16) & 255)]++;
+    counts[768 + (l >>> 24)]++;
+    counts[1024 + (h & 255)]++;
+    counts[1280 + ((h >>> 8) & 255)]++;
+    counts[1536 + ((h >>> 16) & 255)]++;
+    counts[1792 + (h >>> 24)]++;
+  }
+}
+
+/** Rows [b, e) of one stable pass: each entry to its byte's next free place. */
+function scatter(word: Uint32Array, shift: number, offsets: Int32Array, idx: Int32Array, hi: Uint32Array, lo: Uint32Array, idx2: Int32Array, hi2: Uint32Array, lo2: Uint32Array, b: number, e: number): void {
+  for (let k = b; k < e; k++) {
+    const p = offsets[(word[k] >>> shift) & 255]++;
+    idx2[p] = idx[k];
+    hi2[p] = hi[k];
+    lo2[p] = lo[k];
+  }
+}
+
 /** Writes into `out[rows[k]]` the rank of `score[rows[k]]` among the rows, plus `offset`. */
 export function competitionRanks(score: Float64Array, rows: Int32Array, out: Int32Array, offset = 0): void {
   const { idx, hi, lo } = radixSort(score, rows);
-  const m = idx.length;
   let rank = 0;
-  // From the best down; ties are adjacent, compared by key (sequential reads, no lookups).
-  for (let p = 0, k = m - 1; p < m; p++, k--) {
+  forBlocks(idx.length, (b, e) => (rank = assignRanks(idx, hi, lo, out, offset, rank, b, e)));
+}
+
+/**
+ * Positions [b, e) from the best down (position p is sorted entry m − 1 − p): ties are adjacent,
+ * compared by key (sequential reads, no lookups). Returns the rank of position e − 1.
+ */
+function assignRanks(idx: Int32Array, hi: Uint32Array, lo: Uint32Array, out: Int32Array, offset: number, rank: number, b: number, e: number): number {
+  const m = idx.length;
+  for (let p = b, k = m - 1 - b; p < e; p++, k--) {
     if (p === 0 || hi[k] !== hi[k + 1] || lo[k] !== lo[k + 1]) rank = p + 1;
     out[idx[k]] = offset + rank;
   }
+  return rank;
 }
 
 /** The rows where pop = 1, in order. */

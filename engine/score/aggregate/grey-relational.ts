@@ -12,6 +12,7 @@
  * As the reference is each column's maximum, Δmin is 0 (kept for the formula's sake). When Δmax = 0
  * everyone is at the reference and every ξ is 1, so the degree is Σ w = 1.
  */
+import { column } from "../../arena.js";
 import { AggregationError } from "./errors.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 import { extent } from "../column-stats.js";
@@ -33,13 +34,13 @@ export function greyRelational({ n, pop, norm, weights, scale }: AggregationInpu
   // Δmax = 0: all Δ are 0 and ξ = 1; (0 + 1)/(Δ + 1) gives that and keeps NaN rows NaN.
   const num = dMax > 0 ? dMin + rho * dMax : 1;
   const den = dMax > 0 ? rho * dMax : 1;
-  const raw = new Float64Array(n);
-  const contrib = norm.map(() => new Float64Array(n));
+  const raw = column(n);
+  const contrib = norm.map(() => column(n));
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
     for (let j = 0; j < m; j++) coefficients(norm[j], ref[j], num, den, weights[j], scale, raw, contrib[j], b, e);
   }
-  const score = new Float64Array(n);
+  const score = column(n);
   scaled(raw, pop, scale, score);
   return { raw, score, contrib };
 }

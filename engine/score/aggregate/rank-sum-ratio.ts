@@ -11,6 +11,7 @@
  * `extra` holds RSR and WRSR. A single enterprise has rank 1 = n everywhere: WRSR = 1. Grading by
  * Probit regression of the (W)RSR is in ../grade-rsr.ts.
  */
+import { column } from "../../arena.js";
 import { ascendingOrder, midRanks, populationRows } from "../rank.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
@@ -19,15 +20,15 @@ export function rankSumRatio({ n, pop, norm, weights, scale }: AggregationInput)
   const rows = populationRows(pop);
   const size = rows.length;
   // Ranks go into the contribution columns (NaN outside the population), turned into parts below.
-  const contrib = norm.map(() => new Float64Array(n).fill(NaN));
+  const contrib = norm.map(() => column(n).fill(NaN));
   for (let j = 0; j < m; j++) midRanks(norm[j], ascendingOrder(norm[j], rows), contrib[j]);
-  const rsr = new Float64Array(n);
-  const wrsr = new Float64Array(n);
+  const rsr = column(n);
+  const wrsr = column(n);
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
     for (let j = 0; j < m; j++) rankTerms(contrib[j], weights[j], scale, size, rsr, wrsr, b, e);
   }
-  const score = new Float64Array(n);
+  const score = column(n);
   ratios(rsr, wrsr, m * size, size, scale, score);
   return { raw: Float64Array.from(wrsr), score, contrib, extra: new Map([["RSR", rsr], ["WRSR", wrsr]]) };
 }

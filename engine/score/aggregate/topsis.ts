@@ -8,28 +8,30 @@
  * anti-ideal, (v_ij − v⁻_j)² / (D⁻_i)², which is what lifts an enterprise above the worst case
  * (by the weights when D⁻ = 0, so the parts always add up to the score).
  */
+import { column } from "../../arena.js";
+import { forBlocks } from "../../blocks.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
 export function topsis({ n, pop, norm, weights, scale }: AggregationInput): Aggregated {
   const m = norm.length;
   const best = new Float64Array(m);
   const worst = new Float64Array(m);
-  const range = new Float64Array(2);
   for (let j = 0; j < m; j++) {
-    weightedExtent(norm[j], weights[j], range);
+    const range = Float64Array.of(Infinity, -Infinity);
+    forBlocks(n, (b, e) => weightedExtent(norm[j], weights[j], range, b, e));
     worst[j] = range[0];
     best[j] = range[1];
   }
   const dPlus = new Float64Array(n);
   const dMinus = new Float64Array(n);
-  const contrib = norm.map(() => new Float64Array(n));
+  const contrib = norm.map(() => column(n));
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
     for (let j = 0; j < m; j++) distances(norm[j], weights[j], best[j], worst[j], dPlus, dMinus, contrib[j], b, e);
   }
-  const raw = new Float64Array(n);
-  const score = new Float64Array(n);
-  closeness(pop, dPlus, dMinus, scale, raw, score);
+  const raw = column(n);
+  const score = column(n);
+  forBlocks(n, (b, e) => closeness(pop, dPlus, dMinus, scale, raw, score, b, e));
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
     for (let j = 0; j < m; j++) shares(contrib[j], weights[j], score, dMinus, b, e);
@@ -37,12 +39,12 @@ export function topsis({ n, pop, norm, weights, scale }: AggregationInput): Aggr
   return { raw, score, contrib };
 }
 
-// The loops, each alone in a leaf function (see normalize/kernel.ts).
+// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
 
-/** [min, max] of w·r into `out` (NaN outside the population: both comparisons are false). */
-function weightedExtent(r: Float64Array, w: number, out: Float64Array): void {
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < r.length; i++) {
+/** [min, max] of w·r over rows [b, e), continued from `out` (NaN outside the population: both comparisons are false). */
+function weightedExtent(r: Float64Array, w: number, out: Float64Array, b: number, e: number): void {
+  let lo = out[0], hi = out[1];
+  for (let i = b; i < e; i++) {
     const v = w * r[i];
     lo = v < lo ? v : lo;
     hi = v > hi ? v : hi;
@@ -62,8 +64,8 @@ function distances(r: Float64Array, w: number, hi: number, lo: number, dPlus: Fl
   }
 }
 
-function closeness(pop: Uint8Array, dPlus: Float64Array, dMinus: Float64Array, scale: number, raw: Float64Array, score: Float64Array): void {
-  for (let i = 0; i < pop.length; i++) {
+function closeness(pop: Uint8Array, dPlus: Float64Array, dMinus: Float64Array, scale: number, raw: Float64Array, score: Float64Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) {
     const p = Math.sqrt(dPlus[i]), q = Math.sqrt(dMinus[i]);
     const c = pop[i] === 0 ? 0 / 0 : p + q > 0 ? q / (p + q) : 1;
     raw[i] = c;

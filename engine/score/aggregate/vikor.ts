@@ -19,6 +19,7 @@
  * contrib_ij = score_i · g_ij / Σ_k g_ik (by the weights when every g is 0). The parts are
  * non-negative and add up to the score.
  */
+import { column } from "../../arena.js";
 import { AggregationError } from "./errors.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 import { extent } from "../column-stats.js";
@@ -40,7 +41,7 @@ export function vikor({ n, pop, norm, weights, scale }: AggregationInput, v = 0.
   const S = new Float64Array(n);
   const R = new Float64Array(n);
   const G = new Float64Array(n);
-  const contrib = norm.map(() => new Float64Array(n)); // first g_ij, turned into parts below
+  const contrib = norm.map(() => column(n)); // first g_ij, turned into parts below
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
     for (let j = 0; j < m; j++) {
@@ -52,8 +53,8 @@ export function vikor({ n, pop, norm, weights, scale }: AggregationInput, v = 0.
   const rExt = new Float64Array(2);
   extent(S, pop, sExt);
   extent(R, pop, rExt);
-  const raw = new Float64Array(n);
-  const score = new Float64Array(n);
+  const raw = column(n);
+  const score = column(n);
   compromise(S, R, pop, sExt[0], sExt[1] - sExt[0], rExt[0], rExt[1] - rExt[0], v, scale, raw, score);
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);

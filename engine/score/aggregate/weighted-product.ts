@@ -26,6 +26,7 @@
  * the LMDI decomposition approach", Energy Policy 35, 2007): every other indicator keeps scale · w_j/W
  * and each zero indicator takes scale · (w_j/W − w_j/w_Z), so the parts add up to 0.
  */
+import { column } from "../../arena.js";
 import { AggregationError } from "./errors.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
@@ -43,13 +44,13 @@ export function weightedProduct({ n, pop, norm, weights, scale }: AggregationInp
       );
   }
   const logSum = new Float64Array(n); // Σ_j w_j ln r_ij
-  const contrib = norm.map(() => new Float64Array(n)); // first w_j ln r_ij, turned into parts below
+  const contrib = norm.map(() => column(n)); // first w_j ln r_ij, turned into parts below
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
     for (let j = 0; j < m; j++) if (weights[j] > 0) logTerms(norm[j], weights[j], logSum, contrib[j], b, e);
   }
-  const raw = new Float64Array(n);
-  const score = new Float64Array(n);
+  const raw = column(n);
+  const score = column(n);
   const lmean = new Float64Array(n);
   const zeroWeight = new Float64Array(n); // w_Z, only where S = 0
   finish(logSum, pop, scale, raw, score, lmean);

@@ -2,17 +2,19 @@
  * Weighted sum (simple additive weighting): S_i = Σ_j w_j r_ij, the 亩均 method's Σ weight × ratio
  * (DOMAIN.md §2) and the OECD/JRC Handbook's linear aggregation (§1.6). Contributions are the terms.
  */
+import { column } from "../../arena.js";
+import { forBlocks } from "../../blocks.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
 export function weightedSum({ n, norm, weights, scale }: AggregationInput): Aggregated {
-  const raw = new Float64Array(n);
-  const contrib = norm.map(() => new Float64Array(n));
+  const raw = column(n);
+  const contrib = norm.map(() => column(n));
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
     for (let j = 0; j < norm.length; j++) terms(norm[j], weights[j], scale, raw, contrib[j], b, e);
   }
-  const score = new Float64Array(n);
-  scaleInto(score, raw, scale);
+  const score = column(n);
+  forBlocks(n, (b, e) => scaleInto(score, raw, scale, b, e));
   return { raw, score, contrib };
 }
 
@@ -23,13 +25,13 @@ export function weightedSum({ n, norm, weights, scale }: AggregationInput): Aggr
  */
 export function weightedSumOnly({ n, norm, weights, scale }: AggregationInput): Aggregated {
   const raw = new Float64Array(n);
-  for (let j = 0; j < norm.length; j++) addTerm(raw, norm[j], weights[j]);
+  for (let j = 0; j < norm.length; j++) forBlocks(n, (b, e) => addTerm(raw, norm[j], weights[j], b, e));
   const score = new Float64Array(n);
-  scaleInto(score, raw, scale);
+  forBlocks(n, (b, e) => scaleInto(score, raw, scale, b, e));
   return { raw, score, contrib: [] };
 }
 
-// The loops, each alone in a leaf function (see normalize/kernel.ts).
+// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
 
 /** Rows [b, e): w·r added to raw, and kept (on the score's scale) as the indicator's contribution. */
 function terms(r: Float64Array, w: number, scale: number, raw: Float64Array, c: Float64Array, b: number, e: number): void {
@@ -40,10 +42,10 @@ function terms(r: Float64Array, w: number, scale: number, raw: Float64Array, c: 
   }
 }
 
-function addTerm(raw: Float64Array, r: Float64Array, w: number): void {
-  for (let i = 0; i < raw.length; i++) raw[i] += w * r[i];
+function addTerm(raw: Float64Array, r: Float64Array, w: number, b: number, e: number): void {
+  for (let i = b; i < e; i++) raw[i] += w * r[i];
 }
 
-function scaleInto(out: Float64Array, raw: Float64Array, scale: number): void {
-  for (let i = 0; i < raw.length; i++) out[i] = scale * raw[i];
+function scaleInto(out: Float64Array, raw: Float64Array, scale: number, b: number, e: number): void {
+  for (let i = b; i < e; i++) out[i] = scale * raw[i];
 }

@@ -1,3 +1,4 @@
+import { column } from "../../arena.js";
 import { NormalizeError, stats, type Normalized } from "./kernel.js";
 import type { IntervalSpec } from "../../scheme/types.js";
 
@@ -33,7 +34,7 @@ export function interval(x: Float64Array, pop: Uint8Array, spec: IntervalSpec): 
     throw new NormalizeError(`the lower bound ${lower} must be at most q1 = ${q1}`);
   if (!(upper >= q2 && !Number.isNaN(upper)))
     throw new NormalizeError(`the upper bound ${upper} must be at least q2 = ${q2}`);
-  const values = new Float64Array(x.length);
+  const values = column(x.length);
   intervalKernel(x, pop, lower, q1, q2, upper, values);
   return { values, constant: !(s.max > s.min), missing: s.size - s.count };
 }

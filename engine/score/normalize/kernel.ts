@@ -3,8 +3,9 @@
  * statistics, the one elementwise linear kernel, the constant-column fill and the median/observed
  * helpers.
  *
- * Hot loops follow three rules, each worth several times their loop's speed at a million rows:
+ * Hot loops follow four rules, each worth several times their loop's speed at a million rows:
  * - a long loop lives alone in a small leaf function (see `accumulate`);
+ * - that function is called once per block of rows (engine/blocks.ts), never once over a column;
  * - a missing value inside an expression is written `0 / 0`, a number constant, never `NaN`: that
  *   is a global the optimiser keeps as a heap object, so `c ? NaN : v` makes every `v` a freshly
  *   allocated heap number (16 MB of garbage per million rows, and the collections it brings);
@@ -21,6 +22,8 @@
  * use them without importing the dispatcher that imports them (no module cycle); index.ts re-exports
  * them.
  */
+import { column } from "../../arena.js";
+import { forBlocks } from "../../blocks.js";
 import { MethodError } from "../../errors.js";
 
 export interface Normalized {
@@ -53,20 +56,20 @@ export interface Stats {
 }
 
 export function stats(x: Float64Array, pop: Uint8Array): Stats {
-  const acc = new Float64Array(6);
-  accumulate(x, pop, acc);
+  const acc = Float64Array.of(0, 0, Infinity, -Infinity, 0, 0);
+  forBlocks(x.length, (b, e) => accumulate(x, pop, acc, b, e));
   return { size: acc[0], count: acc[1], min: acc[2], max: acc[3], sum: acc[4], sumSq: acc[5] };
 }
 
 /**
- * The statistics loop, alone in its function. V8 compiles a long loop on the fly (on-stack
- * replacement) before the code after it has ever run; code after the loop then lacks type feedback
- * and throws the function back to the interpreter on every call, where each double is boxed. Hot
- * loops therefore live in leaf functions that take and return only typed arrays and numbers.
+ * The statistics loop over rows [b, e), continuing the running values in `acc`. It lives alone in
+ * its function: code after a long loop that has not run yet lacks type feedback, and would throw
+ * the optimised loop back to the interpreter. Hot loops therefore live in leaf functions that take
+ * and return only typed arrays and numbers.
  */
-function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array): void {
-  let size = 0, count = 0, min = Infinity, max = -Infinity, sum = 0, sumSq = 0;
-  for (let i = 0; i < x.length; i++) {
+function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array, b: number, e: number): void {
+  let size = acc[0], count = acc[1], min = acc[2], max = acc[3], sum = acc[4], sumSq = acc[5];
+  for (let i = b; i < e; i++) {
     const v = x[i];
     if (pop[i] === 0) continue;
     size++;
@@ -91,13 +94,13 @@ function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array): void {
  * bit (−x + max is max − x), so each method keeps its exact formula.
  */
 export function linear(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number): Float64Array {
-  const out = new Float64Array(x.length);
-  linearKernel(x, pop, a, b, d, c, lo, hi, out);
+  const out = column(x.length);
+  forBlocks(x.length, (s, e) => linearKernel(x, pop, a, b, d, c, lo, hi, out, s, e));
   return out;
 }
 
-function linearKernel(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number, out: Float64Array): void {
-  for (let i = 0; i < x.length; i++) {
+function linearKernel(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number, out: Float64Array, s: number, e: number): void {
+  for (let i = s; i < e; i++) {
     const v = Math.min(Math.max(c + (a * x[i] + b) / d, lo), hi); // NaN for a missing value
     out[i] = pop[i] === 0 ? 0 / 0 : v;
   }
@@ -121,28 +124,39 @@ export function median(values: Float64Array): number {
 export function observed(x: Float64Array, pop: Uint8Array): Float64Array {
   const out = new Float64Array(x.length);
   let m = 0;
-  for (let i = 0; i < x.length; i++) {
+  forBlocks(x.length, (b, e) => (m = observedInto(x, pop, out, m, b, e)));
+  return out.subarray(0, m);
+}
+
+/** Appends rows [b, e)'s observed population values to out from position m; returns the new end. */
+function observedInto(x: Float64Array, pop: Uint8Array, out: Float64Array, m: number, b: number, e: number): number {
+  for (let i = b; i < e; i++) {
     const v = x[i];
     if (pop[i] === 1 && v === v) out[m++] = v;
   }
-  return out.subarray(0, m);
+  return m;
 }
 
 /** out = (k/x)/d at population rows, NaN elsewhere: the reciprocal form of the ratio methods' cost variants. */
 export function inverse(x: Float64Array, pop: Uint8Array, k: number, d: number): Float64Array {
-  const out = new Float64Array(x.length);
-  inverseKernel(x, pop, k, d, out);
+  const out = column(x.length);
+  forBlocks(x.length, (b, e) => inverseKernel(x, pop, k, d, out, b, e));
   return out;
 }
 
-function inverseKernel(x: Float64Array, pop: Uint8Array, k: number, d: number, out: Float64Array): void {
-  for (let i = 0; i < x.length; i++) out[i] = pop[i] === 0 ? 0 / 0 : k / x[i] / d;
+function inverseKernel(x: Float64Array, pop: Uint8Array, k: number, d: number, out: Float64Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) out[i] = pop[i] === 0 ? 0 / 0 : k / x[i] / d;
 }
 
 /** Σ 1/x over the observed population values. */
 export function reciprocalSum(x: Float64Array, pop: Uint8Array): number {
   let s = 0;
-  for (let i = 0; i < x.length; i++) {
+  forBlocks(x.length, (b, e) => (s = addReciprocals(x, pop, s, b, e)));
+  return s;
+}
+
+function addReciprocals(x: Float64Array, pop: Uint8Array, s: number, b: number, e: number): number {
+  for (let i = b; i < e; i++) {
     const v = x[i];
     if (pop[i] === 1 && v === v) s += 1 / v;
   }

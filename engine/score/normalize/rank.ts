@@ -1,3 +1,4 @@
+import { column } from "../../arena.js";
 import type { Direction } from "../../scheme/types.js";
 import { ascendingOrder, midRanks } from "../rank.js";
 import { constantColumn, stats, type Normalized } from "./kernel.js";
@@ -43,7 +44,7 @@ function ranked(x: Float64Array, pop: Uint8Array, direction: Direction, kind: nu
   const constant = !(s.max > s.min);
   if (constant && kind === RANK) return { values: constantColumn(x, pop, 1), constant, missing };
   const rows = observedRows(x, pop, s.count);
-  const values = new Float64Array(x.length);
+  const values = column(x.length);
   midRanks(x, ascendingOrder(x, rows), values);
   fromMidRanks(x, pop, rows.length, kind, direction === "benefit" ? 0 : 1, values);
   return { values, constant, missing };

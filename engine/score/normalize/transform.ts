@@ -1,3 +1,4 @@
+import { column } from "../../arena.js";
 import { NormalizeError, stats } from "./kernel.js";
 
 export interface LogTransformed {
@@ -20,7 +21,7 @@ export function logTransform(x: Float64Array, pop: Uint8Array): LogTransformed {
   const shifted = s.count > 0 && !(s.min > 0);
   const m = shifted ? s.min : 0;
   const c = shifted ? 1 : 0;
-  const values = new Float64Array(x.length);
+  const values = column(x.length);
   logKernel(x, pop, m, c, values);
   return { values, shifted, min: m };
 }

@@ -1,0 +1,58 @@
+/**
+ * Result columns of one scoring, carved from a few large buffers instead of one allocation each.
+ *
+ * V8 counts every ArrayBuffer as external memory and starts a full garbage collection each time
+ * that grows by tens of megabytes. At a million rows a scoring allocates some fifty 8 MB columns,
+ * and each collection marks the whole JavaScript heap (about 30 ms for this program's own code and
+ * libraries). Measured on the benchmark's scoring: three full collections and ~140 ms of garbage
+ * collection with a buffer per column, one and ~35 ms carved from an arena.
+ *
+ * A scoring's result keeps all its columns, so they live as long as before; but a single column
+ * kept alone keeps its whole buffer alive, and one sent to another thread should be copied
+ * (`ownBuffer` in data/frame.ts) rather than cloned with its buffer.
+ *
+ * `inArena(rows, columns, f)` runs `f` with an arena sized for `columns` columns of `rows` rows
+ * (more buffers are added if it needs more); inside it `column(rows)` takes the next free column.
+ * Outside one, or below `ARENA_MIN_ROWS` (where allocation costs nothing worth sharing a buffer
+ * for), `column` is a plain `new Float64Array`. Fresh columns are zero-filled either way.
+ */
+export const ARENA_MIN_ROWS = 65536;
+
+/** Columns added when an arena runs out (its first buffer holds the caller's estimate). */
+const GROWTH = 8;
+
+class Arena {
+  private buffer: ArrayBuffer;
+  private used = 0;
+  constructor(readonly rows: number, columns: number) {
+    this.buffer = new ArrayBuffer(8 * rows * Math.max(1, columns));
+  }
+  take(n: number): Float64Array {
+    if (this.used + 8 * n > this.buffer.byteLength) {
+      this.buffer = new ArrayBuffer(8 * Math.max(n, this.rows * GROWTH));
+      this.used = 0;
+    }
+    const out = new Float64Array(this.buffer, this.used, n);
+    this.used += 8 * n;
+    return out;
+  }
+}
+
+let current: Arena | undefined;
+
+/** A zero-filled column of `n` values, from the arena in force if any. */
+export function column(n: number): Float64Array {
+  return current !== undefined && n === current.rows ? current.take(n) : new Float64Array(n);
+}
+
+/** Runs `f` with an arena for about `columns` columns of `rows` rows (within an arena already in force, that one serves). */
+export function inArena<T>(rows: number, columns: number, f: () => T): T {
+  if (current !== undefined || rows < ARENA_MIN_ROWS) return f();
+  current = new Arena(rows, columns);
+  try {
+    return f();
+  } finally {
+    current = undefined;
+  }
+}
+
