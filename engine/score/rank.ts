@@ -1,21 +1,141 @@
 /**
  * Ranks, 1 = best, equal scores sharing the lowest number ("competition ranking": 1, 2, 2, 4).
  *
- * The order comes from an LSD radix sort of the scores' IEEE-754 bit patterns, carrying each row's
- * index: eight sequential byte passes (fewer when a byte is the same for every score) instead of a
- * comparator sort or a binary search per row, both of which are dominated by cache misses at a
- * million rows. Bits are mapped so that unsigned order is numeric order (Herf, "Radix tricks", 2001):
- * negative numbers have all bits flipped, others only the sign bit.
+ * The order is a stable sort of the scores (ties keep the order given) by distribution: each score goes
+ * to one of m/4 buckets by linear interpolation between the range's minimum and maximum, which is
+ * monotone in the score (IEEE subtraction, multiplication and truncation each preserve order), and
+ * each bucket is sorted the same way, or by insertion when small. At a million scores that is one
+ * pass to count and one to move, against seven or eight byte passes of a radix sort; a comparator
+ * sort or a binary search per row would be dominated by cache misses. Scores that crowd into one
+ * bucket (spread over many orders of magnitude, or mostly tied), ranges still unsorted after a few
+ * levels, and ranges that are not finite are sorted by an LSD radix sort of their IEEE-754 bit patterns instead, mapped so that
+ * unsigned order is numeric order (Herf, "Radix tricks", 2001): negative numbers have all bits
+ * flipped, others only the sign bit. Both sorts are stable, so the order is the same either way.
  */
 import { forBlocks } from "../blocks.js";
 
 /** Row indices of `rows` ordered by ascending score. Scores must not be NaN. */
 export function ascendingOrder(score: Float64Array, rows: Int32Array): Int32Array {
-  return radixSort(score, rows).idx;
+  return sortRows(score, rows).idx;
 }
 
-/** The sorted row indices with their sort keys (equal keys ⇔ equal scores; −0 counts as 0). */
-function radixSort(score: Float64Array, rows: Int32Array): { idx: Int32Array; hi: Uint32Array; lo: Uint32Array } {
+/** Below this many values a range is sorted by insertion. */
+const SMALL = 24;
+/** Bucket levels before a range is left to the radix sort (each level divides a range at least in two). */
+const LEVELS = 4;
+
+/** The rows in ascending order of score (ties in the order given), with their scores in that order (−0 as +0). */
+function sortRows(score: Float64Array, rows: Int32Array): { idx: Int32Array; val: Float64Array } {
+  const m = rows.length;
+  const idx = Int32Array.from(rows);
+  const val = new Float64Array(m);
+  forBlocks(m, (b, e) => gather(score, rows, val, b, e));
+  sortRange(idx, val, new Int32Array(m), new Float64Array(m), 0, m, 0);
+  return { idx, val };
+}
+
+/** Sorts positions [s, e) of (idx, val) by val, stably; tmpIdx/tmpVal are scratch of the same length. */
+function sortRange(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpVal: Float64Array, s: number, e: number, level: number): void {
+  const size = e - s;
+  if (size <= SMALL) return insertionSort(idx, val, s, e);
+  const ext = Float64Array.of(Infinity, -Infinity);
+  forBlocks(size, (b, f) => extent(val, ext, s + b, s + f));
+  const lo = ext[0], hi = ext[1];
+  if (!(hi > lo)) return; // all equal
+  const buckets = Math.ceil(size / 4);
+  const scale = buckets / (hi - lo);
+  if (level === LEVELS || !(scale > 0 && scale < Infinity)) return radixRange(idx, val, tmpIdx, tmpVal, s, e);
+  const next = new Int32Array(buckets + 1);
+  forBlocks(size, (b, f) => countBuckets(val, lo, scale, buckets, next, s + b, s + f));
+  let largest = 0;
+  for (let k = 0, start = 0; k < buckets; k++) {
+    const c = next[k];
+    largest = Math.max(largest, c);
+    next[k] = start;
+    start += c;
+  }
+  if (largest > size / 2) return radixRange(idx, val, tmpIdx, tmpVal, s, e); // crowded: levels would peel off little each
+  forBlocks(size, (b, f) => moveToBuckets(idx, val, tmpIdx, tmpVal, lo, scale, buckets, next, s, s + b, s + f));
+  idx.set(tmpIdx.subarray(s, e), s);
+  val.set(tmpVal.subarray(s, e), s);
+  // next[k] is now where bucket k ends.
+  for (let k = 0, start = 0; k < buckets; k++) {
+    const end = next[k];
+    if (end - start > 1) sortRange(idx, val, tmpIdx, tmpVal, s + start, s + end, level + 1);
+    start = end;
+  }
+}
+
+/** Positions [s, e) by the radix sort (stable), through the scratch arrays. */
+function radixRange(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpVal: Float64Array, s: number, e: number): void {
+  const size = e - s;
+  const positions = new Int32Array(size);
+  forBlocks(size, (b, f) => count(positions, b, f));
+  const order = radixSort(val.subarray(s, e), positions);
+  forBlocks(size, (b, f) => permute(idx, val, tmpIdx, tmpVal, order, s, b, f));
+  idx.set(tmpIdx.subarray(s, e), s);
+  val.set(tmpVal.subarray(s, e), s);
+}
+
+// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+
+function gather(score: Float64Array, rows: Int32Array, val: Float64Array, b: number, e: number): void {
+  for (let k = b; k < e; k++) val[k] = score[rows[k]] + 0; // −0 + 0 is +0
+}
+
+function extent(val: Float64Array, ext: Float64Array, b: number, e: number): void {
+  let lo = ext[0], hi = ext[1];
+  for (let k = b; k < e; k++) {
+    lo = Math.min(lo, val[k]);
+    hi = Math.max(hi, val[k]);
+  }
+  ext[0] = lo;
+  ext[1] = hi;
+}
+
+/** Each value's bucket, min(buckets − 1, ⌊(v − lo)·scale⌋), counted in `counts`. */
+function countBuckets(val: Float64Array, lo: number, scale: number, buckets: number, counts: Int32Array, b: number, e: number): void {
+  for (let k = b; k < e; k++) counts[Math.min(buckets - 1, ((val[k] - lo) * scale) | 0)]++;
+}
+
+/** Positions [b, e) moved to their bucket's next free place (relative to s) in the scratch arrays. */
+function moveToBuckets(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpVal: Float64Array, lo: number, scale: number, buckets: number, next: Int32Array, s: number, b: number, e: number): void {
+  for (let k = b; k < e; k++) {
+    const v = val[k];
+    const p = s + next[Math.min(buckets - 1, ((v - lo) * scale) | 0)]++;
+    tmpIdx[p] = idx[k];
+    tmpVal[p] = v;
+  }
+}
+
+function count(out: Int32Array, b: number, e: number): void {
+  for (let k = b; k < e; k++) out[k] = k;
+}
+
+/** Positions s + [b, e) of the scratch arrays from positions s + order[k]. */
+function permute(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpVal: Float64Array, order: Int32Array, s: number, b: number, e: number): void {
+  for (let k = b; k < e; k++) {
+    tmpIdx[s + k] = idx[s + order[k]];
+    tmpVal[s + k] = val[s + order[k]];
+  }
+}
+
+function insertionSort(idx: Int32Array, val: Float64Array, s: number, e: number): void {
+  for (let k = s + 1; k < e; k++) {
+    const v = val[k], i = idx[k];
+    let p = k - 1;
+    while (p >= s && val[p] > v) {
+      val[p + 1] = val[p];
+      idx[p + 1] = idx[p];
+      p--;
+    }
+    val[p + 1] = v;
+    idx[p + 1] = i;
+  }
+}
+
+/** The radix sort: the row indices in ascending order of score (−0 counts as 0). */
+function radixSort(score: Float64Array, rows: Int32Array): Int32Array {
   const m = rows.length;
   let idx = Int32Array.from(rows);
   let hi = new Uint32Array(m);
@@ -25,7 +145,7 @@ function radixSort(score: Float64Array, rows: Int32Array): { idx: Int32Array; hi
   // All eight histograms in one pass.
   const counts = new Int32Array(8 * 256);
   forBlocks(m, (b, e) => countBytes(hi, lo, counts, b, e));
-  if (m < 2) return { idx, hi, lo };
+  if (m < 2) return idx;
   let idx2 = new Int32Array(m);
   let hi2 = new Uint32Array(m);
   let lo2 = new Uint32Array(m);
@@ -46,10 +166,8 @@ function radixSort(score: Float64Array, rows: Int32Array): { idx: Int32Array; hi
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
   }
-  return { idx, hi, lo };
+  return idx;
 }
-
-// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
 
 /** Rows [b, e): each score's bits as an unsigned 64-bit key (hi, lo) in numeric order. */
 function sortKeys(score: Float64Array, rows: Int32Array, bits: Uint32Array, hi: Uint32Array, lo: Uint32Array, b: number, e: number): void {
@@ -93,19 +211,19 @@ function scatter(word: Uint32Array, shift: number, offsets: Int32Array, idx: Int
 
 /** Writes into `out[rows[k]]` the rank of `score[rows[k]]` among the rows, plus `offset`. */
 export function competitionRanks(score: Float64Array, rows: Int32Array, out: Int32Array, offset = 0): void {
-  const { idx, hi, lo } = radixSort(score, rows);
+  const { idx, val } = sortRows(score, rows);
   let rank = 0;
-  forBlocks(idx.length, (b, e) => (rank = assignRanks(idx, hi, lo, out, offset, rank, b, e)));
+  forBlocks(idx.length, (b, e) => (rank = assignRanks(idx, val, out, offset, rank, b, e)));
 }
 
 /**
- * Positions [b, e) from the best down (position p is sorted entry m − 1 − p): ties are adjacent,
- * compared by key (sequential reads, no lookups). Returns the rank of position e − 1.
+ * Positions [b, e) from the best down (position p is sorted entry m − 1 − p): ties are adjacent
+ * (sequential reads, no lookups). Returns the rank of position e − 1.
  */
-function assignRanks(idx: Int32Array, hi: Uint32Array, lo: Uint32Array, out: Int32Array, offset: number, rank: number, b: number, e: number): number {
+function assignRanks(idx: Int32Array, val: Float64Array, out: Int32Array, offset: number, rank: number, b: number, e: number): number {
   const m = idx.length;
   for (let p = b, k = m - 1 - b; p < e; p++, k--) {
-    if (p === 0 || hi[k] !== hi[k + 1] || lo[k] !== lo[k + 1]) rank = p + 1;
+    if (p === 0 || val[k] !== val[k + 1]) rank = p + 1;
     out[idx[k]] = offset + rank;
   }
   return rank;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bandGrades, quotaGrades } from "../../../engine/score/grade.js";
-import { competitionRanks } from "../../../engine/score/rank.js";
+import { ascendingOrder, competitionRanks } from "../../../engine/score/rank.js";
 import type { Grading } from "../../../engine/scheme/types.js";
 
 const HUAIAN: Extract<Grading, { method: "quotas" }> = { method: "quotas", grades: ["A", "B", "C", "D"], quotas: [0.2, 0.4, 0.35, 0.05], veto: "D", labels: {} };
@@ -91,4 +91,32 @@ describe("ranks at scale (radix order)", () => {
       scores.forEach((s, i) => expect(got[i]).toBe(sorted.findIndex((t) => t === s) + 1));
     }
   });
+});
+
+describe("the ascending order", () => {
+  // The reference: a comparison sort, ties in the order given.
+  const reference = (x: Float64Array, rows: Int32Array) =>
+    Int32Array.from([...rows.keys()].sort((a, b) => (x[rows[a]] < x[rows[b]] ? -1 : x[rows[a]] > x[rows[b]] ? 1 : a - b)).map((k) => rows[k]));
+  let seed = 99;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const cases: Record<string, () => number> = {
+    "spread evenly": () => rand() * 100,
+    "a few values, many ties": () => Math.floor(rand() * 5),
+    "a long right tail (lognormal)": () => Math.exp(3 * Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand())),
+    "many orders of magnitude (left to the radix sort)": () => 2 ** -Math.floor(rand() * 900),
+    "negatives, ±0 and clusters": () => { const u = rand(); return u < 0.1 ? 0 : u < 0.2 ? -0 : u < 0.5 ? -3 + rand() * 1e-12 : (rand() - 0.5) * 1e6; },
+    "infinite values (left to the radix sort)": () => { const u = rand(); return u < 0.01 ? Infinity : u < 0.02 ? -Infinity : rand(); },
+  };
+  for (const [name, gen] of Object.entries(cases)) {
+    it(`is a stable sort: ${name}`, () => {
+      const x = Float64Array.from({ length: 20000 }, gen);
+      const rows = Int32Array.from({ length: 15000 }, (_, k) => (k * 7919) % 20000); // a subset, not in row order
+      const got = ascendingOrder(x, rows);
+      const want = reference(x, rows);
+      expect(got.length).toBe(want.length);
+      let same = true;
+      for (let k = 0; k < got.length; k++) if (got[k] !== want[k]) same = false;
+      expect(same).toBe(true);
+    });
+  }
 });
