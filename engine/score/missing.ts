@@ -12,52 +12,41 @@ export interface Imputed {
   filled: number;
   /** The value they were given. */
   value: number;
+  /** The rows filled, ascending. */
+  rows: number[];
 }
 
-/** Fills NaNs of `norm` at the population rows, in place. */
+/** Fills NaNs of `norm` at the population rows, in place: one pass to find them and the observed values' statistics, then the gaps alone. */
 export function imputeMissing(norm: Float64Array, pop: Uint8Array, policy: Exclude<MissingPolicy, "exclude">): Imputed {
-  const acc = Float64Array.of(0, 0, 0, Infinity);
-  forBlocks(norm.length, (b, e) => observedStats(norm, pop, acc, b, e));
-  const [filled, count, sum, min] = acc;
-  if (filled === 0) return { filled, value: NaN };
+  const acc = Float64Array.of(0, 0, Infinity); // observed count, sum, min
+  const rows: number[] = [];
+  forBlocks(norm.length, (b, e) => observedStats(norm, pop, acc, rows, b, e));
+  const [count, sum, min] = acc;
+  if (rows.length === 0) return { filled: 0, value: NaN, rows };
   // With no observed value at all, every policy falls back to 0: nothing is known about anyone.
   const value = count === 0 || policy === "zero" ? 0 : policy === "worst" ? min : sum / count;
-  forBlocks(norm.length, (b, e) => fill(norm, pop, value, b, e));
-  return { filled, value };
+  fillRows(norm, rows, value);
+  return { filled: rows.length, value, rows };
 }
 
-/** The population rows where `x` is missing (NaN), ascending. */
-export function missingRows(x: Float64Array, pop: Uint8Array): number[] {
-  const rows: number[] = [];
-  forBlocks(x.length, (b, e) => pushMissing(x, pop, rows, b, e));
-  return rows;
+function fillRows(x: Float64Array, rows: number[], value: number): void {
+  for (let k = 0; k < rows.length; k++) x[rows[k]] = value;
 }
 
-// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
-
-function pushMissing(x: Float64Array, pop: Uint8Array, rows: number[], b: number, e: number): void {
-  for (let i = b; i < e; i++) if (pop[i] === 1 && x[i] !== x[i]) rows.push(i);
-}
-
-/** [missing, observed, sum, min] over the population rows [b, e), continued from `acc`. */
-function observedStats(x: Float64Array, pop: Uint8Array, acc: Float64Array, b: number, e: number): void {
-  let missing = acc[0], count = acc[1], sum = acc[2], min = acc[3];
+/** Rows [b, e) of the population: the observed values' [count, sum, min] continued in `acc`, the missing rows appended to `rows`. */
+function observedStats(x: Float64Array, pop: Uint8Array, acc: Float64Array, rows: number[], b: number, e: number): void {
+  let count = acc[0], sum = acc[1], min = acc[2];
   for (let i = b; i < e; i++) {
     if (pop[i] === 0) continue;
     const v = x[i];
-    if (v !== v) missing++;
+    if (v !== v) rows.push(i);
     else {
       count++;
       sum += v;
       if (v < min) min = v;
     }
   }
-  acc[0] = missing;
-  acc[1] = count;
-  acc[2] = sum;
-  acc[3] = min;
-}
-
-function fill(x: Float64Array, pop: Uint8Array, value: number, b: number, e: number): void {
-  for (let i = b; i < e; i++) if (pop[i] === 1 && x[i] !== x[i]) x[i] = value;
+  acc[0] = count;
+  acc[1] = sum;
+  acc[2] = min;
 }

@@ -19,7 +19,7 @@ import { aggregate } from "./aggregate/index.js";
 import type { Aggregated } from "./aggregate/types.js";
 import { weightedSumOnly } from "./aggregate/weighted-sum.js";
 import { assignGrades } from "./grade.js";
-import { imputeMissing, missingRows } from "./missing.js";
+import { imputeMissing } from "./missing.js";
 import { normalize, NormalizeError } from "./normalize/index.js";
 import { competitionRanks } from "./rank.js";
 import { addReason, noReasons } from "./reasons.js";
@@ -47,7 +47,7 @@ export interface PreparedPeriod {
   readonly values: Map<string, Float64Array>;
   /** `graded` or `not-graded` (eligibility); exclusions for missing values depend on the policy and are decided per scoring. */
   readonly eligibility: readonly Status[];
-  /** The not-eligible reasons; shared, never mutated (scoring copies the lists it appends to). */
+  /** The not-eligible reasons; shared, never mutated (scoring copies the outer array: reason lists never change once made). */
   readonly eligibilityReasons: readonly (readonly Reason[])[];
   /** Warnings of the derive, indicator and eligibility formulas. */
   readonly warnings: readonly Warning[];
@@ -166,7 +166,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   const lean = options.lean === true;
   const warnings: Warning[] = [...prep.warnings];
   const status: Status[] = prep.eligibility.slice();
-  const reasons: (readonly Reason[])[] = lean ? noReasons(n) : prep.eligibilityReasons.map((r) => (r.length ? r.slice() : r));
+  const reasons: (readonly Reason[])[] = lean ? noReasons(n) : prep.eligibilityReasons.slice();
   const note = lean ? () => {} : (i: number, r: Reason) => addReason(reasons, i, r);
 
   for (const ind of scheme.indicators) {
@@ -208,7 +208,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
         warnings.push({ code: "score.missing", file: frame.origin.file, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${+filled.value.toPrecision(6)} (missing: ${ind.missing})` });
         if (!lean) {
           const reason: Reason = { kind: "missing", label: missingLabel(ind) }; // one object shared by every row it applies to
-          for (const i of missingRows(x, pop)) addReason(reasons, i, reason);
+          for (const i of filled.rows) addReason(reasons, i, reason);
         }
       }
     }

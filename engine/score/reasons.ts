@@ -1,6 +1,7 @@
 /**
  * Per-enterprise reason lists that cost nothing for the many enterprises without one: every entry
- * starts as the same frozen empty list and gets its own array on the first reason.
+ * starts as the same frozen empty list. A list is never changed once made: adding a reason makes a
+ * new one, so a copy of the outer array (`slice`) is a copy of the lists.
  */
 import type { Reason } from "./types.js";
 
@@ -11,6 +12,5 @@ export function noReasons(n: number): (readonly Reason[])[] {
 }
 
 export function addReason(reasons: (readonly Reason[])[], i: number, r: Reason): void {
-  if (reasons[i] === NONE) reasons[i] = [r];
-  else (reasons[i] as Reason[]).push(r);
+  reasons[i] = reasons[i] === NONE ? [r] : [...reasons[i], r];
 }
