@@ -234,7 +234,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
 
   const score = agg.score;
   const vetoed = new Uint8Array(n);
-  const vetoGrade: string[] = new Array(n).fill("");
+  const vetoGrade = new Map<number, string>();
   const rules = prep.ruleColumns(scheme);
   warnings.push(...rules.warnings);
   const outcome = applyRules(pop, scheme.rules.veto, scheme.rules.adjust, scheme.rules.cap, rules.columns, scheme.grading.grades, score, vetoed, vetoGrade, reasons);
@@ -255,7 +255,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   competitionRanks(score, free, rank);
   competitionRanks(score, forced, rank, free.length);
   const gradingNote = assignGrades(scheme.grading, { score, rank, rows: free, rsr: agg.extra?.get("WRSR") ?? agg.raw }, grade);
-  for (let k = 0; k < forced.length; k++) grade[forced[k]] = vetoGrade[forced[k]];
+  for (const [i, g] of vetoGrade) grade[i] = g;
 
   const contrib = new Map(agg.contrib.length ? scheme.indicators.map((ind, j) => [ind.id, agg.contrib[j]]) : []);
   const carry = new Map(scheme.carry.map((c) => [c, frame.texts.get(c)!]));

@@ -58,12 +58,10 @@ function sortRange(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpVa
   forBlocks(size, (b, f) => moveToBuckets(idx, val, tmpIdx, tmpVal, lo, scale, buckets, next, s, s + b, s + f));
   idx.set(tmpIdx.subarray(s, e), s);
   val.set(tmpVal.subarray(s, e), s);
-  // next[k] is now where bucket k ends.
-  for (let k = 0, start = 0; k < buckets; k++) {
-    const end = next[k];
-    if (end - start > 1) sortRange(idx, val, tmpIdx, tmpVal, s + start, s + end, level + 1);
-    start = end;
-  }
+  // next[k] is now where bucket k ends. Small buckets are sorted in place, in one loop; large ones by another level.
+  const large: number[] = [];
+  forBlocks(buckets, (b, f) => sortSmallBuckets(idx, val, next, s, large, b, f));
+  for (const k of large) sortRange(idx, val, tmpIdx, tmpVal, s + (k === 0 ? 0 : next[k - 1]), s + next[k], level + 1);
 }
 
 /** Positions [s, e) by the radix sort (stable), through the scratch arrays. */
@@ -117,6 +115,15 @@ function permute(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpVal:
   for (let k = b; k < e; k++) {
     tmpIdx[s + k] = idx[s + order[k]];
     tmpVal[s + k] = val[s + order[k]];
+  }
+}
+
+/** Buckets [b, f) of a range starting at s: those of at most SMALL values sorted by insertion, the others listed in `large`. */
+function sortSmallBuckets(idx: Int32Array, val: Float64Array, next: Int32Array, s: number, large: number[], b: number, f: number): void {
+  for (let k = b; k < f; k++) {
+    const start = s + (k === 0 ? 0 : next[k - 1]), end = s + next[k];
+    if (end - start > SMALL) large.push(k);
+    else if (end - start > 1) insertionSort(idx, val, start, end);
   }
 }
 

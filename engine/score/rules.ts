@@ -22,7 +22,7 @@ export interface RuleOutcome {
 
 /**
  * Applies vetoes and adjustments to the population rows: adds points to `score`, sets `vetoed`
- * and `vetoGrade` (the worst of the matching vetoes' grades), and appends reasons.
+ * and `vetoGrade` (by row, the worst of the matching vetoes' grades), and appends reasons.
  */
 export function applyRules(
   pop: Uint8Array,
@@ -33,7 +33,7 @@ export function applyRules(
   grades: string[],
   score: Float64Array,
   vetoed: Uint8Array,
-  vetoGrade: string[],
+  vetoGrade: Map<number, string>,
   reasons: (readonly Reason[])[],
 ): RuleOutcome {
   const undecidedVeto = vetoes.map(() => 0);
@@ -47,7 +47,7 @@ export function applyRules(
       if (hit !== hit) undecidedVeto[v]++;
       else if (hit !== 0) {
         const g = vetoes[v].grade;
-        if (!vetoed[i] || grades.indexOf(g) > grades.indexOf(vetoGrade[i])) vetoGrade[i] = g;
+        if (!vetoed[i] || grades.indexOf(g) > grades.indexOf(vetoGrade.get(i)!)) vetoGrade.set(i, g);
         vetoed[i] = 1;
         addReason(reasons, i, { kind: "veto", label: vetoes[v].reason });
       }
