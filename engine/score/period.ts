@@ -22,7 +22,7 @@ import { assignGrades } from "./grade.js";
 import { imputeMissing } from "./missing.js";
 import { normalize, NormalizeError } from "./normalize/index.js";
 import { competitionRanks } from "./rank.js";
-import { addReason, noReasons } from "./reasons.js";
+import { addReason, addReasonToRows, noReasons } from "./reasons.js";
 import { applyRules, type RuleColumns } from "./rules.js";
 import { effectiveNormalization, treatOutliers } from "./treatment.js";
 import type { IndicatorWeight, PeriodResult, Reason, Status, TreatedValue } from "./types.js";
@@ -207,8 +207,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
       if (filled.filled > 0) {
         warnings.push({ code: "score.missing", file: frame.origin.file, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${+filled.value.toPrecision(6)} (missing: ${ind.missing})` });
         if (!lean) {
-          const reason: Reason = { kind: "missing", label: missingLabel(ind) }; // one object shared by every row it applies to
-          for (const i of filled.rows) addReason(reasons, i, reason);
+          addReasonToRows(reasons, filled.rows, { kind: "missing", label: missingLabel(ind) });
         }
       }
     }

@@ -14,3 +14,9 @@ export function noReasons(n: number): (readonly Reason[])[] {
 export function addReason(reasons: (readonly Reason[])[], i: number, r: Reason): void {
   reasons[i] = reasons[i] === NONE ? [r] : [...reasons[i], r];
 }
+
+/** Adds `r` to the lists of `rows`; the rows that had none share one list (lists never change once made). */
+export function addReasonToRows(reasons: (readonly Reason[])[], rows: readonly number[], r: Reason): void {
+  const only: readonly Reason[] = Object.freeze([r]);
+  for (const i of rows) reasons[i] = reasons[i] === NONE ? only : [...reasons[i], r];
+}
