@@ -8,6 +8,7 @@
  * compared on its UTF-8 bytes, so that reading ids from Arrow never makes their strings.
  */
 import { isUtf8 } from "node:buffer";
+import { forBlocks } from "../blocks.js";
 import type { ProblemList } from "../errors.js";
 import type { Frame, ReadSpec } from "./frame.js";
 import { isNullAt, TextColumns, type Utf8Chunk, type Utf8Text } from "./text.js";
@@ -33,9 +34,8 @@ export function checkKey(frame: Frame, spec: ReadSpec, list: ProblemList): void 
   const hashes = new Int32Array(n).fill(FNV_BASIS);
   const empty = new Uint8Array(n);
   for (const p of parts) p.mix(hashes, empty);
-  finish(hashes, empty);
-  for (let i = 0; i < n; i++) {
-    if (empty[i] === 0) continue;
+  forBlocks(n, (b, e) => finish(hashes, empty, b, e));
+  for (const i of rowsWith(empty)) {
     parts.forEach((p, j) => {
       if (p.text(i) !== "") return;
       const c = header(cols[j]);
@@ -88,13 +88,7 @@ function keyPart(frame: Frame, c: string): KeyPart {
 function stringPart(values: string[]): KeyPart {
   return {
     mix(h, empty) {
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        if (v.length === 0) empty[i] = 1;
-        let x = h[i];
-        for (let k = 0; k < v.length; k++) x = Math.imul(x ^ v.charCodeAt(k), FNV_PRIME);
-        h[i] = Math.imul(x ^ SEPARATOR, FNV_PRIME);
-      }
+      forBlocks(values.length, (b, e) => mixStrings(values, h, empty, b, e));
     },
     same: (a, b) => values[a] === values[b],
     text: (i) => values[i],
@@ -119,12 +113,12 @@ function utf8Part(text: Utf8Text): KeyPart {
       const flags = new Uint8Array(text.length);
       let base = 0;
       for (const c of text.chunks) {
-        mixChunk(c, h, flags, base);
+        const at = base;
+        forBlocks(c.length, (b, e) => mixChunk(c, h, flags, at, b, e));
         base += c.length;
       }
-      for (let i = 0; i < flags.length; i++) {
-        if (flags[i] === EMPTY) empty[i] = 1;
-        if (flags[i] !== UNCLEAN) continue;
+      forBlocks(flags.length, (b, e) => markEmpty(flags, empty, b, e));
+      for (const i of rowsWith(flags, UNCLEAN)) {
         const v = Buffer.from(text.at(i), "utf8");
         trimmed.set(i, v);
         if (v.length === 0) empty[i] = 1;
@@ -145,10 +139,12 @@ function utf8Part(text: Utf8Text): KeyPart {
 const EMPTY = 1;
 const UNCLEAN = 2;
 
-/** The hot loop of utf8Part, alone in a leaf function (see normalize/kernel.ts). */
-function mixChunk(c: Utf8Chunk, h: Int32Array, flags: Uint8Array, base: number): void {
+// The loops over rows, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+
+/** Values [b, e) of a chunk whose first row is `base`. */
+function mixChunk(c: Utf8Chunk, h: Int32Array, flags: Uint8Array, base: number, b: number, e: number): void {
   const bytes = c.bytes, offsets = c.offsets, view = viewOf(bytes);
-  for (let j = 0; j < c.length; j++) {
+  for (let j = b; j < e; j++) {
     const s = offsets[j], e = offsets[j + 1];
     if (s === e || isNullAt(c, j)) {
       flags[base + j] = EMPTY;
@@ -190,9 +186,34 @@ function validUtf8(c: Utf8Chunk): boolean {
   return isUtf8(b);
 }
 
+function mixStrings(values: string[], h: Int32Array, empty: Uint8Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) {
+    const v = values[i];
+    if (v.length === 0) empty[i] = 1;
+    let x = h[i];
+    for (let k = 0; k < v.length; k++) x = Math.imul(x ^ v.charCodeAt(k), FNV_PRIME);
+    h[i] = Math.imul(x ^ SEPARATOR, FNV_PRIME);
+  }
+}
+
+function markEmpty(flags: Uint8Array, empty: Uint8Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) if (flags[i] === EMPTY) empty[i] = 1;
+}
+
+/** The rows where flags[i] is `flag` (rare), ascending. */
+function rowsWith(flags: Uint8Array, flag = 1): number[] {
+  const rows: number[] = [];
+  forBlocks(flags.length, (b, e) => pushRows(flags, flag, rows, b, e));
+  return rows;
+}
+
+function pushRows(flags: Uint8Array, flag: number, rows: number[], b: number, e: number): void {
+  for (let i = b; i < e; i++) if (flags[i] === flag) rows.push(i);
+}
+
 /** murmur3's final mix of each row hash; a row with an empty part keeps none (see duplicatePairs). */
-function finish(h: Int32Array, empty: Uint8Array): void {
-  for (let i = 0; i < h.length; i++) {
+function finish(h: Int32Array, empty: Uint8Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) {
     let x = h[i];
     x ^= x >>> 16;
     x = Math.imul(x, 0x85ebca6b);
@@ -212,11 +233,13 @@ function finish(h: Int32Array, empty: Uint8Array): void {
  */
 function duplicatePairs(parts: KeyPart[], hashes: Int32Array, empty: Uint8Array): [number, number][] {
   const counts = new Int32Array(257);
-  topByteCounts(hashes, empty, counts);
+  forBlocks(hashes.length, (b, e) => topByteCounts(hashes, empty, counts, b, e));
+  for (let b = 0; b < 256; b++) counts[b + 1] += counts[b];
   const m = counts[256];
   const rows = new Int32Array(m);
   const keys = new Int32Array(m);
-  byTopByte(hashes, empty, counts, rows, keys);
+  const at = counts.slice(0, 256);
+  forBlocks(hashes.length, (b, e) => byTopByte(hashes, empty, at, rows, keys, b, e));
   let largest = 0;
   for (let b = 0; b < 256; b++) largest = Math.max(largest, counts[b + 1] - counts[b]);
   const slots = new Int32Array(1 << Math.max(4, Math.ceil(Math.log2(largest * 2 + 1))));
@@ -226,15 +249,14 @@ function duplicatePairs(parts: KeyPart[], hashes: Int32Array, empty: Uint8Array)
   return pairs.sort((x, y) => x[1] - y[1]);
 }
 
-/** counts[b + 1] = rows (not empty) whose hash's top byte is b, turned into starts; counts[256] = all of them. */
-function topByteCounts(hashes: Int32Array, empty: Uint8Array, counts: Int32Array): void {
-  for (let i = 0; i < hashes.length; i++) if (empty[i] === 0) counts[(hashes[i] >>> 24) + 1]++;
-  for (let b = 0; b < 256; b++) counts[b + 1] += counts[b];
+/** Rows [b, e): counts[t + 1] += rows (not empty) whose hash's top byte is t. */
+function topByteCounts(hashes: Int32Array, empty: Uint8Array, counts: Int32Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) if (empty[i] === 0) counts[(hashes[i] >>> 24) + 1]++;
 }
 
-function byTopByte(hashes: Int32Array, empty: Uint8Array, counts: Int32Array, rows: Int32Array, keys: Int32Array): void {
-  const at = counts.slice(0, 256);
-  for (let i = 0; i < hashes.length; i++) {
+/** Rows [b, e) (not empty) to the next free place of their top byte's share, `at`. */
+function byTopByte(hashes: Int32Array, empty: Uint8Array, at: Int32Array, rows: Int32Array, keys: Int32Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) {
     if (empty[i] !== 0) continue;
     const h = hashes[i];
     const p = at[h >>> 24]++;
