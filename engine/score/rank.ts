@@ -68,7 +68,7 @@ function sortRange(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpVa
 function radixRange(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpVal: Float64Array, s: number, e: number): void {
   const size = e - s;
   const positions = new Int32Array(size);
-  forBlocks(size, (b, f) => count(positions, b, f));
+  forBlocks(size, (b, f) => fillPositions(positions, b, f));
   const order = radixSort(val.subarray(s, e), positions);
   forBlocks(size, (b, f) => permute(idx, val, tmpIdx, tmpVal, order, s, b, f));
   idx.set(tmpIdx.subarray(s, e), s);
@@ -106,7 +106,7 @@ function moveToBuckets(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, t
   }
 }
 
-function count(out: Int32Array, b: number, e: number): void {
+function fillPositions(out: Int32Array, b: number, e: number): void {
   for (let k = b; k < e; k++) out[k] = k;
 }
 
