@@ -34,7 +34,7 @@ const RANK = 0;
 const PERCENTILE = 1;
 
 /**
- * Mid-ranks along the radix order of the observed values (score/rank.ts): one sort and sequential
+ * Mid-ranks along the sorted order of the observed values (score/rank.ts): one sort and sequential
  * passes, where two binary searches per row cost a cache miss per step (a million rows: ~0.2 s
  * instead of ~0.6-0.8 s).
  */
