@@ -6,6 +6,7 @@
  */
 import { forBlocks } from "../blocks.js";
 import type { MissingPolicy } from "../scheme/types.js";
+import type { Normalized } from "./normalize/index.js";
 
 export interface Imputed {
   /** How many population rows were filled. */
@@ -16,15 +17,25 @@ export interface Imputed {
   rows: number[];
 }
 
-/** Fills NaNs of `norm` at the population rows, in place: one pass to find them and the observed values' statistics, then the gaps alone. */
-export function imputeMissing(norm: Float64Array, pop: Uint8Array, policy: Exclude<MissingPolicy, "exclude">): Imputed {
+/**
+ * Fills NaNs of `norm` at the population rows, in place. When the normalisation listed its gaps and
+ * knows its range (normalize/kernel.ts `linear`), `worst` and `zero` fill the gaps alone, with no pass
+ * over the column; otherwise one pass finds the gaps and the observed values' statistics, then the
+ * gaps alone are written.
+ */
+export function imputeMissing(norm: Float64Array, pop: Uint8Array, policy: Exclude<MissingPolicy, "exclude">, known: Pick<Normalized, "range" | "gaps"> = {}): Imputed {
+  const { gaps, range } = known;
+  if (gaps !== undefined && (policy === "zero" || (policy === "worst" && range !== undefined))) return fill(norm, gaps, policy === "zero" ? 0 : range!.min);
   const acc = Float64Array.of(0, 0, Infinity); // observed count, sum, min
   const rows: number[] = [];
   forBlocks(norm.length, (b, e) => observedStats(norm, pop, acc, rows, b, e));
   const [count, sum, min] = acc;
-  if (rows.length === 0) return { filled: 0, value: NaN, rows };
   // With no observed value at all, every policy falls back to 0: nothing is known about anyone.
-  const value = count === 0 || policy === "zero" ? 0 : policy === "worst" ? min : sum / count;
+  return fill(norm, rows, count === 0 || policy === "zero" ? 0 : policy === "worst" ? min : sum / count);
+}
+
+function fill(norm: Float64Array, rows: number[], value: number): Imputed {
+  if (rows.length === 0) return { filled: 0, value: NaN, rows };
   fillRows(norm, rows, value);
   return { filled: rows.length, value, rows };
 }

@@ -20,7 +20,7 @@ import type { Aggregated } from "./aggregate/types.js";
 import { weightedSumOnly } from "./aggregate/weighted-sum.js";
 import { assignGrades } from "./grade.js";
 import { imputeMissing } from "./missing.js";
-import { normalize, NormalizeError } from "./normalize/index.js";
+import { normalize, NormalizeError, type Extent } from "./normalize/index.js";
 import { competitionRanks } from "./rank.js";
 import { addReason, addReasonToRows, noReasons } from "./reasons.js";
 import { applyRules, type RuleColumns } from "./rules.js";
@@ -145,15 +145,21 @@ export interface ScoreOptions {
  * give the same bits, so the column is reused instead. Bounded: when full, it starts again empty.
  */
 export class NormalizedColumns {
-  private readonly columns = new Map<string, Float64Array>();
+  private readonly columns = new Map<string, NormalizedColumn>();
   constructor(readonly limit = 256) {}
-  get(key: string): Float64Array | undefined {
+  get(key: string): NormalizedColumn | undefined {
     return this.columns.get(key);
   }
-  set(key: string, values: Float64Array): void {
+  set(key: string, column: NormalizedColumn): void {
     if (this.columns.size >= this.limit) this.columns.clear();
-    this.columns.set(key, values);
+    this.columns.set(key, column);
   }
+}
+
+/** An indicator's normalised values with the missing ones filled, and their range over the population when known. */
+interface NormalizedColumn {
+  values: Float64Array;
+  range?: Extent;
 }
 
 /**
@@ -181,6 +187,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
 
   const treated: TreatedValue[] = [];
   const norm = new Map<string, Float64Array>();
+  const ranges = new Map<string, Extent>();
   const cache = lean ? options.cache : undefined;
   // The population depends only on which indicators exclude an enterprise without a value.
   const popKey = cache ? scheme.indicators.filter((i) => i.missing === "exclude").map((i) => i.id).join(",") : "";
@@ -189,7 +196,8 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
     const key = cache ? `${ind.id}|${ind.direction}|${ind.missing}|${JSON.stringify(ind.outliers)}|${JSON.stringify(effectiveNormalization(scheme, ind))}|${popKey}` : "";
     const hit = cache?.get(key);
     if (hit) {
-      norm.set(ind.id, hit);
+      norm.set(ind.id, hit.values);
+      if (hit.range) ranges.set(ind.id, hit.range);
       continue;
     }
     const input = treatOutliers(ind, x, pop, frame, scheme, treated, warnings);
@@ -202,9 +210,11 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
     }
     if (r.constant && r.missing < graded)
       warnings.push({ code: "score.constant", file: frame.origin.file, message: `every graded enterprise has the same ${ind.id}: it does not separate them (normalised to a fixed value)` });
+    let range = r.range;
     if (ind.missing !== "exclude" && r.missing > 0) {
-      const filled = imputeMissing(r.values, pop, ind.missing);
+      const filled = imputeMissing(r.values, pop, ind.missing, r);
       if (filled.filled > 0) {
+        if (range) range = { min: Math.min(range.min, filled.value), max: Math.max(range.max, filled.value) };
         warnings.push({ code: "score.missing", file: frame.origin.file, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${+filled.value.toPrecision(6)} (missing: ${ind.missing})` });
         if (!lean) {
           addReasonToRows(reasons, filled.rows, { kind: "missing", label: missingLabel(ind) });
@@ -212,7 +222,8 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
       }
     }
     norm.set(ind.id, r.values);
-    cache?.set(key, r.values);
+    if (range) ranges.set(ind.id, range);
+    cache?.set(key, { values: r.values, range });
   }
 
   const nominal = schemeWeights(scheme, warnings, { pop, norm, values });
@@ -220,7 +231,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   const weights = options.adjustWeights ? options.adjustWeights(nominal.weights) : nominal.weights;
   const w = Float64Array.from(weights, (x) => x.weight);
   let agg: Aggregated;
-  const input = { n, pop, norm: scheme.indicators.map((ind) => norm.get(ind.id)!), weights: w, scale: scheme.aggregation.scale };
+  const input = { n, pop, norm: scheme.indicators.map((ind) => norm.get(ind.id)!), ranges: scheme.indicators.map((ind) => ranges.get(ind.id)), weights: w, scale: scheme.aggregation.scale };
   try {
     agg = lean && scheme.aggregation.method === "weighted-sum" ? weightedSumOnly(input) : aggregate(scheme.aggregation, input);
   } catch (e) {

@@ -12,28 +12,36 @@ import { column } from "../../arena.js";
 import { forBlocks } from "../../blocks.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
-export function topsis({ n, pop, norm, weights, scale }: AggregationInput): Aggregated {
+export function topsis({ n, pop, norm, ranges, weights, scale }: AggregationInput): Aggregated {
   const m = norm.length;
   const best = new Float64Array(m);
   const worst = new Float64Array(m);
   for (let j = 0; j < m; j++) {
+    const w = weights[j], known = ranges?.[j];
+    // A product by w ≥ 0 is monotone, so the weighted extremes are the weighted range, exactly.
+    if (known !== undefined && w >= 0) {
+      worst[j] = w * known.min;
+      best[j] = w * known.max;
+      continue;
+    }
     const range = Float64Array.of(Infinity, -Infinity);
-    forBlocks(n, (b, e) => weightedExtent(norm[j], weights[j], range, b, e));
+    forBlocks(n, (b, e) => weightedExtent(norm[j], w, range, b, e));
     worst[j] = range[0];
     best[j] = range[1];
   }
-  const dPlus = new Float64Array(n);
-  const dMinus = new Float64Array(n);
   const contrib = norm.map(() => column(n));
-  for (let b = 0; b < n; b += BLOCK) {
-    const e = Math.min(n, b + BLOCK);
-    for (let j = 0; j < m; j++) distances(norm[j], weights[j], best[j], worst[j], dPlus, dMinus, contrib[j], b, e);
-  }
   const raw = column(n);
   const score = column(n);
-  forBlocks(n, (b, e) => closeness(pop, dPlus, dMinus, scale, raw, score, b, e));
+  // One sweep of row blocks: a block's distances are complete once every indicator has added to
+  // them, so its closeness and shares follow at once, while its rows are still in the cache.
+  const dPlus = new Float64Array(BLOCK);
+  const dMinus = new Float64Array(BLOCK);
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
+    dPlus.fill(0);
+    dMinus.fill(0);
+    for (let j = 0; j < m; j++) distances(norm[j], weights[j], best[j], worst[j], dPlus, dMinus, contrib[j], b, e);
+    closeness(pop, dPlus, dMinus, scale, raw, score, b, e);
     for (let j = 0; j < m; j++) shares(contrib[j], weights[j], score, dMinus, b, e);
   }
   return { raw, score, contrib };
@@ -53,20 +61,20 @@ function weightedExtent(r: Float64Array, w: number, out: Float64Array, b: number
   out[1] = hi;
 }
 
-/** Rows [b, e): the squared distances to the ideal and anti-ideal added up; the latter's terms kept in c. */
+/** Rows [b, e): the squared distances to the ideal and anti-ideal added up (in the block's dPlus, dMinus, from 0); the latter's terms kept in c. */
 function distances(r: Float64Array, w: number, hi: number, lo: number, dPlus: Float64Array, dMinus: Float64Array, c: Float64Array, b: number, e: number): void {
   for (let i = b; i < e; i++) {
     const v = w * r[i];
     const a = v - hi, d = v - lo;
-    dPlus[i] += a * a;
-    dMinus[i] += d * d;
+    dPlus[i - b] += a * a;
+    dMinus[i - b] += d * d;
     c[i] = d * d; // squared distance from the anti-ideal; turned into shares below
   }
 }
 
 function closeness(pop: Uint8Array, dPlus: Float64Array, dMinus: Float64Array, scale: number, raw: Float64Array, score: Float64Array, b: number, e: number): void {
   for (let i = b; i < e; i++) {
-    const p = Math.sqrt(dPlus[i]), q = Math.sqrt(dMinus[i]);
+    const p = Math.sqrt(dPlus[i - b]), q = Math.sqrt(dMinus[i - b]);
     const c = pop[i] === 0 ? 0 / 0 : p + q > 0 ? q / (p + q) : 1;
     raw[i] = c;
     score[i] = scale * c;
@@ -76,7 +84,7 @@ function closeness(pop: Uint8Array, dPlus: Float64Array, dMinus: Float64Array, s
 /** Rows [b, e): each indicator's share of the score (by its weight when D⁻ = 0; NaN rows stay NaN). */
 function shares(c: Float64Array, w: number, score: Float64Array, dMinus: Float64Array, b: number, e: number): void {
   for (let i = b; i < e; i++) {
-    const d = dMinus[i];
+    const d = dMinus[i - b];
     c[i] = d > 0 ? (score[i] * c[i]) / d : score[i] * w;
   }
 }

@@ -1,3 +1,5 @@
+import type { Extent } from "../normalize/index.js";
+
 /** What an aggregation gives back, over the population rows (NaN elsewhere). */
 export interface Aggregated {
   /** The method's own value: weighted sum, TOPSIS closeness… */
@@ -19,6 +21,8 @@ export interface AggregationInput {
   n: number;
   pop: Uint8Array;
   norm: Float64Array[];
+  /** Per indicator, the lowest and highest normalised value at population rows, where the normalisation knew them (saves TOPSIS a pass). */
+  ranges?: readonly (Extent | undefined)[];
   weights: Float64Array;
   scale: number;
 }

@@ -23,6 +23,6 @@ export function benchmarkRatio(
       `the benchmark is ${Number.isNaN(b) ? "undefined (no values)" : b} (${spec.benchmark}${spec.factor !== 1 ? ` × ${spec.factor}` : ""}); ratios need a positive benchmark`,
     );
   const cap = spec.cap ?? Infinity;
-  const values = direction === "benefit" ? linear(x, pop, 1, 0, b, 0, 0, cap) : linear(x, pop, -1, 0, b, 2, 0, cap);
-  return { values, constant: !(s.max > s.min), missing: s.size - s.count, benchmark: b };
+  const scaled = direction === "benefit" ? linear(x, pop, 1, 0, b, 0, 0, cap, s) : linear(x, pop, -1, 0, b, 2, 0, cap, s);
+  return { ...scaled, constant: !(s.max > s.min), missing: s.size - s.count, benchmark: b };
 }

@@ -8,6 +8,6 @@ import { minmax } from "./minmax.js";
  */
 export function efficacy(x: Float64Array, pop: Uint8Array, direction: Direction, c: number, d: number): Normalized {
   const r = minmax(x, pop, direction);
-  const values = linear(r.values, pop, d, 0, 1, c, -Infinity, Infinity); // c + (d·r)/1
-  return { values, constant: r.constant, missing: r.missing };
+  const scaled = linear(r.values, pop, d, 0, 1, c, -Infinity, Infinity, r.range && { ...r.range, gaps: r.gaps }); // c + (d·r)/1
+  return { ...scaled, constant: r.constant, missing: r.missing };
 }

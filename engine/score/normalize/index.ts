@@ -18,7 +18,7 @@ import { logTransform, transformParameter, type LogTransformed } from "./transfo
 import { vector } from "./vector.js";
 import { zscore } from "./zscore.js";
 
-export { NormalizeError, median, observed, type Normalized } from "./kernel.js";
+export { NormalizeError, median, observed, type Extent, type Normalized } from "./kernel.js";
 export { benchmarkRatio, efficacy, interval, max, minmax, percentile, rank, sum, target, vector, zscore };
 export { logTransform, type LogTransformed } from "./transform.js";
 

@@ -40,6 +40,19 @@ export interface Normalized {
    * depend on this period's minimum. `min` is the minimum used for the shift.
    */
   transform?: { method: "log"; shifted: boolean; min?: number };
+  /**
+   * The lowest and highest value given to an observed population row, when the method knows them
+   * without another pass (the linear methods: see `linear`). Lets the missing-value policy and
+   * TOPSIS's ideal points skip a pass over the column.
+   */
+  range?: Extent;
+  /** The population rows left without a value (NaN), ascending, when the method's pass listed them. */
+  gaps?: number[];
+}
+
+export interface Extent {
+  min: number;
+  max: number;
 }
 
 export class NormalizeError extends MethodError {}
@@ -53,12 +66,15 @@ export interface Stats {
   max: number;
   sum: number;
   sumSq: number;
+  /** The population rows without a value, ascending: listed by the branch that skips them anyway. */
+  gaps: number[];
 }
 
 export function stats(x: Float64Array, pop: Uint8Array): Stats {
   const acc = Float64Array.of(0, 0, Infinity, -Infinity, 0, 0);
-  forBlocks(x.length, (b, e) => accumulate(x, pop, acc, b, e));
-  return { size: acc[0], count: acc[1], min: acc[2], max: acc[3], sum: acc[4], sumSq: acc[5] };
+  const gaps: number[] = [];
+  forBlocks(x.length, (b, e) => accumulate(x, pop, acc, gaps, b, e));
+  return { size: acc[0], count: acc[1], min: acc[2], max: acc[3], sum: acc[4], sumSq: acc[5], gaps };
 }
 
 /**
@@ -67,13 +83,16 @@ export function stats(x: Float64Array, pop: Uint8Array): Stats {
  * the optimised loop back to the interpreter. Hot loops therefore live in leaf functions that take
  * and return only typed arrays and numbers.
  */
-function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array, b: number, e: number): void {
+function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array, gaps: number[], b: number, e: number): void {
   let size = acc[0], count = acc[1], min = acc[2], max = acc[3], sum = acc[4], sumSq = acc[5];
   for (let i = b; i < e; i++) {
     const v = x[i];
     if (pop[i] === 0) continue;
     size++;
-    if (v !== v) continue;
+    if (v !== v) {
+      gaps.push(i);
+      continue;
+    }
     count++;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -92,23 +111,36 @@ function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array, b: numb
  * The one elementwise kernel every linear method is written in: out = clamp(c + (a·x + b)/d, lo, hi)
  * at population rows, NaN elsewhere. With a = ±1 the sums are the textbook expressions to the last
  * bit (−x + max is max − x), so each method keeps its exact formula.
+ *
+ * Given the input's observed extent and gaps (`known`: its Stats), the result also says, with no
+ * pass of its own, its `range` and `gaps`: each step (a product by a constant, a sum, a quotient by a
+ * constant, a clamp) is monotone in IEEE arithmetic, so the images of the extent's ends are the lowest
+ * and highest outputs, exactly; and with finite parameters a finite x never gives NaN, so the output's
+ * gaps are the input's.
  */
-export function linear(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number): Float64Array {
-  const out = column(x.length);
-  forBlocks(x.length, (s, e) => linearKernel(x, pop, a, b, d, c, lo, hi, out, s, e));
-  return out;
+export function linear(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number, known?: Extent & { gaps?: number[] }): Pick<Normalized, "values" | "range" | "gaps"> {
+  const values = column(x.length);
+  forBlocks(x.length, (s, e) => linearKernel(x, pop, a, b, d, c, lo, hi, values, s, e));
+  if (known?.gaps === undefined || ![known.min, known.max, a, b, c, d].every(Number.isFinite) || d === 0) return { values };
+  const ends = [linearAt(known.min, a, b, d, c, lo, hi), linearAt(known.max, a, b, d, c, lo, hi)];
+  return { values, range: { min: Math.min(ends[0], ends[1]), max: Math.max(ends[0], ends[1]) }, gaps: known.gaps };
+}
+
+/** The linear kernel's value at one x: the one expression both the loop and `range` use, so they agree to the bit. */
+function linearAt(x: number, a: number, b: number, d: number, c: number, lo: number, hi: number): number {
+  return Math.min(Math.max(c + (a * x + b) / d, lo), hi); // NaN for a missing value
 }
 
 function linearKernel(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number, out: Float64Array, s: number, e: number): void {
   for (let i = s; i < e; i++) {
-    const v = Math.min(Math.max(c + (a * x[i] + b) / d, lo), hi); // NaN for a missing value
+    const v = linearAt(x[i], a, b, d, c, lo, hi);
     out[i] = pop[i] === 0 ? 0 / 0 : v;
   }
 }
 
 /** The fixed value a method gives a constant column, at the observed population rows. */
-export function constantColumn(x: Float64Array, pop: Uint8Array, value: number): Float64Array {
-  return linear(x, pop, 0, value, 1, 0, -Infinity, Infinity); // 0·x is NaN for a missing x
+export function constantColumn(x: Float64Array, pop: Uint8Array, value: number, known?: Stats): ReturnType<typeof linear> {
+  return linear(x, pop, 0, value, 1, 0, -Infinity, Infinity, known); // 0·x is NaN for a missing x
 }
 
 /** The median of a column (NaN when empty): mean of the two middle values for an even count. */

@@ -15,8 +15,8 @@ export function max(x: Float64Array, pop: Uint8Array, direction: Direction): Nor
   const s = stats(x, pop);
   const missing = s.size - s.count;
   requireNonNegative(s, "max");
-  if (!(s.max > s.min)) return { values: constantColumn(x, pop, 1), constant: true, missing };
-  if (direction === "benefit") return { values: linear(x, pop, 1, 0, s.max, 0, -Infinity, Infinity), constant: false, missing };
+  if (!(s.max > s.min)) return { ...constantColumn(x, pop, 1, s), constant: true, missing };
+  if (direction === "benefit") return { ...linear(x, pop, 1, 0, s.max, 0, -Infinity, Infinity, s), constant: false, missing };
   if (s.min === 0)
     throw new NormalizeError(`"max" normalisation of a cost indicator is min/x, undefined when some values are 0 and others not; use minmax, rank or target`);
   return { values: inverse(x, pop, s.min, 1), constant: false, missing };

@@ -9,7 +9,7 @@ export function minmax(x: Float64Array, pop: Uint8Array, direction: Direction): 
   const s = stats(x, pop);
   const missing = s.size - s.count;
   const range = s.max - s.min;
-  if (!(range > 0)) return { values: constantColumn(x, pop, 1), constant: true, missing };
-  const values = direction === "benefit" ? linear(x, pop, 1, -s.min, range, 0, -Infinity, Infinity) : linear(x, pop, -1, s.max, range, 0, -Infinity, Infinity);
-  return { values, constant: false, missing };
+  if (!(range > 0)) return { ...constantColumn(x, pop, 1, s), constant: true, missing };
+  const scaled = direction === "benefit" ? linear(x, pop, 1, -s.min, range, 0, -Infinity, Infinity, s) : linear(x, pop, -1, s.max, range, 0, -Infinity, Infinity, s);
+  return { ...scaled, constant: false, missing };
 }

@@ -42,7 +42,7 @@ function ranked(x: Float64Array, pop: Uint8Array, direction: Direction, kind: nu
   const s = stats(x, pop);
   const missing = s.size - s.count;
   const constant = !(s.max > s.min);
-  if (constant && kind === RANK) return { values: constantColumn(x, pop, 1), constant, missing };
+  if (constant && kind === RANK) return { ...constantColumn(x, pop, 1, s), constant, missing };
   const rows = observedRows(x, pop, s.count);
   const values = column(x.length);
   midRanks(x, ascendingOrder(x, rows), values);

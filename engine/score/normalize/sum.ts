@@ -14,8 +14,8 @@ export function sum(x: Float64Array, pop: Uint8Array, direction: Direction): Nor
   const s = stats(x, pop);
   const missing = s.size - s.count;
   requireNonNegative(s, "sum");
-  if (!(s.max > s.min)) return { values: constantColumn(x, pop, 1 / s.count), constant: true, missing };
-  if (direction === "benefit") return { values: linear(x, pop, 1, 0, s.sum, 0, -Infinity, Infinity), constant: false, missing };
+  if (!(s.max > s.min)) return { ...constantColumn(x, pop, 1 / s.count, s), constant: true, missing };
+  if (direction === "benefit") return { ...linear(x, pop, 1, 0, s.sum, 0, -Infinity, Infinity, s), constant: false, missing };
   if (s.min === 0)
     throw new NormalizeError(`"sum" normalisation of a cost indicator is (1/x)/Σ(1/x), undefined when some values are 0 and others not; use minmax, rank or target`);
   return { values: inverse(x, pop, 1, reciprocalSum(x, pop)), constant: false, missing };

@@ -26,6 +26,6 @@ export function target(x: Float64Array, pop: Uint8Array, direction: Direction, s
     );
   if (!(cap >= 1)) throw new NormalizeError(`the cap (${cap}) must be at least 1, the score at the target`);
   const s = stats(x, pop);
-  const values = direction === "benefit" ? linear(x, pop, 1, -floor, goal - floor, 0, 0, cap) : linear(x, pop, -1, floor, floor - goal, 0, 0, cap);
-  return { values, constant: !(s.max > s.min), missing: s.size - s.count };
+  const scaled = direction === "benefit" ? linear(x, pop, 1, -floor, goal - floor, 0, 0, cap, s) : linear(x, pop, -1, floor, floor - goal, 0, 0, cap, s);
+  return { ...scaled, constant: !(s.max > s.min), missing: s.size - s.count };
 }

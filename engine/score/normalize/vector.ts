@@ -9,7 +9,7 @@ export function vector(x: Float64Array, pop: Uint8Array, direction: Direction): 
   const s = stats(x, pop);
   const missing = s.size - s.count;
   const norm = Math.sqrt(s.sumSq);
-  if (!(norm > 0)) return { values: constantColumn(x, pop, direction === "benefit" ? 0 : 1), constant: true, missing };
-  const values = direction === "benefit" ? linear(x, pop, 1, 0, norm, 0, -Infinity, Infinity) : linear(x, pop, -1, 0, norm, 1, -Infinity, Infinity);
-  return { values, constant: !(s.max > s.min), missing };
+  if (!(norm > 0)) return { ...constantColumn(x, pop, direction === "benefit" ? 0 : 1, s), constant: true, missing };
+  const scaled = direction === "benefit" ? linear(x, pop, 1, 0, norm, 0, -Infinity, Infinity, s) : linear(x, pop, -1, 0, norm, 1, -Infinity, Infinity, s);
+  return { ...scaled, constant: !(s.max > s.min), missing };
 }

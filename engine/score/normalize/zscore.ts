@@ -11,8 +11,8 @@ export function zscore(x: Float64Array, pop: Uint8Array, direction: Direction): 
   const missing = s.size - s.count;
   const mean = s.sum / s.count;
   const sd = s.count > 1 ? Math.sqrt(squaredDeviations(x, pop, mean) / (s.count - 1)) : 0;
-  if (!(sd > 0)) return { values: constantColumn(x, pop, 0), constant: true, missing };
-  const values = direction === "benefit" ? linear(x, pop, 1, -mean, sd, 0, -Infinity, Infinity) : linear(x, pop, -1, mean, sd, 0, -Infinity, Infinity);
-  return { values, constant: false, missing };
+  if (!(sd > 0)) return { ...constantColumn(x, pop, 0, s), constant: true, missing };
+  const scaled = direction === "benefit" ? linear(x, pop, 1, -mean, sd, 0, -Infinity, Infinity, s) : linear(x, pop, -1, mean, sd, 0, -Infinity, Infinity, s);
+  return { ...scaled, constant: false, missing };
 }
 
