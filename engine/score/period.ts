@@ -45,10 +45,11 @@ export interface PreparedPeriod {
   readonly n: number;
   /** Every indicator's raw value (before outlier treatment and normalisation), by id. */
   readonly values: Map<string, Float64Array>;
-  /** `graded` or `not-graded` (eligibility); exclusions for missing values depend on the policy and are decided per scoring. */
-  readonly eligibility: readonly Status[];
-  /** The not-eligible reasons; shared, never mutated (scoring copies the outer array: reason lists never change once made). */
-  readonly eligibilityReasons: readonly (readonly Reason[])[];
+  /**
+   * Per row, whether the eligibility formula admits it: ELIGIBLE, NOT_ELIGIBLE (false) or UNDECIDED
+   * (missing data). Exclusions for missing values depend on the policy and are decided per scoring.
+   */
+  readonly eligibility: Uint8Array;
   /** Warnings of the derive, indicator and eligibility formulas. */
   readonly warnings: readonly Warning[];
   /** The rule columns of `scheme.rules` and their formula warnings, evaluated once per rule list. */
@@ -71,13 +72,10 @@ export function preparePeriod(frame: Frame, scheme: Scheme): PreparedPeriod {
   for (const [id, v] of values) env.set(id, v);
 
   // Who is graded: eligible (exclusions for a missing value under the `exclude` policy come later).
-  const status: Status[] = new Array(n).fill("graded");
-  const reasons = noReasons(n);
+  const eligibility = new Uint8Array(n); // ELIGIBLE
   if (scheme.eligible) {
     const ok = evaluate(scheme.eligible.when, `${scheme.eligible.path}.when`);
-    const undecided = { zh: `无法判断是否参评(缺少数据):${scheme.eligible.when}`, en: `eligibility undecided (missing data): ${scheme.eligible.when}` };
-    const reason = scheme.eligible.reason;
-    forBlocks(n, (b, e) => markIneligible(ok, status, reasons, undecided, reason, b, e));
+    forBlocks(n, (b, e) => eligibilityCodes(ok, eligibility, b, e));
   }
 
   let cached: { veto: Scheme["rules"]["veto"]; adjust: Scheme["rules"]["adjust"]; columns: RuleColumns; warnings: Warning[] } | undefined;
@@ -94,7 +92,7 @@ export function preparePeriod(frame: Frame, scheme: Scheme): PreparedPeriod {
     };
     return (cached = { veto: s.rules.veto, adjust: s.rules.adjust, columns, warnings: ruleWarnings });
   };
-  return { frame, n, values, eligibility: status, eligibilityReasons: reasons, warnings, ruleColumns };
+  return { frame, n, values, eligibility, warnings, ruleColumns };
 }
 
 /**
@@ -105,19 +103,18 @@ export function preparePeriod(frame: Frame, scheme: Scheme): PreparedPeriod {
  */
 export interface PreparedData {
   values: Map<string, Float64Array>;
-  eligibility: readonly Status[];
-  eligibilityReasons: readonly (readonly Reason[])[];
+  eligibility: Uint8Array;
   warnings: readonly Warning[];
   rules: { columns: RuleColumns; warnings: readonly Warning[] };
 }
 
 export function preparedData(prep: PreparedPeriod, scheme: Scheme): PreparedData {
   const { columns, warnings } = prep.ruleColumns(scheme);
-  return { values: prep.values, eligibility: prep.eligibility, eligibilityReasons: prep.eligibilityReasons, warnings: prep.warnings, rules: { columns, warnings } };
+  return { values: prep.values, eligibility: prep.eligibility, warnings: prep.warnings, rules: { columns, warnings } };
 }
 
 export function fromPreparedData(frame: Frame, data: PreparedData): PreparedPeriod {
-  return { frame, n: frame.nrows, values: data.values, eligibility: data.eligibility, eligibilityReasons: data.eligibilityReasons, warnings: data.warnings, ruleColumns: () => data.rules };
+  return { frame, n: frame.nrows, values: data.values, eligibility: data.eligibility, warnings: data.warnings, ruleColumns: () => data.rules };
 }
 
 export interface ScoreOptions {
@@ -171,19 +168,21 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   const { frame, n, values } = prep;
   const lean = options.lean === true;
   const warnings: Warning[] = [...prep.warnings];
-  const status: Status[] = prep.eligibility.slice();
-  const reasons: (readonly Reason[])[] = lean ? noReasons(n) : prep.eligibilityReasons.slice();
+  const status: Status[] = new Array(n).fill("graded");
+  const reasons = noReasons(n);
   const note = lean ? () => {} : (i: number, r: Reason) => addReason(reasons, i, r);
 
+  // The population: eligible rows, less those excluded for a missing value.
+  const pop = new Uint8Array(n);
+  const ineligible = lean ? [] : ineligibleReasons(scheme);
+  let graded = 0;
+  forBlocks(n, (b, e) => (graded = admit(prep.eligibility, status, reasons, ineligible, pop, graded, b, e)));
   for (const ind of scheme.indicators) {
     if (ind.missing !== "exclude") continue;
     const v = values.get(ind.id)!;
     const reason: Reason = { kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } };
-    forBlocks(n, (b, e) => exclude(v, status, note, reason, b, e));
+    forBlocks(n, (b, e) => (graded -= exclude(v, pop, status, note, reason, b, e)));
   }
-  const pop = new Uint8Array(n);
-  let graded = 0;
-  forBlocks(n, (b, e) => (graded = mask(status, "graded", pop, graded, b, e)));
 
   const treated: TreatedValue[] = [];
   const norm = new Map<string, Float64Array>();
@@ -315,22 +314,54 @@ function roundRows(score: Float64Array, f: number, b: number, e: number): void {
   }
 }
 
-/** Rows [b, e) whose eligibility formula is false or undecided (NaN) become not-graded, with the reason. */
-function markIneligible(ok: Float64Array, status: Status[], reasons: (readonly Reason[])[], undecided: Label, reason: Label, b: number, e: number): void {
-  for (let i = b; i < e; i++) {
-    if (ok[i] === ok[i] && ok[i] !== 0) continue;
-    status[i] = "not-graded";
-    addReason(reasons, i, { kind: "not-eligible", label: ok[i] !== ok[i] ? undecided : reason });
-  }
+/** Eligibility codes of a prepared period (see PreparedPeriod.eligibility). */
+const ELIGIBLE = 0;
+const NOT_ELIGIBLE = 1;
+const UNDECIDED = 2;
+
+/** Rows [b, e): NOT_ELIGIBLE where the eligibility formula is false, UNDECIDED where it is missing (NaN). */
+function eligibilityCodes(ok: Float64Array, out: Uint8Array, b: number, e: number): void {
+  for (let i = b; i < e; i++) out[i] = ok[i] !== ok[i] ? UNDECIDED : ok[i] === 0 ? NOT_ELIGIBLE : ELIGIBLE;
 }
 
-/** Graded rows [b, e) without a value leave the population. */
-function exclude(v: Float64Array, status: Status[], note: (i: number, r: Reason) => void, reason: Reason, b: number, e: number): void {
+/** The reason list of a row, by its eligibility code: one frozen list per code, shared (reason lists never change once made). */
+function ineligibleReasons(scheme: Scheme): (readonly Reason[])[] {
+  const e = scheme.eligible;
+  if (!e) return [];
+  const undecided = { zh: `无法判断是否参评(缺少数据):${e.when}`, en: `eligibility undecided (missing data): ${e.when}` };
+  const list = (label: Label): readonly Reason[] => Object.freeze([{ kind: "not-eligible", label }]);
+  return [Object.freeze([]), list(e.reason), list(undecided)]; // by code: ELIGIBLE (never read), NOT_ELIGIBLE, UNDECIDED
+}
+
+/**
+ * Rows [b, e): eligible rows join the population (pop = 1); the others become not-graded, with their
+ * reason when `lists` has them (not in a lean scoring). Returns `m` plus the rows admitted.
+ */
+function admit(codes: Uint8Array, status: Status[], reasons: (readonly Reason[])[], lists: (readonly Reason[])[], pop: Uint8Array, m: number, b: number, e: number): number {
+  for (let i = b; i < e; i++) {
+    const c = codes[i];
+    if (c === ELIGIBLE) {
+      pop[i] = 1;
+      m++;
+      continue;
+    }
+    status[i] = "not-graded";
+    if (lists.length) reasons[i] = lists[c];
+  }
+  return m;
+}
+
+/** Population rows [b, e) without a value leave it, excluded; returns how many. */
+function exclude(v: Float64Array, pop: Uint8Array, status: Status[], note: (i: number, r: Reason) => void, reason: Reason, b: number, e: number): number {
+  let m = 0;
   for (let i = b; i < e; i++)
-    if (status[i] === "graded" && v[i] !== v[i]) {
+    if (pop[i] === 1 && v[i] !== v[i]) {
+      pop[i] = 0;
       status[i] = "excluded";
       note(i, reason);
+      m++;
     }
+  return m;
 }
 
 function missingLabel(ind: Indicator): Label {
@@ -365,17 +396,6 @@ function splitRows(pop: Uint8Array, flags: Uint8Array, yes: Int32Array, no: Int3
   next[0] = y;
   next[1] = n;
 }
-
-/** Rows [b, e): out = 1 where the status is `s`; returns `m` plus how many. */
-function mask(status: Status[], s: Status, out: Uint8Array, m: number, b: number, e: number): number {
-  for (let i = b; i < e; i++)
-    if (status[i] === s) {
-      out[i] = 1;
-      m++;
-    }
-  return m;
-}
-
 
 function column(env: Map<string, Float64Array>, name: string, path: string, frame: Frame): Float64Array {
   const c = env.get(name);
