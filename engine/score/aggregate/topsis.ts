@@ -10,7 +10,7 @@
  */
 import { column } from "../../arena.js";
 import { forBlocks } from "../../blocks.js";
-import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
+import type { Aggregated, AggregationInput } from "./types.js";
 
 export function topsis({ n, pop, norm, ranges, weights, scale }: AggregationInput): Aggregated {
   const m = norm.length;
@@ -32,19 +32,43 @@ export function topsis({ n, pop, norm, ranges, weights, scale }: AggregationInpu
   const contrib = norm.map(() => column(n));
   const raw = column(n);
   const score = column(n);
-  // One sweep of row blocks: a block's distances are complete once every indicator has added to
-  // them, so its closeness and shares follow at once, while its rows are still in the cache.
-  const dPlus = new Float64Array(BLOCK);
-  const dMinus = new Float64Array(BLOCK);
-  for (let b = 0; b < n; b += BLOCK) {
-    const e = Math.min(n, b + BLOCK);
-    dPlus.fill(0);
-    dMinus.fill(0);
-    for (let j = 0; j < m; j++) distances(norm[j], weights[j], best[j], worst[j], dPlus, dMinus, contrib[j], b, e);
-    closeness(pop, dPlus, dMinus, scale, raw, score, b, e);
-    for (let j = 0; j < m; j++) shares(contrib[j], weights[j], score, dMinus, b, e);
-  }
+  const kernel = rowKernel(m);
+  forBlocks(n, (b, e) => kernel(norm, contrib, weights, best, worst, pop, scale, raw, score, b, e));
   return { raw, score, contrib };
+}
+
+type RowKernel = (norm: Float64Array[], contrib: Float64Array[], w: Float64Array, best: Float64Array, worst: Float64Array, pop: Uint8Array, scale: number, raw: Float64Array, score: Float64Array, b: number, e: number) => void;
+
+const kernels = new Map<number, RowKernel>();
+
+/**
+ * The loop over rows [b, e) for m indicators, generated once per m with each indicator's terms
+ * written out: a row's two distances and its m squared terms stay in registers, and its closeness
+ * and shares are written in the same pass. Looping over indicators instead needs a pass to add up
+ * the distances and another to turn the terms into shares (measured at a million rows × 20: ~200
+ * against ~120 ms). The arithmetic, and its order, is the textbook one above: D⁺² and D⁻² summed
+ * from indicator 0 up, C = √D⁻/(√D⁺ + √D⁻), share_j = score·(v_ij − v⁻_j)²/D⁻².
+ */
+function rowKernel(m: number): RowKernel {
+  let kernel = kernels.get(m);
+  if (kernel) return kernel;
+  const j = Array.from({ length: m }, (_, k) => k);
+  const body = `
+    ${j.map((k) => `const r${k} = norm[${k}], c${k} = contrib[${k}], w${k} = w[${k}], hi${k} = best[${k}], lo${k} = worst[${k}];`).join("\n")}
+    for (let i = b; i < e; i++) {
+      let p = 0, q = 0, v = 0, a = 0, d = 0;
+      ${j.map((k) => `v = w${k} * r${k}[i]; a = v - hi${k}; d = v - lo${k}; p += a * a; const d${k} = d * d; q += d${k};`).join("\n")}
+      const sp = Math.sqrt(p), sq = Math.sqrt(q);
+      const cl = pop[i] === 0 ? 0 / 0 : sp + sq > 0 ? sq / (sp + sq) : 1;
+      raw[i] = cl;
+      const s = scale * cl;
+      score[i] = s;
+      ${j.map((k) => `c${k}[i] = q > 0 ? (s * d${k}) / q : s * w${k};`).join("\n")}
+    }`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  kernel = new Function("norm", "contrib", "w", "best", "worst", "pop", "scale", "raw", "score", "b", "e", body) as RowKernel;
+  kernels.set(m, kernel);
+  return kernel;
 }
 
 // The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
@@ -59,32 +83,4 @@ function weightedExtent(r: Float64Array, w: number, out: Float64Array, b: number
   }
   out[0] = lo;
   out[1] = hi;
-}
-
-/** Rows [b, e): the squared distances to the ideal and anti-ideal added up (in the block's dPlus, dMinus, from 0); the latter's terms kept in c. */
-function distances(r: Float64Array, w: number, hi: number, lo: number, dPlus: Float64Array, dMinus: Float64Array, c: Float64Array, b: number, e: number): void {
-  for (let i = b; i < e; i++) {
-    const v = w * r[i];
-    const a = v - hi, d = v - lo;
-    dPlus[i - b] += a * a;
-    dMinus[i - b] += d * d;
-    c[i] = d * d; // squared distance from the anti-ideal; turned into shares below
-  }
-}
-
-function closeness(pop: Uint8Array, dPlus: Float64Array, dMinus: Float64Array, scale: number, raw: Float64Array, score: Float64Array, b: number, e: number): void {
-  for (let i = b; i < e; i++) {
-    const p = Math.sqrt(dPlus[i - b]), q = Math.sqrt(dMinus[i - b]);
-    const c = pop[i] === 0 ? 0 / 0 : p + q > 0 ? q / (p + q) : 1;
-    raw[i] = c;
-    score[i] = scale * c;
-  }
-}
-
-/** Rows [b, e): each indicator's share of the score (by its weight when D⁻ = 0; NaN rows stay NaN). */
-function shares(c: Float64Array, w: number, score: Float64Array, dMinus: Float64Array, b: number, e: number): void {
-  for (let i = b; i < e; i++) {
-    const d = dMinus[i - b];
-    c[i] = d > 0 ? (score[i] * c[i]) / d : score[i] * w;
-  }
 }
