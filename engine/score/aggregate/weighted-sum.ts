@@ -9,12 +9,12 @@ import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 export function weightedSum({ n, norm, weights, scale }: AggregationInput): Aggregated {
   const raw = column(n);
   const contrib = norm.map(() => column(n));
+  const score = column(n);
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
     for (let j = 0; j < norm.length; j++) terms(norm[j], weights[j], scale, raw, contrib[j], b, e);
+    scaleInto(score, raw, scale, b, e); // the block's totals are complete
   }
-  const score = column(n);
-  forBlocks(n, (b, e) => scaleInto(score, raw, scale, b, e));
   return { raw, score, contrib };
 }
 
