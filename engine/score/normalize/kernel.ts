@@ -120,20 +120,33 @@ function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array, gaps: n
  */
 export function linear(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number, known?: Extent & { gaps?: number[] }): Pick<Normalized, "values" | "range" | "gaps"> {
   const values = column(x.length);
-  forBlocks(x.length, (s, e) => linearKernel(x, pop, a, b, d, c, lo, hi, values, s, e));
+  // Unbounded, the clamp changes no value (NaN and −0 included), and it costs as much as the rest.
+  if (lo === -Infinity && hi === Infinity) forBlocks(x.length, (s, e) => linearKernel(x, pop, a, b, d, c, values, s, e));
+  else forBlocks(x.length, (s, e) => clampedKernel(x, pop, a, b, d, c, lo, hi, values, s, e));
   if (known?.gaps === undefined || ![known.min, known.max, a, b, c, d].every(Number.isFinite) || d === 0) return { values };
-  const ends = [linearAt(known.min, a, b, d, c, lo, hi), linearAt(known.max, a, b, d, c, lo, hi)];
+  const ends = [clampedAt(known.min, a, b, d, c, lo, hi), clampedAt(known.max, a, b, d, c, lo, hi)];
   return { values, range: { min: Math.min(ends[0], ends[1]), max: Math.max(ends[0], ends[1]) }, gaps: known.gaps };
 }
 
-/** The linear kernel's value at one x: the one expression both the loop and `range` use, so they agree to the bit. */
-function linearAt(x: number, a: number, b: number, d: number, c: number, lo: number, hi: number): number {
-  return Math.min(Math.max(c + (a * x + b) / d, lo), hi); // NaN for a missing value
+/** The kernels' value at one x: the expressions both the loops and `range` use, so they agree to the bit. */
+function linearAt(x: number, a: number, b: number, d: number, c: number): number {
+  return c + (a * x + b) / d; // NaN for a missing value
 }
 
-function linearKernel(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number, out: Float64Array, s: number, e: number): void {
+function clampedAt(x: number, a: number, b: number, d: number, c: number, lo: number, hi: number): number {
+  return Math.min(Math.max(linearAt(x, a, b, d, c), lo), hi);
+}
+
+function linearKernel(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, out: Float64Array, s: number, e: number): void {
   for (let i = s; i < e; i++) {
-    const v = linearAt(x[i], a, b, d, c, lo, hi);
+    const v = linearAt(x[i], a, b, d, c);
+    out[i] = pop[i] === 0 ? 0 / 0 : v;
+  }
+}
+
+function clampedKernel(x: Float64Array, pop: Uint8Array, a: number, b: number, d: number, c: number, lo: number, hi: number, out: Float64Array, s: number, e: number): void {
+  for (let i = s; i < e; i++) {
+    const v = clampedAt(x[i], a, b, d, c, lo, hi);
     out[i] = pop[i] === 0 ? 0 / 0 : v;
   }
 }
