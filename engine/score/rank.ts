@@ -84,8 +84,9 @@ function gather(score: Float64Array, rows: Int32Array, val: Float64Array, b: num
 function extent(val: Float64Array, ext: Float64Array, b: number, e: number): void {
   let lo = ext[0], hi = ext[1];
   for (let k = b; k < e; k++) {
-    lo = Math.min(lo, val[k]);
-    hi = Math.max(hi, val[k]);
+    const v = val[k]; // never NaN
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
   ext[0] = lo;
   ext[1] = hi;
