@@ -10,7 +10,7 @@
  */
 import { column } from "../../arena.js";
 import { forBlocks } from "../../blocks.js";
-import type { Aggregated, AggregationInput } from "./types.js";
+import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
 export function topsis({ n, pop, norm, ranges, weights, scale }: AggregationInput): Aggregated {
   const m = norm.length;
@@ -32,43 +32,63 @@ export function topsis({ n, pop, norm, ranges, weights, scale }: AggregationInpu
   const contrib = norm.map(() => column(n));
   const raw = column(n);
   const score = column(n);
-  const kernel = rowKernel(m);
-  forBlocks(n, (b, e) => kernel(norm, contrib, weights, best, worst, pop, scale, raw, score, b, e));
+  // Per block of rows: the squared distances, GROUP indicators per pass, into block buffers; then
+  // the block's closeness; then its shares, GROUP indicators per pass, while its rows are in cache.
+  const dPlus = new Float64Array(BLOCK);
+  const dMinus = new Float64Array(BLOCK);
+  const passes = Array.from({ length: Math.ceil(m / GROUP) }, (_, g) => ({ j0: g * GROUP, ...groupKernels(Math.min(GROUP, m - g * GROUP)) }));
+  for (let b = 0; b < n; b += BLOCK) {
+    const e = Math.min(n, b + BLOCK);
+    dPlus.fill(0);
+    dMinus.fill(0);
+    for (const p of passes) p.distances(norm, weights, best, worst, p.j0, dPlus, dMinus, b, e);
+    closeness(pop, dPlus, dMinus, scale, raw, score, b, e);
+    for (const p of passes) p.shares(norm, contrib, weights, worst, p.j0, dMinus, score, b, e);
+  }
   return { raw, score, contrib };
 }
 
-type RowKernel = (norm: Float64Array[], contrib: Float64Array[], w: Float64Array, best: Float64Array, worst: Float64Array, pop: Uint8Array, scale: number, raw: Float64Array, score: Float64Array, b: number, e: number) => void;
+/** Indicators per pass over a block: enough to keep a row's running sums in registers across several columns, few enough to keep the streams few. */
+const GROUP = 4;
 
-const kernels = new Map<number, RowKernel>();
+type Distances = (norm: Float64Array[], w: Float64Array, best: Float64Array, worst: Float64Array, j0: number, dPlus: Float64Array, dMinus: Float64Array, b: number, e: number) => void;
+type Shares = (norm: Float64Array[], contrib: Float64Array[], w: Float64Array, worst: Float64Array, j0: number, dMinus: Float64Array, score: Float64Array, b: number, e: number) => void;
+
+const kernels = new Map<number, { distances: Distances; shares: Shares }>();
 
 /**
- * The loop over rows [b, e) for m indicators, generated once per m with each indicator's terms
- * written out: a row's two distances and its m squared terms stay in registers, and its closeness
- * and shares are written in the same pass. Looping over indicators instead needs a pass to add up
- * the distances and another to turn the terms into shares (measured at a million rows × 20: ~200
- * against ~120 ms). The arithmetic, and its order, is the textbook one above: D⁺² and D⁻² summed
- * from indicator 0 up, C = √D⁻/(√D⁺ + √D⁻), share_j = score·(v_ij − v⁻_j)²/D⁻².
+ * The loops over rows [b, e) for g indicators from j0, generated once per g (1 to GROUP) with each
+ * indicator's terms written out, as scheme formulas are compiled: `distances` adds their squared
+ * distances to the block's running D⁺² and D⁻² (indicators in order, so the sums are those of one
+ * loop over all of them), `shares` turns each into its share of the score, recomputing (v − v⁻)²
+ * from the normalised value still in cache. Measured at a million rows × 20, warm: ~85 ms, against
+ * ~140 for one loop over all 20 indicators per row (40 memory streams at once) and ~180 for a
+ * loop per indicator (a load and a store of both sums per value).
  */
-function rowKernel(m: number): RowKernel {
-  let kernel = kernels.get(m);
-  if (kernel) return kernel;
-  const j = Array.from({ length: m }, (_, k) => k);
-  const body = `
-    ${j.map((k) => `const r${k} = norm[${k}], c${k} = contrib[${k}], w${k} = w[${k}], hi${k} = best[${k}], lo${k} = worst[${k}];`).join("\n")}
-    for (let i = b; i < e; i++) {
-      let p = 0, q = 0, v = 0, a = 0, d = 0;
-      ${j.map((k) => `v = w${k} * r${k}[i]; a = v - hi${k}; d = v - lo${k}; p += a * a; const d${k} = d * d; q += d${k};`).join("\n")}
-      const sp = Math.sqrt(p), sq = Math.sqrt(q);
-      const cl = pop[i] === 0 ? 0 / 0 : sp + sq > 0 ? sq / (sp + sq) : 1;
-      raw[i] = cl;
-      const s = scale * cl;
-      score[i] = s;
-      ${j.map((k) => `c${k}[i] = q > 0 ? (s * d${k}) / q : s * w${k};`).join("\n")}
-    }`;
+function groupKernels(g: number): { distances: Distances; shares: Shares } {
+  let k = kernels.get(g);
+  if (k) return k;
+  const j = Array.from({ length: g }, (_, i) => i);
+  const each = (f: (i: number) => string) => j.map(f).join("\n");
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  kernel = new Function("norm", "contrib", "w", "best", "worst", "pop", "scale", "raw", "score", "b", "e", body) as RowKernel;
-  kernels.set(m, kernel);
-  return kernel;
+  const distances = new Function("norm", "w", "best", "worst", "j0", "dPlus", "dMinus", "b", "e", `
+    ${each((i) => `const r${i} = norm[j0 + ${i}], w${i} = w[j0 + ${i}], hi${i} = best[j0 + ${i}], lo${i} = worst[j0 + ${i}];`)}
+    for (let i = b, t = 0; i < e; i++, t++) {
+      let p = dPlus[t], q = dMinus[t], v = 0, a = 0, d = 0;
+      ${each((i) => `v = w${i} * r${i}[i]; a = v - hi${i}; d = v - lo${i}; p += a * a; q += d * d;`)}
+      dPlus[t] = p;
+      dMinus[t] = q;
+    }`) as Distances;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const shares = new Function("norm", "contrib", "w", "worst", "j0", "dMinus", "score", "b", "e", `
+    ${each((i) => `const r${i} = norm[j0 + ${i}], c${i} = contrib[j0 + ${i}], w${i} = w[j0 + ${i}], lo${i} = worst[j0 + ${i}];`)}
+    for (let i = b, t = 0; i < e; i++, t++) {
+      const q = dMinus[t], s = score[i];
+      let d = 0;
+      ${each((i) => `d = w${i} * r${i}[i] - lo${i}; c${i}[i] = q > 0 ? (s * (d * d)) / q : s * w${i};`)}
+    }`) as Shares;
+  kernels.set(g, (k = { distances, shares }));
+  return k;
 }
 
 // The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
@@ -83,4 +103,14 @@ function weightedExtent(r: Float64Array, w: number, out: Float64Array, b: number
   }
   out[0] = lo;
   out[1] = hi;
+}
+
+/** Rows [b, e): C = √D⁻/(√D⁺ + √D⁻) from the block's squared distances, as raw and (times scale) score. */
+function closeness(pop: Uint8Array, dPlus: Float64Array, dMinus: Float64Array, scale: number, raw: Float64Array, score: Float64Array, b: number, e: number): void {
+  for (let i = b, t = 0; i < e; i++, t++) {
+    const p = Math.sqrt(dPlus[t]), q = Math.sqrt(dMinus[t]);
+    const c = pop[i] === 0 ? 0 / 0 : p + q > 0 ? q / (p + q) : 1;
+    raw[i] = c;
+    score[i] = scale * c;
+  }
 }

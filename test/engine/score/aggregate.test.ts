@@ -46,4 +46,33 @@ describe("topsis", () => {
     expect([...r.raw]).toEqual([1, 1]);
     expect(r.contrib[0][0] + r.contrib[1][0]).toBe(100);
   });
+  it("agrees bit for bit with the textbook loop, row by row, for 1 to 9 indicators and rows outside the population", () => {
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const sq = (x: number) => x * x;
+    const n = 3000; // more than one block of rows
+    const pop = Uint8Array.from({ length: n }, () => (rnd() < 0.9 ? 1 : 0));
+    for (let m = 1; m <= 9; m++) {
+      const norm = Array.from({ length: m }, () => Float64Array.from({ length: n }, (_, i) => (pop[i] ? rnd() : NaN)));
+      const w = Float64Array.from({ length: m }, () => rnd());
+      const r = topsis({ n, pop, norm, weights: w, scale: 100 });
+      // The definition, one row at a time: ideal and anti-ideal per column, then D⁺, D⁻, C and the shares.
+      const hi = norm.map((c, j) => Math.max(...[...c].filter((_, i) => pop[i]).map((x) => w[j] * x)));
+      const lo = norm.map((c, j) => Math.min(...[...c].filter((_, i) => pop[i]).map((x) => w[j] * x)));
+      for (let i = 0; i < n; i++) {
+        if (!pop[i]) {
+          expect(r.score[i]).toBeNaN();
+          continue;
+        }
+        let p = 0, q = 0;
+        const d2 = norm.map((c, j) => sq(w[j] * c[i] - lo[j]));
+        norm.forEach((c, j) => (p += sq(w[j] * c[i] - hi[j])));
+        d2.forEach((d) => (q += d));
+        const closeness = Math.sqrt(p) + Math.sqrt(q) > 0 ? Math.sqrt(q) / (Math.sqrt(p) + Math.sqrt(q)) : 1;
+        expect(r.raw[i]).toBe(closeness);
+        expect(r.score[i]).toBe(100 * closeness);
+        d2.forEach((d, j) => expect(r.contrib[j][i]).toBe(q > 0 ? (100 * closeness * d) / q : 100 * closeness * w[j]));
+      }
+    }
+  });
 });
