@@ -4,18 +4,36 @@
  */
 import { column } from "../../arena.js";
 import { forBlocks } from "../../blocks.js";
+import { groupLoop, groups } from "./groups.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
 export function weightedSum({ n, norm, weights, scale }: AggregationInput): Aggregated {
   const raw = column(n);
   const contrib = norm.map(() => column(n));
   const score = column(n);
+  const passes = groups(norm.length).map(({ j0, size }) => ({ j0, terms: termsLoop(size) }));
   for (let b = 0; b < n; b += BLOCK) {
     const e = Math.min(n, b + BLOCK);
-    for (let j = 0; j < norm.length; j++) terms(norm[j], weights[j], scale, raw, contrib[j], b, e);
+    for (const p of passes) p.terms(norm, contrib, weights, scale, raw, p.j0, b, e);
     scaleInto(score, raw, scale, b, e); // the block's totals are complete
   }
   return { raw, score, contrib };
+}
+
+/** Rows [b, e) of a group of indicators (groups.ts): each w·r added to raw, and kept (on the score's scale) as the indicator's contribution. */
+function termsLoop(size: number) {
+  return groupLoop<(norm: Float64Array[], contrib: Float64Array[], w: Float64Array, scale: number, raw: Float64Array, j0: number, b: number, e: number) => void>(
+    "weighted-sum-terms",
+    size,
+    ["norm", "contrib", "w", "scale", "raw", "j0", "b", "e"],
+    (each) => `
+      ${each((k) => `const r${k} = norm[j0 + ${k}], c${k} = contrib[j0 + ${k}], w${k} = w[j0 + ${k}];`)}
+      for (let i = b; i < e; i++) {
+        let s = raw[i], t = 0;
+        ${each((k) => `t = w${k} * r${k}[i]; s += t; c${k}[i] = scale * t;`)}
+        raw[i] = s;
+      }`,
+  );
 }
 
 /**
@@ -32,15 +50,6 @@ export function weightedSumOnly({ n, norm, weights, scale }: AggregationInput): 
 }
 
 // The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
-
-/** Rows [b, e): w·r added to raw, and kept (on the score's scale) as the indicator's contribution. */
-function terms(r: Float64Array, w: number, scale: number, raw: Float64Array, c: Float64Array, b: number, e: number): void {
-  for (let i = b; i < e; i++) {
-    const t = w * r[i];
-    raw[i] += t;
-    c[i] = scale * t;
-  }
-}
 
 function addTerm(raw: Float64Array, r: Float64Array, w: number, b: number, e: number): void {
   for (let i = b; i < e; i++) raw[i] += w * r[i];

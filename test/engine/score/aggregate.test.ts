@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { topsis } from "../../../engine/score/aggregate/topsis.js";
-import { weightedSum } from "../../../engine/score/aggregate/weighted-sum.js";
+import { weightedSum, weightedSumOnly } from "../../../engine/score/aggregate/weighted-sum.js";
 
 // The FIVE fixture after min-max normalisation (see test/reference/topsis_five.py).
 const norm = [Float64Array.from([2 / 3, 1, 1 / 3, 2 / 3, 0]), Float64Array.from([0.7, 0.2, 1.0, 0.4, 0])];
@@ -15,6 +15,25 @@ describe("weighted-sum", () => {
     expect(r.contrib[0][2]).toBeCloseTo(20, 12);
     expect(r.contrib[1][2]).toBeCloseTo(40, 12);
     for (let i = 0; i < 5; i++) expect(r.contrib[0][i] + r.contrib[1][i]).toBeCloseTo(r.score[i], 12);
+  });
+  it("agrees bit for bit with adding the terms one indicator at a time, for 1 to 9 indicators", () => {
+    let seed = 9;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const n = 3000; // more than one block of rows
+    for (let m = 1; m <= 9; m++) {
+      const norm = Array.from({ length: m }, () => Float64Array.from({ length: n }, rnd));
+      const w = Float64Array.from({ length: m }, rnd);
+      const r = weightedSum({ n, pop: new Uint8Array(n).fill(1), norm, weights: w, scale: 100 });
+      const lean = weightedSumOnly({ n, pop: new Uint8Array(n).fill(1), norm, weights: w, scale: 100 });
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let j = 0; j < m; j++) s += w[j] * norm[j][i];
+        expect(r.raw[i]).toBe(s);
+        expect(r.score[i]).toBe(100 * s);
+        expect(lean.score[i]).toBe(100 * s);
+        for (let j = 0; j < m; j++) expect(r.contrib[j][i]).toBe(100 * (w[j] * norm[j][i]));
+      }
+    }
   });
   it("leaves rows outside the population NaN", () => {
     const pop = Uint8Array.from([0, 1, 0, 1, 0]);
