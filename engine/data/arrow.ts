@@ -9,7 +9,7 @@
  */
 import { DataType, Precision, tableFromIPC, util, type Data, type Table, type Vector } from "apache-arrow";
 import { ParkscoreError, ProblemList } from "../errors.js";
-import type { Frame, ReadSpec } from "./frame.js";
+import { IMPLICIT_ROWS, type Frame, type ReadSpec } from "./frame.js";
 import { notANumber, parseNumber } from "./numbers.js";
 import { frameFromPlan, planColumns, type ColumnPlan } from "./plan.js";
 import { Utf8Text, type TextSource, type Utf8Chunk } from "./text.js";
@@ -69,9 +69,7 @@ export function frameFromTable(table: Table, file: string, plan: ColumnPlan, lis
   const n = table.numRows;
   const numbers = plan.numeric.map((c) => numericColumn(table.getChildAt(c.index)!, n, file, c.header, list, owned));
   const texts = plan.text.map((c) => textColumn(table.getChildAt(c.index)!, n));
-  const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) rows[i] = i + 2;
-  return frameFromPlan(file, plan, n, numbers, texts, rows);
+  return frameFromPlan(file, plan, n, numbers, texts, IMPLICIT_ROWS);
 }
 
 /**

@@ -14,7 +14,11 @@ export interface Frame {
 export interface FrameOrigin {
   /** The file as the user named it. */
   file: string;
-  /** 1-based row of each frame row in the source as the user sees it (CSV line, sheet row, record + 1). */
+  /**
+   * 1-based row of each frame row in the source as the user sees it (CSV line, sheet row, record + 1),
+   * read through `sourceRow`. Empty when frame row i is source row i + 2 throughout (an Arrow or
+   * Parquet file: record i + 1 after a header), so that a million-row file needs no such column.
+   */
   rows: Int32Array;
   /** Header in the source file for each column name (after the scheme's header map). */
   headers: Map<string, string>;
@@ -42,6 +46,9 @@ export interface ReadOptions {
 }
 
 /** The row of the source file for frame row i (falls back to i + 2: a header line, then data). */
+/** Frame rows whose source row is implicit (see FrameOrigin.rows). */
+export const IMPLICIT_ROWS = new Int32Array(0);
+
 export function sourceRow(frame: Frame, i: number): number {
   return frame.origin.rows[i] ?? i + 2;
 }

@@ -10,7 +10,7 @@
 import { isUtf8 } from "node:buffer";
 import { forBlocks } from "../blocks.js";
 import type { ProblemList } from "../errors.js";
-import type { Frame, ReadSpec } from "./frame.js";
+import { sourceRow, type Frame, type ReadSpec } from "./frame.js";
 import { isNullAt, TextColumns, type Utf8Chunk, type Utf8Text } from "./text.js";
 
 /**
@@ -26,7 +26,7 @@ export function checkKey(frame: Frame, spec: ReadSpec, list: ProblemList): void 
   const cols = key.filter(has);
   if (cols.length === 0) return;
 
-  const { file, rows, headers } = frame.origin;
+  const { file, headers } = frame.origin;
   const header = (c: string) => headers.get(c) ?? c;
   const parts = cols.map((c) => keyPart(frame, c));
   const names = cols.map(header).join(" + ");
@@ -42,7 +42,7 @@ export function checkKey(frame: Frame, spec: ReadSpec, list: ProblemList): void 
       list.add({
         code: "data.empty-key",
         file,
-        row: rows[i],
+        row: sourceRow(frame, i),
         column: c,
         message: `the ${c} is empty; every row needs one`,
         fix: "fill in the value, or delete the row if it is not an enterprise",
@@ -54,9 +54,9 @@ export function checkKey(frame: Frame, spec: ReadSpec, list: ProblemList): void 
     list.add({
       code: "data.duplicate-key",
       file,
-      row: rows[i],
+      row: sourceRow(frame, i),
       column: names,
-      message: `${names} "${shown}" is repeated: rows ${rows[first]} and ${rows[i]}`,
+      message: `${names} "${shown}" is repeated: rows ${sourceRow(frame, first)} and ${sourceRow(frame, i)}`,
       value: shown,
       fix: "give each row its own key, or remove the repeated row",
     });
