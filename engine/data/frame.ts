@@ -45,10 +45,10 @@ export interface ReadOptions {
   sheet?: string;
 }
 
-/** The row of the source file for frame row i (falls back to i + 2: a header line, then data). */
 /** Frame rows whose source row is implicit (see FrameOrigin.rows). */
 export const IMPLICIT_ROWS = new Int32Array(0);
 
+/** The row of the source file for frame row i (falls back to i + 2: a header line, then data). */
 export function sourceRow(frame: Frame, i: number): number {
   return frame.origin.rows[i] ?? i + 2;
 }
