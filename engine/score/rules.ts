@@ -4,6 +4,7 @@
  * points, their total kept within ±cap when the scheme sets one.
  */
 import type { Adjustment, Veto } from "../scheme/types.js";
+import { forBlocks } from "../blocks.js";
 import { addReason } from "./reasons.js";
 import type { Reason } from "./types.js";
 
@@ -38,9 +39,52 @@ export function applyRules(
 ): RuleOutcome {
   const undecidedVeto = vetoes.map(() => 0);
   const undecidedAdjust = adjustments.map(() => 0);
-  const limit = cap ?? Infinity;
   if (vetoes.length === 0 && adjustments.length === 0) return { undecidedVeto, undecidedAdjust };
-  for (let i = 0; i < pop.length; i++) {
+  const rules: Rules = {
+    vetoes,
+    adjustments,
+    limit: cap ?? Infinity,
+    cols,
+    grades,
+    // Reasons that are the same for every row they apply to are one object for all of them.
+    vetoReasons: vetoes.map((v) => Object.freeze({ kind: "veto" as const, label: v.reason })),
+    fixedReasons: adjustments.map((a, k) => {
+      const points = cols.adjust[k].points;
+      return typeof points === "number" ? Object.freeze({ kind: "adjust" as const, label: a.reason, points }) : undefined;
+    }),
+  };
+  forBlocks(pop.length, (b, e) => applyRows(rules, pop, score, vetoed, vetoGrade, reasons, undecidedVeto, undecidedAdjust, b, e));
+  return { undecidedVeto, undecidedAdjust };
+}
+
+/** The scheme's rules and what applying them needs, for `applyRows`. */
+interface Rules {
+  vetoes: Veto[];
+  adjustments: Adjustment[];
+  limit: number;
+  cols: RuleColumns;
+  grades: string[];
+  /** Per veto, its reason. */
+  vetoReasons: Reason[];
+  /** Per adjustment, its reason when its points are a constant. */
+  fixedReasons: (Reason | undefined)[];
+}
+
+/** Rows [b, e) of the population: vetoes and adjustments applied, undecided ones counted (called per block, see engine/blocks.ts). */
+function applyRows(
+  rules: Rules,
+  pop: Uint8Array,
+  score: Float64Array,
+  vetoed: Uint8Array,
+  vetoGrade: Map<number, string>,
+  reasons: (readonly Reason[])[],
+  undecidedVeto: number[],
+  undecidedAdjust: number[],
+  b: number,
+  e: number,
+): void {
+  const { vetoes, adjustments, limit, cols, grades } = rules;
+  for (let i = b; i < e; i++) {
     if (pop[i] === 0) continue;
     for (let v = 0; v < vetoes.length; v++) {
       const hit = cols.veto[v][i];
@@ -49,7 +93,7 @@ export function applyRules(
         const g = vetoes[v].grade;
         if (!vetoed[i] || grades.indexOf(g) > grades.indexOf(vetoGrade.get(i)!)) vetoGrade.set(i, g);
         vetoed[i] = 1;
-        addReason(reasons, i, { kind: "veto", label: vetoes[v].reason });
+        addReason(reasons, i, rules.vetoReasons[v]);
       }
     }
     let total = 0;
@@ -68,9 +112,8 @@ export function applyRules(
       }
       if (p === 0) continue;
       total += p;
-      addReason(reasons, i, { kind: "adjust", label: adjustments[a].reason, points: p });
+      addReason(reasons, i, rules.fixedReasons[a] ?? { kind: "adjust", label: adjustments[a].reason, points: p });
     }
     if (total !== 0) score[i] += Math.max(-limit, Math.min(limit, total));
   }
-  return { undecidedVeto, undecidedAdjust };
 }
