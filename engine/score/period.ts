@@ -267,7 +267,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   for (const [i, g] of vetoGrade) grade[i] = g;
 
   const contrib = new Map(agg.contrib.length ? scheme.indicators.map((ind, j) => [ind.id, agg.contrib[j]]) : []);
-  const carry = new Map(scheme.carry.map((c) => [c, frame.texts.get(c)!]));
+  let carry: Map<string, string[]> | undefined;
   return {
     n,
     // Getters: text read from Arrow is decoded when first used (data/text.ts), which scoring itself never needs.
@@ -277,7 +277,9 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
     get names() {
       return frame.texts.get(scheme.name)!;
     },
-    carry,
+    get carry() {
+      return (carry ??= new Map(scheme.carry.map((c) => [c, frame.texts.get(c)!])));
+    },
     status,
     score,
     raw: agg.raw,

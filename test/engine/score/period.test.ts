@@ -1,4 +1,8 @@
+import { Float64, Table, tableToIPC, Utf8, vectorFromArray } from "apache-arrow";
 import { describe, expect, it } from "vitest";
+import { readArrow } from "../../../engine/data/arrow.js";
+import type { TextColumns } from "../../../engine/data/text.js";
+import { schemeColumns } from "../../../engine/scheme/columns.js";
 import { scorePeriod } from "../../../engine/score/period.js";
 import { resultTable } from "../../../engine/score/table.js";
 import { FIVE, frame, MINIMAL, scheme } from "./fixtures.js";
@@ -180,4 +184,25 @@ grading: { method: quotas, quotas: { A: 0.5, B: 0.5 } }
           const sum = r.weights.reduce((a, x) => a + x.weight, 0);
           expect(sum).toBeCloseTo(1, 12);
         });
+});
+
+describe("text of a period read from Arrow", () => {
+  it("stays undecoded through scoring; the carried columns decode once, when first read", () => {
+    const park = ["高新区", "钢厂片区", "高新区", "", "钢厂片区"];
+    const table = new Table({
+      code: vectorFromArray(FIVE.texts.get("code")!, new Utf8()),
+      name: vectorFromArray(FIVE.texts.get("name")!, new Utf8()),
+      park: vectorFromArray(park, new Utf8()),
+      ...Object.fromEntries([...FIVE.numbers].map(([k, v]) => [k, vectorFromArray(Array.from(v), new Float64())])),
+    });
+    const s = scheme(MINIMAL + "carry: [park]\n");
+    const f = readArrow(tableToIPC(table), "p.arrow", schemeColumns(s));
+    const texts = f.texts as TextColumns;
+    const r = scorePeriod(f, s);
+    expect([...r.score]).toEqual([68, 68, 60, 56, 0]);
+    for (const c of ["code", "name", "park"]) expect(texts.utf8(c)).toBeDefined();
+    expect(r.carry.get("park")).toEqual(park);
+    expect(texts.utf8("park")).toBeUndefined(); // decoded in the frame: the result and the frame share it
+    expect(r.carry.get("park")).toBe(texts.get("park"));
+  });
 });
