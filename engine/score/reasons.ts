@@ -15,8 +15,22 @@ export function addReason(reasons: (readonly Reason[])[], i: number, r: Reason):
   reasons[i] = reasons[i] === NONE ? [r] : [...reasons[i], r];
 }
 
-/** Adds `r` to the lists of `rows`; the rows that had none share one list (lists never change once made). */
+/** A reason given to many rows: those that had none share one list holding it (lists never change once made). */
+export interface SharedReason {
+  readonly reason: Reason;
+  readonly only: readonly Reason[];
+}
+
+export function sharedReason(r: Reason): SharedReason {
+  return { reason: r, only: Object.freeze([r]) };
+}
+
+export function addSharedReason(reasons: (readonly Reason[])[], i: number, s: SharedReason): void {
+  reasons[i] = reasons[i] === NONE ? s.only : [...reasons[i], s.reason];
+}
+
+/** Adds `r` to the lists of `rows`, shared. */
 export function addReasonToRows(reasons: (readonly Reason[])[], rows: readonly number[], r: Reason): void {
-  const only: readonly Reason[] = Object.freeze([r]);
-  for (const i of rows) reasons[i] = reasons[i] === NONE ? only : [...reasons[i], r];
+  const s = sharedReason(r);
+  for (const i of rows) addSharedReason(reasons, i, s);
 }

@@ -5,7 +5,7 @@
  */
 import type { Adjustment, Veto } from "../scheme/types.js";
 import { forBlocks } from "../blocks.js";
-import { addReason } from "./reasons.js";
+import { addReason, addSharedReason, sharedReason, type SharedReason } from "./reasons.js";
 import type { Reason } from "./types.js";
 
 export interface RuleColumns {
@@ -46,11 +46,11 @@ export function applyRules(
     limit: cap ?? Infinity,
     cols,
     grades,
-    // Reasons that are the same for every row they apply to are one object for all of them.
-    vetoReasons: vetoes.map((v) => Object.freeze({ kind: "veto" as const, label: v.reason })),
+    // Reasons that are the same for every row they apply to are shared by all of them.
+    vetoReasons: vetoes.map((v) => sharedReason({ kind: "veto", label: v.reason })),
     fixedReasons: adjustments.map((a, k) => {
       const points = cols.adjust[k].points;
-      return typeof points === "number" ? Object.freeze({ kind: "adjust" as const, label: a.reason, points }) : undefined;
+      return typeof points === "number" ? sharedReason({ kind: "adjust", label: a.reason, points }) : undefined;
     }),
   };
   forBlocks(pop.length, (b, e) => applyRows(rules, pop, score, vetoed, vetoGrade, reasons, undecidedVeto, undecidedAdjust, b, e));
@@ -65,9 +65,9 @@ interface Rules {
   cols: RuleColumns;
   grades: string[];
   /** Per veto, its reason. */
-  vetoReasons: Reason[];
+  vetoReasons: SharedReason[];
   /** Per adjustment, its reason when its points are a constant. */
-  fixedReasons: (Reason | undefined)[];
+  fixedReasons: (SharedReason | undefined)[];
 }
 
 /** Rows [b, e) of the population: vetoes and adjustments applied, undecided ones counted (called per block, see engine/blocks.ts). */
@@ -93,7 +93,7 @@ function applyRows(
         const g = vetoes[v].grade;
         if (!vetoed[i] || grades.indexOf(g) > grades.indexOf(vetoGrade.get(i)!)) vetoGrade.set(i, g);
         vetoed[i] = 1;
-        addReason(reasons, i, rules.vetoReasons[v]);
+        addSharedReason(reasons, i, rules.vetoReasons[v]);
       }
     }
     let total = 0;
@@ -112,7 +112,9 @@ function applyRows(
       }
       if (p === 0) continue;
       total += p;
-      addReason(reasons, i, rules.fixedReasons[a] ?? { kind: "adjust", label: adjustments[a].reason, points: p });
+      const fixed = rules.fixedReasons[a];
+      if (fixed) addSharedReason(reasons, i, fixed);
+      else addReason(reasons, i, { kind: "adjust", label: adjustments[a].reason, points: p });
     }
     if (total !== 0) score[i] += Math.max(-limit, Math.min(limit, total));
   }
