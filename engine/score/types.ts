@@ -40,7 +40,7 @@ export interface PeriodResult {
   n: number;
   ids: string[];
   names: string[];
-  /** Text columns carried from the input (park, industry…). */
+  /** Text columns carried from the input (park, industry…); from Arrow, decoded when first read. */
   carry: Map<string, string[]>;
   status: Status[];
   /** Final score after rules, higher is better; NaN when not graded. */
