@@ -9,7 +9,7 @@
  */
 
 /** Indicators per loop. */
-export const GROUP = 4;
+const GROUP = 4;
 
 /** The groups of m indicators: first index and size. */
 export function groups(m: number): { j0: number; size: number }[] {
