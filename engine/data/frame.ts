@@ -79,7 +79,11 @@ export function detachedFrame(frame: Frame): Frame {
   return { ...frame, numbers, texts: new Map(frame.texts) };
 }
 
-/** The column itself if it fills its buffer, else a copy that does. */
+/**
+ * The column itself if it fills an ArrayBuffer of its own, else a copy that does. A column of a
+ * shared buffer (a large arena, engine/prefault.ts) is copied too: sent as it is, the receiving
+ * thread would share its memory rather than get its values.
+ */
 export function ownBuffer(v: Float64Array): Float64Array {
-  return v.byteLength === v.buffer.byteLength ? v : v.slice();
+  return v.byteLength === v.buffer.byteLength && !(v.buffer instanceof SharedArrayBuffer) ? v : v.slice();
 }

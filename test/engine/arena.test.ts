@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ARENA_MIN_ROWS, column, inArena } from "../../engine/arena.js";
 import { BLOCK_ROWS, forBlocks } from "../../engine/blocks.js";
+import { PREFAULT_MIN_BYTES } from "../../engine/prefault.js";
 import { stats } from "../../engine/score/normalize/kernel.js";
 import { preparePeriod, scorePeriod, scorePrepared } from "../../engine/score/period.js";
 import { splitmix32 } from "../../engine/random.js";
@@ -106,4 +107,25 @@ grading: { method: quotas, quotas: { A: 0.2, B: 0.4, C: 0.35, D: 0.05 } }
       expect(a.grade.join()).toBe(b.grade.join());
     });
   }
+
+  it("gives the same bits in an arena large enough for a helper thread to prefault", () => {
+    const s = scheme(`
+id: code
+name: name
+indicators:
+  - { id: tax_per_mu, formula: tax / land, direction: benefit, weight: 2 }
+  - { id: energy, column: energy, direction: cost, weight: 1, missing: mean-score }
+aggregation: { method: topsis }
+grading: { method: quotas, quotas: { A: 0.2, B: 0.4, C: 0.35, D: 0.05 } }
+`);
+    const columns = Math.ceil(PREFAULT_MIN_BYTES / (8 * N));
+    const a = inArena(N, columns, () => scorePeriod(data, s));
+    const b = scorePrepared(preparePeriod(data, s), s);
+    expect(a.score.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const bytes = (v: Float64Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    for (const [x, y] of [[a.score, b.score], [a.raw, b.raw], ...["tax_per_mu", "energy"].flatMap((id) => [[a.norm.get(id)!, b.norm.get(id)!], [a.contrib.get(id)!, b.contrib.get(id)!]])]) {
+      expect(bytes(x).equals(bytes(y))).toBe(true);
+    }
+    expect(Buffer.from(a.rank.buffer).equals(Buffer.from(b.rank.buffer))).toBe(true);
+  });
 });
