@@ -43,10 +43,13 @@ describe("the column arena", () => {
 });
 
 describe("kernels called per block", () => {
-  it("cover every row once, in order, in blocks of at most BLOCK_ROWS", () => {
+  it("cover every row once, in order, in blocks of at most BLOCK_ROWS, the first of 64", () => {
     const seen: [number, number][] = [];
     forBlocks(2 * BLOCK_ROWS + 5, (b, e) => seen.push([b, e]));
-    expect(seen).toEqual([[0, BLOCK_ROWS], [BLOCK_ROWS, 2 * BLOCK_ROWS], [2 * BLOCK_ROWS, 2 * BLOCK_ROWS + 5]]);
+    expect(seen).toEqual([[0, 64], [64, 64 + BLOCK_ROWS], [64 + BLOCK_ROWS, 2 * BLOCK_ROWS + 5]]);
+    seen.length = 0;
+    forBlocks(10, (b, e) => seen.push([b, e]));
+    expect(seen).toEqual([[0, 10]]);
     forBlocks(0, () => { throw new Error("no rows, no call"); });
   });
 
@@ -55,7 +58,9 @@ describe("kernels called per block", () => {
     const x = Float64Array.from({ length: 3 * BLOCK_ROWS + 17 }, (_, i) => (i % 97 === 0 ? NaN : rand() * 1e6 - 3e5));
     const pop = Uint8Array.from(x, (_, i) => (i % 13 === 0 ? 0 : 1));
     let sum = 0, sumSq = 0, count = 0, min = Infinity;
+    const gaps: number[] = [];
     for (let i = 0; i < x.length; i++) {
+      if (pop[i] === 1 && x[i] !== x[i]) gaps.push(i);
       if (pop[i] === 0 || x[i] !== x[i]) continue;
       count++;
       sum += x[i];
@@ -64,6 +69,8 @@ describe("kernels called per block", () => {
     }
     const s = stats(x, pop);
     expect([s.count, s.sum, s.sumSq, s.min]).toEqual([count, sum, sumSq, min]);
+    expect(s.gaps).toEqual(gaps); // listed block by block, in order
+    expect(gaps.length).toBeGreaterThan(1800);
   });
 });
 
