@@ -8,7 +8,8 @@
  * collection with a buffer per column, one and ~35 ms carved from an arena.
  *
  * A large arena is shared memory whose pages a helper thread touches ahead of use (prefault.ts),
- * so that this thread takes few page faults; each column is claimed from it before being handed out.
+ * so that this thread takes few page faults; each column is claimed from it before being handed out,
+ * and the arena is settled (its memory counted by V8) when `inArena` ends.
  *
  * A scoring's result keeps all its columns, so they live as long as before; but a single column
  * kept alone keeps its whole buffer alive, and one sent to another thread should be copied
@@ -32,8 +33,12 @@ class Arena {
   constructor(readonly rows: number, columns: number) {
     this.buffer = new FreshBuffer(8 * rows * Math.max(1, columns));
   }
+  settle(): void {
+    this.buffer.settle();
+  }
   take(n: number): Float64Array {
     if (this.used + 8 * n > this.buffer.buffer.byteLength) {
+      this.buffer.settle();
       this.buffer = new FreshBuffer(8 * Math.max(n, this.rows * GROWTH));
       this.used = 0;
     }
@@ -58,6 +63,7 @@ export function inArena<T>(rows: number, columns: number, f: () => T): T {
   try {
     return f();
   } finally {
+    current.settle();
     current = undefined;
   }
 }

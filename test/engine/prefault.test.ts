@@ -27,6 +27,16 @@ describe("FreshBuffer", () => {
     expect(allZero(fb.buffer)).toBe(true);
   });
 
+  it("counts shared memory in V8's schedule once settled, and once only", () => {
+    const fb = new FreshBuffer(PREFAULT_MIN_BYTES, true);
+    const before = process.memoryUsage().arrayBuffers;
+    fb.settle();
+    fb.settle();
+    const added = process.memoryUsage().arrayBuffers - before;
+    expect(added).toBeGreaterThanOrEqual(PREFAULT_MIN_BYTES);
+    expect(added).toBeLessThan(2 * PREFAULT_MIN_BYTES);
+  });
+
   // The helper writes a zero into every page it claims. Were it to write into a range this thread
   // had claimed, or this thread not wait for a chunk the helper was still writing, some byte set
   // here would read 0 at the end. Column sizes are odd, so claims start and end inside chunks and
