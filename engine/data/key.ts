@@ -117,7 +117,7 @@ function utf8Part(text: Utf8Text): KeyPart {
         forBlocks(c.length, (b, e) => mixChunk(c, h, flags, at, b, e));
         base += c.length;
       }
-      forBlocks(flags.length, (b, e) => markEmpty(flags, empty, b, e));
+      for (const i of rowsWith(flags, EMPTY)) empty[i] = 1;
       for (const i of rowsWith(flags, UNCLEAN)) {
         const v = Buffer.from(text.at(i), "utf8");
         trimmed.set(i, v);
@@ -196,19 +196,11 @@ function mixStrings(values: string[], h: Int32Array, empty: Uint8Array, b: numbe
   }
 }
 
-function markEmpty(flags: Uint8Array, empty: Uint8Array, b: number, e: number): void {
-  for (let i = b; i < e; i++) if (flags[i] === EMPTY) empty[i] = 1;
-}
-
-/** The rows where flags[i] is `flag` (rare), ascending. */
+/** The rows where flags[i] is `flag` (rare), ascending: found by the native scan of indexOf, many times a loop's speed. */
 function rowsWith(flags: Uint8Array, flag = 1): number[] {
   const rows: number[] = [];
-  forBlocks(flags.length, (b, e) => pushRows(flags, flag, rows, b, e));
+  for (let i = flags.indexOf(flag); i !== -1; i = flags.indexOf(flag, i + 1)) rows.push(i);
   return rows;
-}
-
-function pushRows(flags: Uint8Array, flag: number, rows: number[], b: number, e: number): void {
-  for (let i = b; i < e; i++) if (flags[i] === flag) rows.push(i);
 }
 
 /** murmur3's final mix of each row hash; a row with an empty part keeps none (see duplicatePairs). */
