@@ -80,7 +80,7 @@ export class FreshBuffer {
     this.control = control;
   }
 
-  /** Counts a shared buffer's memory in V8's collection schedule (see above); call once, when its columns are written. */
+  /** Counts a shared buffer's memory in V8's collection schedule (see above), once its columns are written; later calls do nothing. */
   settle(): void {
     if (this.buffer instanceof SharedArrayBuffer && !counted.has(this.buffer)) counted.set(this.buffer, new ArrayBuffer(this.buffer.byteLength));
   }
