@@ -26,3 +26,23 @@ export function forBlocks(n: number, kernel: (start: number, end: number) => voi
   if (first > 0) kernel(0, first);
   for (let s = first; s < n; s += BLOCK_ROWS) kernel(s, Math.min(n, s + BLOCK_ROWS));
 }
+
+/** The rows a listing kernel keeps in one block (a block is at most BLOCK_ROWS rows). */
+const LISTED = new Int32Array(BLOCK_ROWS);
+
+/**
+ * forBlocks for a kernel that also lists some rows, rare ones such as those missing a value. The
+ * kernel writes each candidate row's number at rows[k] and moves k on only for a row it keeps, then
+ * returns k: nothing in its loop runs for a kept row alone, which would have no type feedback until
+ * the first one and throw the optimised loop back to the interpreter (normalize/kernel.ts). Returns
+ * the kept rows, ascending.
+ */
+export function listingBlocks(n: number, kernel: (start: number, end: number, rows: Int32Array) => number): number[] {
+  const kept: number[] = [];
+  forBlocks(n, (b, e) => appendRows(kept, LISTED, kernel(b, e, LISTED)));
+  return kept;
+}
+
+function appendRows(list: number[], rows: Int32Array, k: number): void {
+  for (let j = 0; j < k; j++) list.push(rows[j]);
+}

@@ -4,7 +4,7 @@
  * without emission data the item's average score), `zero` gives 0. `exclude` is decided before
  * normalisation (the enterprise leaves the graded population), so it never reaches here.
  */
-import { forBlocks } from "../blocks.js";
+import { listingBlocks } from "../blocks.js";
 import type { MissingPolicy } from "../scheme/types.js";
 import type { Normalized } from "./normalize/index.js";
 
@@ -27,8 +27,7 @@ export function imputeMissing(norm: Float64Array, pop: Uint8Array, policy: Exclu
   const { gaps, range } = known;
   if (gaps !== undefined && (policy === "zero" || (policy === "worst" && range !== undefined))) return fill(norm, gaps, policy === "zero" ? 0 : range!.min);
   const acc = Float64Array.of(0, 0, Infinity); // observed count, sum, min
-  const rows: number[] = [];
-  forBlocks(norm.length, (b, e) => observedStats(norm, pop, acc, rows, b, e));
+  const rows = listingBlocks(norm.length, (b, e, listed) => observedStats(norm, pop, acc, listed, b, e));
   const [count, sum, min] = acc;
   // With no observed value at all, every policy falls back to 0: nothing is known about anyone.
   return fill(norm, rows, count === 0 || policy === "zero" ? 0 : policy === "worst" ? min : sum / count);
@@ -44,20 +43,23 @@ function fillRows(x: Float64Array, rows: number[], value: number): void {
   for (let k = 0; k < rows.length; k++) x[rows[k]] = value;
 }
 
-/** Rows [b, e) of the population: the observed values' [count, sum, min] continued in `acc`, the missing rows appended to `rows`. */
-function observedStats(x: Float64Array, pop: Uint8Array, acc: Float64Array, rows: number[], b: number, e: number): void {
+/** Rows [b, e) of the population: the observed values' [count, sum, min] continued in `acc`; the missing rows listed in `rows`, their number returned (blocks.ts `listingBlocks`). */
+function observedStats(x: Float64Array, pop: Uint8Array, acc: Float64Array, rows: Int32Array, b: number, e: number): number {
   let count = acc[0], sum = acc[1], min = acc[2];
+  let k = 0;
   for (let i = b; i < e; i++) {
     if (pop[i] === 0) continue;
     const v = x[i];
-    if (v !== v) rows.push(i);
-    else {
-      count++;
-      sum += v;
-      if (v < min) min = v;
-    }
+    const missing = v !== v;
+    rows[k] = i;
+    k += missing ? 1 : 0;
+    if (missing) continue;
+    count++;
+    sum += v;
+    if (v < min) min = v;
   }
   acc[0] = count;
   acc[1] = sum;
   acc[2] = min;
+  return k;
 }

@@ -27,7 +27,7 @@
  * them.
  */
 import { column } from "../../arena.js";
-import { BLOCK_ROWS, forBlocks } from "../../blocks.js";
+import { forBlocks, listingBlocks } from "../../blocks.js";
 import { MethodError } from "../../errors.js";
 
 export interface Normalized {
@@ -76,22 +76,16 @@ export interface Stats {
 
 export function stats(x: Float64Array, pop: Uint8Array): Stats {
   const acc = Float64Array.of(0, 0, Infinity, -Infinity, 0, 0);
-  const gaps: number[] = [];
-  forBlocks(x.length, (b, e) => appendRows(gaps, GAP_ROWS, accumulate(x, pop, acc, GAP_ROWS, b, e)));
+  const gaps = listingBlocks(x.length, (b, e, rows) => accumulate(x, pop, acc, rows, b, e));
   return { size: acc[0], count: acc[1], min: acc[2], max: acc[3], sum: acc[4], sumSq: acc[5], gaps };
 }
 
-/** A block's rows without a value, as `accumulate` lists them (a block is at most BLOCK_ROWS rows). */
-const GAP_ROWS = new Int32Array(BLOCK_ROWS);
-
 /**
  * The statistics loop over rows [b, e), continuing the running values in `acc`; lists the
- * population rows without a value in `gaps` and returns how many. It lives alone in its function
- * (see engine/blocks.ts). Every row writes its number into `gaps` and the count moves on only for
- * a missing value: an operation run for missing values alone would have no type feedback until the
- * first one, deep in some column, and that first one would throw the optimised loop back to the
- * interpreter — which at times kept this loop unoptimised, boxing every value, for the rest of the
- * scoring (~150 ms at a million rows).
+ * population rows without a value in `gaps` and returns how many (engine/blocks.ts `listingBlocks`).
+ * Listed with a push for missing values alone, the first one, deep in some column, threw the
+ * optimised loop back to the interpreter, and at times kept it there, boxing every value, for the
+ * rest of the scoring (~150 ms at a million rows).
  */
 function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array, gaps: Int32Array, b: number, e: number): number {
   let size = acc[0], count = acc[1], min = acc[2], max = acc[3], sum = acc[4], sumSq = acc[5];
@@ -119,9 +113,6 @@ function accumulate(x: Float64Array, pop: Uint8Array, acc: Float64Array, gaps: I
   return g;
 }
 
-function appendRows(list: number[], rows: Int32Array, k: number): void {
-  for (let j = 0; j < k; j++) list.push(rows[j]);
-}
 
 /**
  * The one elementwise kernel every linear method is written in: out = clamp(c + (a·x + b)/d, lo, hi)

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { topsis } from "../../../../engine/score/aggregate/topsis.js";
+import { BLOCK_ROWS } from "../../../../engine/blocks.js";
 import { imputeMissing } from "../../../../engine/score/missing.js";
 import { normalize, type Normalized } from "../../../../engine/score/normalize/index.js";
 import type { Direction, NormalizeSpec } from "../../../../engine/scheme/types.js";
@@ -84,6 +85,23 @@ describe("missing values filled from the range and gaps", () => {
       expect(fast).toEqual(slow);
       expect(Buffer.from(a.values.buffer).equals(Buffer.from(b.values.buffer))).toBe(true);
     });
+});
+
+describe("missing values found by the pass over the column", () => {
+  it("are every gap of the population, across blocks, filled with the observed mean as a plain loop sums it", () => {
+    const { x, pop } = data(5, 2 * BLOCK_ROWS + 100);
+    const v = Float64Array.from(x);
+    const r = imputeMissing(v, pop, "mean-score");
+    const { gaps } = scan(x, pop);
+    let sum = 0, count = 0;
+    x.forEach((y, i) => {
+      if (pop[i] && !Number.isNaN(y)) (sum += y), count++;
+    });
+    expect(gaps.length).toBeGreaterThan(8000);
+    expect(r.rows).toEqual(gaps);
+    expect(r.value).toBe(sum / count);
+    expect(gaps.every((i) => v[i] === sum / count)).toBe(true);
+  });
 });
 
 describe("TOPSIS given the columns' ranges", () => {
