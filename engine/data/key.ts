@@ -3,12 +3,13 @@
  * id) is present, and no two rows share one. Values compare as the user sees them, trimmed.
  *
  * Rows are hashed (FNV-1a over text, murmur3's block step over bytes, then murmur3's final mix so
- * sequential ids spread) and repeats found in small open-addressing tables: a fraction of the cost
- * of a Map over a million fresh strings. A text column still undecoded (text.ts) is hashed and
- * compared on its UTF-8 bytes, so that reading ids from Arrow never makes their strings.
+ * sequential ids spread); a bitmap of hashes picks out the few rows that may repeat one another,
+ * and only those are compared: a fraction of the cost of a Map over a million fresh strings. A
+ * text column still undecoded (text.ts) is hashed and compared on its UTF-8 bytes, so that reading
+ * ids from Arrow never makes their strings.
  */
 import { isUtf8 } from "node:buffer";
-import { forBlocks } from "../blocks.js";
+import { forBlocks, listingBlocks } from "../blocks.js";
 import type { ProblemList } from "../errors.js";
 import { sourceRow, type Frame, type ReadSpec } from "./frame.js";
 import { isNullAt, TextColumns, type Utf8Chunk, type Utf8Text } from "./text.js";
@@ -34,7 +35,6 @@ export function checkKey(frame: Frame, spec: ReadSpec, list: ProblemList): void 
   const hashes = new Int32Array(n).fill(FNV_BASIS);
   const empty = new Uint8Array(n);
   for (const p of parts) p.mix(hashes, empty);
-  forBlocks(n, (b, e) => finish(hashes, empty, b, e));
   for (const i of rowsWith(empty)) {
     parts.forEach((p, j) => {
       if (p.text(i) !== "") return;
@@ -203,8 +203,44 @@ function rowsWith(flags: Uint8Array, flag = 1): number[] {
   return rows;
 }
 
-/** murmur3's final mix of each row hash; a row with an empty part keeps none (see duplicatePairs). */
-function finish(h: Int32Array, empty: Uint8Array, b: number, e: number): void {
+/**
+ * [first row, repeating row] for every row whose key equals an earlier row's, in row order (rows
+ * with an empty part are skipped).
+ *
+ * A filter first finds the few rows that can be repeats. Each row sets the bit of its hash's top
+ * bits in a bitmap of 16 or more bits per row (2 MiB at a million rows, which stays in the cache,
+ * where a table of every row would cost a cache and TLB miss per row: ~150 ns on a virtual machine
+ * at a million rows), and is listed if that bit was already set: about one row in 32. Then only the
+ * rows on those bits, the listed ones and the rows they met, go through the exact check, a small
+ * open-addressing table on their full hashes. Each loop is its own leaf function
+ * (normalize/kernel.ts).
+ */
+function duplicatePairs(parts: KeyPart[], hashes: Int32Array, empty: Uint8Array): [number, number][] {
+  const n = hashes.length;
+  const log2 = Math.min(32, Math.max(10, Math.ceil(Math.log2(n + 1)) + 4));
+  const shift = 32 - log2;
+  const bits = new Int32Array(2 ** (log2 - 5));
+  const met = listingBlocks(n, (b, e, rows) => finishAndMark(hashes, empty, bits, shift, b, e, rows));
+  if (met.length === 0) return [];
+  bits.fill(0);
+  for (const i of met) {
+    const bit = hashes[i] >>> shift;
+    bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+  const rows = Int32Array.from(listingBlocks(n, (b, e, r) => onBits(hashes, empty, bits, shift, b, e, r)));
+  const keys = rows.map((i) => hashes[i]);
+  const slots = new Int32Array(2 ** Math.max(4, Math.ceil(Math.log2(rows.length * 2 + 1))));
+  const pairs: [number, number][] = [];
+  findRepeats(keys, rows, slots, (a, b) => parts.every((p) => p.same(a, b)), pairs);
+  return pairs;
+}
+
+/**
+ * Rows [b, e): each row's hash gets murmur3's final mix (a row with an empty part keeps 0) and sets
+ * its bit in `bits`; lists the rows (with no empty part) whose bit was already set.
+ */
+function finishAndMark(h: Int32Array, empty: Uint8Array, bits: Int32Array, shift: number, b: number, e: number, rows: Int32Array): number {
+  let k = 0;
   for (let i = b; i < e; i++) {
     let x = h[i];
     x ^= x >>> 16;
@@ -212,57 +248,34 @@ function finish(h: Int32Array, empty: Uint8Array, b: number, e: number): void {
     x ^= x >>> 13;
     x = Math.imul(x, 0xc2b2ae35);
     x ^= x >>> 16;
-    h[i] = empty[i] ? 0 : x;
+    const present = 1 - empty[i];
+    h[i] = x & -present;
+    const bit = x >>> shift;
+    const w = bit >>> 5;
+    const v = bits[w];
+    rows[k] = i;
+    k += (v >> (bit & 31)) & present;
+    bits[w] = v | ((1 << (bit & 31)) & -present);
   }
+  return k;
 }
 
-/**
- * [first row, repeating row] for every row whose key equals an earlier row's, in row order (rows
- * with an empty part are skipped). Rows are first split by the top byte of their hash (keeping
- * row order), then each share goes through its own small open-addressing table, which stays in
- * the cache: one table for all rows would cost a cache and TLB miss per row (~150 ns on a virtual
- * machine at a million rows). Each loop is its own leaf function (normalize/kernel.ts).
- */
-function duplicatePairs(parts: KeyPart[], hashes: Int32Array, empty: Uint8Array): [number, number][] {
-  const counts = new Int32Array(257);
-  forBlocks(hashes.length, (b, e) => topByteCounts(hashes, empty, counts, b, e));
-  for (let b = 0; b < 256; b++) counts[b + 1] += counts[b];
-  const m = counts[256];
-  const rows = new Int32Array(m);
-  const keys = new Int32Array(m);
-  const at = counts.slice(0, 256);
-  forBlocks(hashes.length, (b, e) => byTopByte(hashes, empty, at, rows, keys, b, e));
-  let largest = 0;
-  for (let b = 0; b < 256; b++) largest = Math.max(largest, counts[b + 1] - counts[b]);
-  const slots = new Int32Array(1 << Math.max(4, Math.ceil(Math.log2(largest * 2 + 1))));
-  const pairs: [number, number][] = [];
-  const same = (a: number, b: number) => parts.every((p) => p.same(a, b));
-  for (let b = 0; b < 256; b++) findRepeats(keys, rows, counts[b], counts[b + 1], slots, same, pairs);
-  return pairs.sort((x, y) => x[1] - y[1]);
-}
-
-/** Rows [b, e): counts[t + 1] += rows (not empty) whose hash's top byte is t. */
-function topByteCounts(hashes: Int32Array, empty: Uint8Array, counts: Int32Array, b: number, e: number): void {
-  for (let i = b; i < e; i++) if (empty[i] === 0) counts[(hashes[i] >>> 24) + 1]++;
-}
-
-/** Rows [b, e) (not empty) to the next free place of their top byte's share, `at`. */
-function byTopByte(hashes: Int32Array, empty: Uint8Array, at: Int32Array, rows: Int32Array, keys: Int32Array, b: number, e: number): void {
+/** Rows [b, e) (with no empty part) whose hash's bit is set in `bits`. */
+function onBits(h: Int32Array, empty: Uint8Array, bits: Int32Array, shift: number, b: number, e: number, rows: Int32Array): number {
+  let k = 0;
   for (let i = b; i < e; i++) {
-    if (empty[i] !== 0) continue;
-    const h = hashes[i];
-    const p = at[h >>> 24]++;
-    rows[p] = i;
-    keys[p] = h;
+    const bit = h[i] >>> shift;
+    rows[k] = i;
+    k += (bits[bit >>> 5] >> (bit & 31)) & (1 - empty[i]);
   }
+  return k;
 }
 
-/** The repeats among rows[s, e) (ascending), with `slots` as the hash table (-1 = free, else an index into rows). */
-function findRepeats(keys: Int32Array, rows: Int32Array, s: number, e: number, slots: Int32Array, same: (a: number, b: number) => boolean, pairs: [number, number][]): void {
-  const size = Math.min(slots.length, 1 << Math.max(4, Math.ceil(Math.log2((e - s) * 2 + 1))));
-  const mask = size - 1;
-  slots.fill(-1, 0, size);
-  for (let k = s; k < e; k++) {
+/** The repeats among `rows` (ascending, `keys` their hashes), with `slots` as the hash table (-1 = free, else an index into rows). */
+function findRepeats(keys: Int32Array, rows: Int32Array, slots: Int32Array, same: (a: number, b: number) => boolean, pairs: [number, number][]): void {
+  const mask = slots.length - 1;
+  slots.fill(-1);
+  for (let k = 0; k < rows.length; k++) {
     const h = keys[k];
     let slot = h & mask;
     let q = slots[slot];

@@ -64,6 +64,16 @@ describe("checkKey on undecoded Arrow text", () => {
     for (const chunk of [5000, 1024, 7]) expect(problems(ipc(ids, chunk))).toEqual(expected);
   });
 
+  it("finds every repeat when half the rows share one id, each named against its first row", () => {
+    const ids = Array.from({ length: 3000 }, (_, i) => (i % 2 ? "E1" : `E${i + 2}`));
+    const expected = naive(ids);
+    expect(expected).toHaveLength(1499); // "E1" at rows 3, 5, …; "E2" is row 2's own id
+    expect(problems(ipc(ids, 3000))).toEqual(expected);
+    const list = new ProblemList(10_000);
+    checkKey(readArrow(ipc(ids, 3000), "t.arrow", spec, list), spec, list);
+    expect(list.problems.at(-1)?.message).toBe('id "E1" is repeated: rows 3 and 3001');
+  });
+
   it("names both rows of a repeat, and reports the value as the user sees it", () => {
     const list = new ProblemList();
     const frame = readArrow(ipc(["E001", "E002", "E001 "], 2), "t.arrow", spec, list);
