@@ -29,23 +29,25 @@ const TAIL = 10;
 
 /**
  * The frame of an Arrow IPC file, reading only the columns `spec` asks for, or undefined (read the
- * whole file). The key columns come first: their check (key.ts) runs on this thread while the other
- * columns are still being read by the I/O threads. Problems go to `list`, the key's last.
+ * whole file). The I/O threads read the key columns first, while this thread makes the table from
+ * the metadata; then the other columns, while this thread checks the key (key.ts). Problems go to
+ * `list`, the key's last.
  */
 export async function readArrowFile(fh: FileHandle, size: number, file: string, spec: ReadSpec, list: ProblemList): Promise<Frame | undefined> {
   const layout = await fileLayout(fh, size, file, spec);
   if (layout === undefined) return undefined;
   const { image, plan, first, rest } = layout;
-  await readRanges(fh, image, first);
+  const keyReading = readRanges(fh, image, first);
+  let table: Table | undefined;
+  try {
+    table = tableFromIPC(image); // reads only the footer, metadata and dictionaries, already in the image: no column's values
+  } catch {
+    table = undefined; // the whole read says what is wrong
+  }
+  await keyReading;
+  if (table === undefined) return undefined;
   const reading = readRanges(fh, image, rest);
   reading.catch(() => undefined); // awaited below; this keeps a failure seen before then from going unhandled
-  let table: Table;
-  try {
-    table = tableFromIPC(image); // reads only the footer and metadata: no column's values yet
-  } catch {
-    await reading;
-    return undefined; // the whole read says what is wrong
-  }
   const key = new Set(spec.key ?? []);
   const keyPlan = { ...plan, numeric: plan.numeric.filter((c) => key.has(c.name)), text: plan.text.filter((c) => key.has(c.name)) };
   const keyProblems = new ProblemList();
@@ -57,7 +59,7 @@ export async function readArrowFile(fh: FileHandle, size: number, file: string, 
   return frame;
 }
 
-/** What to read of an Arrow IPC file: an image of its size holding its metadata, and the byte ranges of the wanted columns, key columns and dictionaries first. */
+/** What to read of an Arrow IPC file: an image of its size holding its metadata and dictionaries, and the byte ranges of the wanted columns, key columns first. */
 async function fileLayout(fh: FileHandle, size: number, file: string, spec: ReadSpec): Promise<{ image: Uint8Array; plan: ColumnPlan; first: [number, number][]; rest: [number, number][] } | undefined> {
   if (size < MAGIC + TAIL) return undefined;
   const image = new Uint8Array(size);
@@ -89,10 +91,9 @@ async function fileLayout(fh: FileHandle, size: number, file: string, spec: Read
   const rest: [number, number][] = [];
   // Every block must lie between the magic and the footer: a file that says otherwise is damaged, and the whole read reports it.
   const inside = (b: FileBlock) => b.offset >= MAGIC && b.offset + b.metaDataLength + b.bodyLength <= footerStart;
-  for (const block of footer.dictionaryBatches()) {
-    if (!inside(block)) return undefined;
-    first.push([block.offset, block.offset + block.metaDataLength + block.bodyLength]);
-  }
+  const dictionaries = [...footer.dictionaryBatches()];
+  if (!dictionaries.every(inside)) return undefined;
+  await readRanges(fh, image, dictionaries.map((b): [number, number] => [b.offset, b.offset + b.metaDataLength + b.bodyLength]));
   for (const block of footer.recordBatches()) {
     if (!inside(block)) return undefined;
     const header = await batchHeader(fh, image, block);
