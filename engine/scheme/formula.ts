@@ -15,7 +15,7 @@
 import { column } from "../arena.js";
 import type { MathNode } from "mathjs";
 import { forBlocks } from "../blocks.js";
-import { parseMath } from "../mathjs.js";
+import { mathjs } from "../mathjs.js";
 import { MethodError } from "../errors.js";
 
 export class FormulaError extends MethodError {}
@@ -120,7 +120,7 @@ export function compileFormula(source: string): CompiledFormula {
 function compile(source: string): CompiledFormula {
   let root: MathNode;
   try {
-    root = parseMath(source);
+    root = mathjs().parse(source);
   } catch (e) {
     throw new FormulaError(`cannot parse formula "${source}": ${(e as Error).message}`);
   }
