@@ -20,15 +20,14 @@
  * - The helper is a thread of its own for each buffer and exits when the buffer is done. A thread
  *   kept for the next buffer would hold every buffer it was sent until its own garbage collection,
  *   which a thread that allocates nothing never runs.
- * - V8 does not count a SharedArrayBuffer's memory towards starting a garbage collection, so dead
- *   buffers would pile up between collections (gigabytes, scoring a million rows in a loop). Once
- *   its columns are written (`settle`), a buffer keeps alive an untouched ArrayBuffer of its size,
- *   which V8 does count and which takes no physical memory (`process.memoryUsage().arrayBuffers`
- *   shows it, though). Collections then come as for a plain buffer, one scoring later: a plain
- *   buffer starts one as the scoring begins, when the columns it holds cannot be garbage yet
- *   (collection pauses in a million-row scoring: 28–47 ms with that, 13–17 ms without).
+ * - V8 does not count a SharedArrayBuffer's memory towards starting a garbage collection; a
+ *   buffer is counted once its columns are written (`settle`, late-count.ts). Counted from the
+ *   start, as a plain buffer is, it would start a collection as the scoring begins, when the
+ *   columns it holds cannot be garbage yet (collection pauses in a million-row scoring: 28–47 ms
+ *   with that, 13–17 ms without).
  */
 import { isMainThread, Worker } from "node:worker_threads";
+import { countNow } from "./late-count.js";
 
 const PAGE = 4096;
 const CHUNK = 64 * PAGE;
@@ -46,9 +45,6 @@ for (let k = Atomics.add(control, 0, 1); k < chunks; k = Atomics.add(control, 0,
   Atomics.store(control, 1, k + 1);
   Atomics.notify(control, 1);
 }`;
-
-/** Each shared buffer's stand-in for V8's accounting (see above). */
-const counted = new WeakMap<SharedArrayBuffer, ArrayBuffer>();
 
 /** A zero-filled buffer whose pages, when it is large, a helper thread touches ahead of their use. */
 export class FreshBuffer {
@@ -80,9 +76,9 @@ export class FreshBuffer {
     this.control = control;
   }
 
-  /** Counts a shared buffer's memory in V8's collection schedule (see above), once its columns are written; later calls do nothing. */
+  /** Counts a shared buffer's memory in V8's collection schedule once its columns are written, and any buffer waiting (late-count.ts); later calls add nothing. */
   settle(): void {
-    if (this.buffer instanceof SharedArrayBuffer && !counted.has(this.buffer)) counted.set(this.buffer, new ArrayBuffer(this.buffer.byteLength));
+    countNow(this.buffer instanceof SharedArrayBuffer ? this.buffer : undefined);
   }
 
   /** Makes bytes [begin, end) this thread's to write; call in increasing order. */
