@@ -213,7 +213,9 @@ function rowsWith(flags: Uint8Array, flag = 1): number[] {
  * at a million rows), and is listed if that bit was already set: about one row in 32. Then only the
  * rows on those bits, the listed ones and the rows they met, go through the exact check, a small
  * open-addressing table on their full hashes. Each loop is its own leaf function
- * (normalize/kernel.ts).
+ * (normalize/kernel.ts). Measured at a million ids: the whole check 68–83 → 52–66 ms against
+ * splitting every row by its hash's top byte; but no faster in an Arrow read, where the I/O
+ * threads' copying evicts the bitmap from the shared cache (~75 ms either way).
  */
 function duplicatePairs(parts: KeyPart[], hashes: Int32Array, empty: Uint8Array): [number, number][] {
   const n = hashes.length;
