@@ -1,7 +1,7 @@
 /**
  * The report model: everything the league table and the cards show, computed once per period from
  * the period's full result and the scores of the periods before it. Pure: the loading is in
- * load.ts. Aggregates of other enterprises go through aggregates.ts (suppressed under 3).
+ * load.ts. What the cards may show of other enterprises is decided in disclosure.ts and card.ts.
  */
 import type { ContractResult } from "../admission/commitments.js";
 import type { Robustness } from "./robustness.js";
@@ -11,10 +11,13 @@ import { buildPanel, type PeriodScores } from "../dynamic/panel.js";
 import type { Label, Lang, Scheme } from "../scheme/types.js";
 import type { PeriodResult } from "../score/types.js";
 import type { Revision } from "../store/dataset.js";
-import { summarize, type Summary } from "./aggregates.js";
+import { addPrinted, cardScope, maskedSummary, maskThreshold, maskValue, type CardScope, type Masked, type MaskedSummary, type Printed } from "./disclosure.js";
 import type { NormParams } from "./invert.js";
+import { valueDecimals } from "./i18n.js";
 import { gradeBoundaries, nextGrade, type GradeTarget } from "./next-grade.js";
+import { sha256 } from "../hash.js";
 import { normParams } from "./params.js";
+import { quantileSorted } from "../score/quantile.js";
 
 export interface ReportInput {
   period: string;
@@ -51,13 +54,28 @@ export interface ReportCategory {
   weight: number;
 }
 
-/** Aggregates over one park's graded enterprises (undefined = fewer than 3, suppressed). */
+/** Aggregates over one park's graded enterprises, as a card may print them (disclosure.ts): undefined when withheld. */
 export interface GroupStats {
   n: number;
-  score?: Summary;
-  categories: (Summary | undefined)[];
-  values: Map<string, Summary | undefined>;
-  contrib: Map<string, Summary | undefined>;
+  categories: (MaskedSummary | undefined)[];
+  values: Map<string, MaskedSummary | undefined>;
+  contrib: Map<string, MaskedSummary | undefined>;
+}
+
+/** What every card of the period may print of the others, decided once (disclosure.ts). */
+export interface CardAggregates {
+  scope: CardScope;
+  /** By park ('' when the scheme carries no park), and over every graded enterprise. */
+  groups: Map<string, GroupStats>;
+  everyone: GroupStats;
+  /** Per period (oldest first), the median score of the graded; undefined when withheld. */
+  medians: (Masked | undefined)[];
+  /** Per period, whether a card may print the enterprise's own score then (enough enterprises graded). */
+  scoreShown: boolean[];
+  /** The threshold a card shows for each grade: the band, or the masked lowest score. */
+  thresholds: Map<string, Masked>;
+  /** Enterprises with a value replaced by an outlier bound. */
+  treated: Set<string>;
 }
 
 export interface ReportModel {
@@ -97,13 +115,13 @@ export interface ReportModel {
   previousGradeCounts?: number[];
   /** Graded enterprises (status graded), and all listed. */
   graded: number;
-  /** Median score over the graded, per period (NaN when suppressed). */
+  /** Median score over the graded, per period (NaN when none). */
   medianHistory: number[];
+  /** Quartiles of each category's points over the graded (the league table's colour chips; undefined under 3). */
+  categoryQuartiles: ({ q1: number; median: number; q3: number } | undefined)[];
   alerts: Alert[];
-  /** By park ('' when the scheme carries no park): aggregates over its graded enterprises. */
-  groups: Map<string, GroupStats>;
-  /** Aggregates over every graded enterprise. */
-  everyone: GroupStats;
+  /** What the cards may print of the others. */
+  cards: CardAggregates;
 }
 
 export function buildReportModel(input: ReportInput, options: ReportOptions = {}): ReportModel {
@@ -144,25 +162,11 @@ export function buildReportModel(input: ReportInput, options: ReportOptions = {}
 
   const gradedRows: number[] = [];
   for (let i = 0; i < n; i++) if (result.status[i] === "graded") gradedRows.push(i);
-  const byPark = new Map<string, number[]>();
-  for (const i of gradedRows) {
-    const list = byPark.get(park[i]);
-    if (list) list.push(i);
-    else byPark.set(park[i], [i]);
-  }
-  const stats = (rows: number[]): GroupStats => ({
-    n: rows.length,
-    score: summarize(result.score, rows),
-    categories: categoryScores.map((c) => summarize(c, rows)),
-    values: new Map(scheme.indicators.map((ind) => [ind.id, summarize(result.values.get(ind.id)!, rows)])),
-    contrib: new Map(scheme.indicators.map((ind) => [ind.id, summarize(result.contrib.get(ind.id)!, rows)])),
-  });
-  const groups = new Map([...byPark].map(([p, rows]) => [p, stats(rows)]));
-
   const boundaries = gradeBoundaries(result, scheme);
   const next = Array.from({ length: n }, (_, i) => nextGrade(i, result, scheme, boundaries));
   const count = (g: readonly string[], status?: readonly string[]) => grades.map((grade) => g.reduce((c, x, i) => c + (x === grade && (!status || status[i] === "graded") ? 1 : 0), 0));
-  const everyPeriodMedian = panel.score.map((col) => summarize(col, Int32Array.from({ length: col.length }, (_, i) => i))?.median ?? NaN);
+  const everyPeriodMedian = panel.score.map(finiteMedian);
+  const params = normParams(result, scheme);
 
   return {
     lang,
@@ -189,16 +193,80 @@ export function buildReportModel(input: ReportInput, options: ReportOptions = {}
     categoryScores,
     boundaries,
     next,
-    params: normParams(result, scheme),
+    params,
     grades,
     gradeCounts: count(result.grade, result.status),
     previousGradeCounts: k > 0 ? count(panel.grade[k - 1]) : undefined,
     graded: gradedRows.length,
     medianHistory: everyPeriodMedian,
+    categoryQuartiles: categoryScores.map(quartiles),
     alerts: alerts(panel, k, grades),
-    groups,
-    everyone: stats(gradedRows),
+    cards: cardAggregates(scheme, result, panel.score, everyPeriodMedian, park, gradedRows, categoryScores, boundaries, params),
   };
+}
+
+/** The aggregates every card of the period may print, masked once (disclosure.ts). */
+function cardAggregates(
+  scheme: Scheme,
+  result: PeriodResult,
+  periodScores: Float64Array[],
+  periodMedians: number[],
+  park: string[],
+  gradedRows: number[],
+  categoryScores: Float64Array[],
+  boundaries: Map<string, number>,
+  params: Map<string, NormParams>,
+): CardAggregates {
+  const rules = scheme.disclosure;
+  const scope = cardScope(scheme, gradedRows.length, params);
+  const two = () => 2;
+  // every figure any card prints, so that no aggregate prints as one of them
+  const printed: Printed = new Set();
+  for (const ind of scheme.indicators) {
+    addPrinted(printed, result.values.get(ind.id)!, valueDecimals);
+    addPrinted(printed, result.norm.get(ind.id)!, () => 3);
+    addPrinted(printed, result.contrib.get(ind.id)!, two);
+  }
+  for (const c of categoryScores) addPrinted(printed, c, two);
+  for (const col of periodScores) addPrinted(printed, col, two);
+  const scores = addPrinted(new Set(), result.score, two);
+  const stats = (rows: number[]): GroupStats => ({
+    n: rows.length,
+    categories: categoryScores.map((c) => (scope.points ? maskedSummary(c, rows, rules, printed) : undefined)),
+    values: new Map(scheme.indicators.map((ind) => [ind.id, maskedSummary(result.values.get(ind.id)!, rows, rules, printed)])),
+    contrib: new Map(scheme.indicators.map((ind) => [ind.id, scope.points ? maskedSummary(result.contrib.get(ind.id)!, rows, rules, printed) : undefined])),
+  });
+  const byPark = new Map<string, number[]>();
+  for (const i of gradedRows) {
+    const list = byPark.get(park[i]);
+    if (list) list.push(i);
+    else byPark.set(park[i], [i]);
+  }
+  const gradedIn = periodScores.map((col) => col.reduce((c, v) => c + (Number.isFinite(v) ? 1 : 0), 0));
+  const thresholds = new Map<string, Masked>();
+  const g = scheme.grading;
+  for (const [grade, b] of boundaries) thresholds.set(grade, g.method === "bands" ? { value: b, decimals: 2 } : maskThreshold(b, scheme.aggregation.scale, scores));
+  return {
+    scope,
+    groups: new Map([...byPark].map(([p, rows]) => [p, stats(rows)])),
+    everyone: stats(gradedRows),
+    medians: periodScores.map((col, k) => (gradedIn[k] >= rules.minGroup && scope.score ? maskValue(periodMedians[k], rules.digits, printed) : undefined)),
+    scoreShown: gradedIn.map((c) => c >= rules.minGroup && scope.score),
+    thresholds,
+    treated: new Set(result.treated.map((t) => t.id)),
+  };
+}
+
+/** The median of the finite values (NaN when there are none): the league table's median score. */
+function finiteMedian(x: Float64Array): number {
+  const v = x.filter(Number.isFinite).sort();
+  return v.length ? quantileSorted(v, 0.5) : NaN;
+}
+
+/** Quartiles of the finite values, for colouring the league table (undefined under 3 values: no quarters to speak of). */
+function quartiles(x: Float64Array): { q1: number; median: number; q3: number } | undefined {
+  const v = x.filter(Number.isFinite).sort();
+  return v.length < 3 ? undefined : { q1: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q3: quantileSorted(v, 0.75) };
 }
 
 /** Categories as the scheme gives them, or one per indicator in a flat scheme. */
@@ -221,10 +289,16 @@ export function tableOrder(result: PeriodResult): number[] {
 
 /** The aggregates a card compares with: its park's, or everyone's when the scheme carries no park. */
 export function groupOf(model: ReportModel, i: number): GroupStats {
-  return model.groups.get(model.park[i]) ?? model.everyone;
+  return model.cards.groups.get(model.park[i]) ?? model.cards.everyone;
 }
 
-/** The card's file name under enterprises/: the id with every character outside [A-Za-z0-9-] written as _hex_ (one-to-one, safe on every file system). */
+/**
+ * The card's file name under enterprises/: the id's first 24 characters from [A-Za-z0-9-] to read,
+ * then 16 hex digits of its sha256 to be unique — whatever the id's length, script or case ("ab"
+ * and "AB" differ on case-insensitive file systems), and never a name Windows reserves (CON, NUL…).
+ */
 export function cardFile(id: string): string {
-  return id.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`) + ".html";
+  const readable = id.replace(/[^A-Za-z0-9-]/g, "").slice(0, 24);
+  const hash = sha256(id).slice(0, 16);
+  return `${readable ? `${readable}-` : ""}${hash}.html`;
 }

@@ -192,6 +192,7 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
     rules: { veto, adjust, cap: input.rules?.cap },
     grading,
     sources: input.sources ?? [],
+    disclosure: { minGroup: input.disclosure?.min_group ?? 5, digits: input.disclosure?.digits ?? 2 },
     ...(input.uncertainty ? { uncertainty: resolveUncertainty(input.uncertainty, indicators.map((i) => i.id), fail) } : {}),
     hash,
     file,

@@ -183,6 +183,13 @@ export const schemeSchema = z.strictObject({
     { error: () => 'expected method "quotas", "bands", "natural-breaks" or "rsr-probit"' },
   ),
   sources: z.array(z.string()).optional(),
+  /** What a card handed to one enterprise may show of the others (docs/guarantees.md). */
+  disclosure: z
+    .strictObject({
+      min_group: z.int("min_group is a whole number").min(3, "min_group is at least 3: a group of 2 gives away the other enterprise's figure").optional(),
+      digits: z.int("digits is a whole number").min(1, "digits is between 1 and 3").max(3, "digits is between 1 and 3").optional(),
+    })
+    .optional(),
   /** What a sensitivity analysis varies (docs/sensitivity.md). */
   uncertainty: uncertaintySchema.optional(),
 });

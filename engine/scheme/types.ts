@@ -191,6 +191,14 @@ export type Grading =
   /** Rank-sum ratio grading by Probit regression (3, 4 or 5 grades). */
   | ({ method: "rsr-probit" } & GradingCommon);
 
+/** What a card handed to one enterprise may show of the others (engine/report/disclosure.ts). */
+export interface Disclosure {
+  /** The fewest enterprises an aggregate a card shows may be computed over (default 5). */
+  minGroup: number;
+  /** Significant digits of an aggregate a card shows (default 2). */
+  digits: number;
+}
+
 export interface Scheme {
   /** What the evaluation is called (the file name when the scheme gives none). */
   title: Label;
@@ -209,6 +217,7 @@ export interface Scheme {
   rules: { veto: Veto[]; adjust: Adjustment[]; cap?: number };
   grading: Grading;
   sources: string[];
+  disclosure: Disclosure;
   /** What a sensitivity analysis varies, when the scheme says (docs/sensitivity.md). */
   uncertainty?: Uncertainty;
   /** sha256 of the scheme file's bytes. */

@@ -94,7 +94,7 @@ function leagueTable(m: ReportModel): string {
     s += `<td data-v="${k}"><span class="grade g${k}">${e(g)}</span>${result.vetoed[i] ? ` <span class="neg" title="${e(t.vetoed)}">✖</span>` : ""}</td>`;
     m.categories.forEach((_, c) => {
       const v = m.categoryScores[c][i];
-      s += `<td class="num" data-v="${v}"><span class="chip ${quartileClass(v, m.everyone.categories[c])}">${fmt(v, 1, lang)}</span></td>`;
+      s += `<td class="num" data-v="${v}"><span class="chip ${quartileClass(v, m.categoryQuartiles[c])}">${fmt(v, 1, lang)}</span></td>`;
     });
     for (let p = 0; p < m.history.length; p++) series[p] = m.history[p][i];
     const last = series[series.length - 1], first = firstFinite(series);

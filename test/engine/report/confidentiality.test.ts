@@ -1,30 +1,30 @@
 /**
- * A card shows its own raw figures and only aggregates of the others. Proved two ways:
+ * A card never lets its reader learn another enterprise's figure (engine/report/disclosure.ts).
  *
- * 1. On every card of the demo (2025, 190 cards): every other enterprise's raw indicator value, as
- *    the card formats it, is looked for among the numbers printed on the card (its visible text,
- *    tags stripped, whole numbers only — "12.34" does not match inside "112.345"). A hit is allowed
- *    only when the same string is also one of the card's legitimate figures, computed here from the
- *    model (its own values, normalised values, points, scores, category points, and the park's
- *    medians, the period medians, the grade boundary and the improvement targets): four significant
- *    digits collide now and then — another firm's 亩均税收 of "18.75" is indistinguishable from a park
- *    median of "18.75" that the card is entitled to print. Any other hit is a leak. Other
- *    enterprises' names and ids must not appear at all.
- * 2. A sentinel: one enterprise given distinctive figures, which no other card may print.
+ * For periods of 1, 2, 3, 4, 5 and 190 enterprises, under a scheme benchmarked on means and under one
+ * with a min-max indicator, every card's visible numbers (tags stripped, whole tokens: "12.34" does
+ * not match inside "112.345") are compared with every other enterprise's figures — raw values,
+ * normalised values, points, category points, scores — formatted as the cards print them. A hit is a
+ * leak unless the same string is one of the card's own figures (its own values, points, scores, the
+ * targets computed from them): four significant digits collide now and then, and a reader cannot
+ * tell a coincidence with their own figure from it. Aggregates are deliberately not in that list:
+ * they must never print as another enterprise's figure. Other enterprises' names and ids must not
+ * appear at all. Then the demo's 190 cards are checked the same way, and a planted leak is caught.
  */
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cardHtml } from "../../../engine/report/html/card-page.js";
-import { describe as describeImprovement } from "../../../engine/report/html/card-page.js";
+import type { PeriodScores } from "../../../engine/dynamic/panel.js";
+import { cardFacts } from "../../../engine/report/card.js";
+import { significant } from "../../../engine/report/disclosure.js";
+import { cardHtml, describe as describeImprovement } from "../../../engine/report/html/card-page.js";
 import { fmt, fmtScore, fmtValue } from "../../../engine/report/i18n.js";
 import { loadReport } from "../../../engine/report/load.js";
-import { groupOf, type ReportModel } from "../../../engine/report/model.js";
-import { improvements } from "../../../engine/report/next-grade.js";
-import { importPeriod, initDataset } from "../../../engine/store/dataset.js";
-import { ROOT, tempDir } from "../../cli/helpers.js";
-
-const DEMO = join(ROOT, "datasets", "demo");
+import { buildReportModel, type ReportModel } from "../../../engine/report/model.js";
+import { splitmix32, Xoshiro128 } from "../../../engine/random.js";
+import { scorePeriod } from "../../../engine/score/period.js";
+import { ROOT } from "../../cli/helpers.js";
+import { frame, scheme } from "../score/fixtures.js";
+import { REVISION } from "./fixtures.js";
 
 /** Whole numbers in the visible text: digits with grouping commas and decimals, not inside a longer token. */
 export function numbersIn(html: string): Set<string> {
@@ -32,97 +32,163 @@ export function numbersIn(html: string): Set<string> {
   return new Set(text.match(/(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w]|[.,]\d)/g) ?? []);
 }
 
-/** The figures card i may print, from the model: its own and aggregates. */
-function legitimate(m: ReportModel, i: number): Set<string> {
+/** Every figure of enterprise k as a card would print it, were it k's own. */
+function figuresOf(m: ReportModel, k: number): string[] {
   const { lang, result, scheme } = m;
-  const out = new Set<string>();
-  const g = groupOf(m, i);
+  const out: string[] = [];
   for (const ind of scheme.indicators) {
-    out.add(fmtValue(result.values.get(ind.id)![i], lang));
-    out.add(fmt(result.norm.get(ind.id)![i], 3, lang));
-    out.add(fmtScore(result.contrib.get(ind.id)![i], lang));
-    const med = g.values.get(ind.id);
-    if (med) out.add(fmtValue(med.median, lang));
-    const c = g.contrib.get(ind.id);
-    if (c) out.add(fmtScore(Math.abs(result.contrib.get(ind.id)![i] - c.median), lang));
+    out.push(fmtValue(result.values.get(ind.id)![k], lang), fmt(result.norm.get(ind.id)![k], 3, lang), fmtScore(result.contrib.get(ind.id)![k], lang));
   }
-  out.add(fmtScore(result.score[i], lang));
-  m.categoryScores.forEach((c) => out.add(fmt(c[i], 1, lang)));
-  for (const h of m.history) out.add(fmtScore(h[i], lang));
-  for (const v of m.medianHistory) out.add(fmtScore(v, lang));
-  const nx = m.next[i];
-  if (nx) {
-    out.add(fmtScore(nx.distance, lang));
-    out.add(fmtScore(nx.boundary, lang));
-    for (const x of improvements(i, nx.distance, result, scheme, m.params)) for (const n of numbersIn(describeImprovement(x, lang))) out.add(n);
+  out.push(fmtScore(result.score[k], lang));
+  for (const c of m.categoryScores) out.push(fmtScore(c[k], lang));
+  for (const h of m.history) out.push(fmtScore(h[k], lang));
+  return out.filter((s) => s !== "—");
+}
+
+/** The card's own figures: enterprise i's, and what the card derives from them alone or with aggregates. */
+function ownFigures(m: ReportModel, i: number): Set<string> {
+  const out = new Set(figuresOf(m, i));
+  const f = cardFacts(m, i);
+  if (f.next.kind === "target") {
+    out.add(fmtScore(f.next.distance, m.lang));
+    for (const x of f.next.improvements ?? []) for (const n of numbersIn(describeImprovement(x, m.lang))) out.add(n);
   }
+  for (const g of f.gaps ?? []) out.add(fmtScore(Math.abs(g.gap), m.lang));
   return out;
 }
 
-describe("confidentiality of the enterprise cards", { timeout: 60_000 }, async () => {
-  const m = await loadReport(DEMO, "2025", { lang: "zh" });
-  const { result, scheme } = m;
-
-  it("no card prints another enterprise's raw value unless it is also a figure the card is entitled to", () => {
-    const formatted = scheme.indicators.map((ind) => Array.from(result.values.get(ind.id)!, (v) => (Number.isFinite(v) ? fmtValue(v, "zh") : "")));
-    let checks = 0, coincidences = 0;
-    const leaks: string[] = [];
-    for (let i = 0; i < result.n; i++) {
-      const html = cardHtml(m, i);
-      const shown = numbersIn(html);
-      const allowed = legitimate(m, i);
-      for (let k = 0; k < result.n; k++) {
-        if (k === i) continue;
-        for (let j = 0; j < formatted.length; j++) {
-          const s = formatted[j][k];
-          if (!s) continue;
-          checks++;
-          if (!shown.has(s)) continue;
-          if (allowed.has(s)) coincidences++;
-          else leaks.push(`${result.ids[i]}'s card shows ${s} = ${result.ids[k]}'s ${scheme.indicators[j].id}`);
-        }
-        if (html.includes(result.ids[k]) || (result.names[k] !== result.names[i] && html.includes(result.names[k]))) leaks.push(`${result.ids[i]}'s card names ${result.ids[k]}`);
+function leaks(m: ReportModel): { leaks: string[]; checks: number } {
+  const { result } = m;
+  const figures = Array.from({ length: result.n }, (_, k) => figuresOf(m, k));
+  const found: string[] = [];
+  let checks = 0;
+  for (let i = 0; i < result.n; i++) {
+    const html = cardHtml(m, i);
+    const shown = numbersIn(html);
+    const own = ownFigures(m, i);
+    for (let k = 0; k < result.n; k++) {
+      if (k === i) continue;
+      for (const s of figures[k]) {
+        checks++;
+        if (shown.has(s) && !own.has(s)) found.push(`${result.ids[i]}'s card shows ${s}, a figure of ${result.ids[k]}`);
       }
+      if (html.includes(result.ids[k]) || (result.names[k] !== result.names[i] && html.includes(result.names[k]))) found.push(`${result.ids[i]}'s card names ${result.ids[k]}`);
     }
-    expect(leaks).toEqual([]);
-    expect(checks).toBeGreaterThan(190 * 189 * 5);
-    // the coincidences are rare: the search has teeth (a leak would not hide among them)
-    expect(coincidences / checks).toBeLessThan(0.03); // measured 1.3 %
+  }
+  return { leaks: found, checks };
+}
+
+const MEAN_SCHEME = `
+id: code
+name: name
+carry: [park]
+categories:
+  - { id: money, label: { zh: 效益, en: Money }, weight: 0.7 }
+  - { id: people, label: { zh: 人员, en: People }, weight: 0.3 }
+indicators:
+  - { id: tax, label: { zh: 亩均税收, en: Tax per mu }, unit: 万元/亩, column: tax, category: money, direction: benefit, weight: 0.5,
+      normalize: { method: benchmark-ratio, benchmark: mean, factor: 1, cap: 2 } }
+  - { id: output, label: { zh: 亩均产值, en: Output per mu }, unit: 万元/亩, column: output, category: money, direction: benefit, weight: 0.5,
+      normalize: { method: benchmark-ratio, benchmark: mean, factor: 1, cap: 2 } }
+  - { id: staff, label: { zh: 从业人员, en: Staff }, unit: 人, column: staff, category: people, direction: benefit, weight: 1,
+      normalize: { method: benchmark-ratio, benchmark: median, factor: 1, cap: 2 } }
+aggregation: { method: weighted-sum, scale: 100 }
+grading: { method: quotas, quotas: { A: 0.2, B: 0.4, C: 0.3, D: 0.1 } }
+`;
+const MINMAX_SCHEME = MEAN_SCHEME.replace("normalize: { method: benchmark-ratio, benchmark: median, factor: 1, cap: 2 }", "normalize: minmax");
+
+/** n enterprises with values of several magnitudes (whole staff counts among them), one missing value, and a previous period. */
+function period(n: number, schemeYaml: string, seed: number): ReportModel {
+  const gen = new Xoshiro128(splitmix32(seed));
+  const rng = { next: () => gen.u32() / 2 ** 32 };
+  const ids = Array.from({ length: n }, (_, i) => `91${String(100000 + i)}TEST${String(i).padStart(4, "0")}`);
+  const names = ids.map((_, i) => `企业${String.fromCharCode(0x4e00 + 97 * i)}${String.fromCharCode(0x4e00 + 31 * i + 7)}`);
+  // parks of 3 and 4 (too small to compare with), the rest together
+  const park = ids.map((_, i) => (n >= 20 ? (i < 3 ? "P1" : i < 7 ? "P2" : "P3") : "P1"));
+  const tax = ids.map(() => 2 + 40 * rng.next());
+  const output = ids.map(() => 150 + 4000 * rng.next());
+  const staff = ids.map((_, i) => (n > 5 && i === 5 ? NaN : Math.round(5 + 300 * rng.next())));
+  const s = scheme(schemeYaml);
+  const f = frame({ code: ids, name: names, park }, { tax, output, staff });
+  const before: PeriodScores = {
+    period: "2024",
+    ids,
+    names,
+    status: ids.map(() => "graded"),
+    score: Float64Array.from(ids, () => 40 + 80 * rng.next()),
+    rank: Int32Array.from(ids, (_, i) => i + 1),
+    grade: ids.map(() => "B"),
+  };
+  return buildReportModel({ period: "2025", scheme: s, revision: REVISION, result: scorePeriod(f, s), history: [before] }, { lang: "zh" });
+}
+
+describe("no card lets its reader learn another enterprise's figure", () => {
+  for (const [what, yaml] of [["mean and median benchmarks", MEAN_SCHEME], ["a min-max indicator", MINMAX_SCHEME]] as const)
+    for (const n of [1, 2, 3, 4, 5, 190])
+      it(`${n} enterprise${n > 1 ? "s" : ""}, ${what}`, () => {
+        const m = period(n, yaml, 1000 + n);
+        const { leaks: found, checks } = leaks(m);
+        expect(found).toEqual([]);
+        if (n > 1) expect(checks).toBeGreaterThan(n * (n - 1) * 10);
+      });
+
+  it("prints no score, point or normalised value under 5 graded enterprises, and prints them from 5 on", () => {
+    for (const n of [2, 3, 4]) {
+      const f = cardFacts(period(n, MEAN_SCHEME, 7), 0);
+      expect(f.score).toBeUndefined();
+      expect(f.indicators.every((x) => x.norm === undefined && x.contrib === undefined && x.median === undefined)).toBe(true);
+      expect(f.categories).toBeUndefined();
+      expect(f.next.kind === "target").toBe(false);
+    }
+    const f = cardFacts(period(5, MEAN_SCHEME, 7), 0);
+    expect(f.score).toBeDefined();
+    expect(f.indicators.every((x) => x.norm !== undefined)).toBe(true);
+  });
+
+  it("withholds normalised values and points when an indicator is anchored on the period's extreme, and says why", () => {
+    const m = period(190, MINMAX_SCHEME, 3);
+    const f = cardFacts(m, 10);
+    expect(f.scope).toMatchObject({ score: true, norm: false, points: false, why: ["extreme"] });
+    expect(f.indicators.every((x) => x.norm === undefined && x.contrib === undefined)).toBe(true);
+    expect(cardHtml(m, 10)).toContain("本方案有指标以本期最高或最低值为基准");
+  });
+
+  it("prints the park median only for a park of at least 5, rounded to 2 significant digits", () => {
+    const m = period(190, MEAN_SCHEME, 5);
+    expect(cardFacts(m, 1).indicators.every((x) => x.median === undefined)).toBe(true); // P1: 3
+    expect(cardFacts(m, 4).indicators.every((x) => x.median === undefined)).toBe(true); // P2: 4
+    const big = cardFacts(m, 50);
+    expect(big.groupN).toBe(183);
+    for (const x of big.indicators) expect(x.median!.value).toBe(significant(x.median!.value, 2).value);
+  });
+
+  it("shows a grade's threshold above the lowest score in it, never that score", () => {
+    const m = period(190, MEAN_SCHEME, 11);
+    const { result } = m;
+    const lowestA = Math.min(...Array.from(result.score).filter((_, i) => result.grade[i] === "A"));
+    const b = result.grade.indexOf("B");
+    const f = cardFacts(m, b);
+    expect(f.next.kind).toBe("target");
+    if (f.next.kind !== "target") return;
+    expect(f.next.threshold.value).toBeGreaterThan(lowestA);
+    expect(f.next.threshold.value).toBeLessThanOrEqual(Math.floor(lowestA) + 2);
+    expect(cardHtml(m, b)).not.toContain(fmtScore(lowestA, "zh"));
+  });
+});
+
+describe("the demo's cards", { timeout: 60_000 }, async () => {
+  const m = await loadReport(join(ROOT, "datasets", "demo"), "2025", { lang: "zh" });
+
+  it("print no other enterprise's figure", () => {
+    const { leaks: found, checks } = leaks(m);
+    expect(found).toEqual([]);
+    expect(checks).toBeGreaterThan(190 * 189 * 20);
   });
 
   it("the checker finds a leak when one is planted", () => {
-    const i = 0, k = 1;
-    const planted = cardHtml(m, i).replace("</article>", `<p>${fmtValue(result.values.get("tax_per_mu")![k], "zh")}</p></article>`);
-    const s = fmtValue(result.values.get("tax_per_mu")![k], "zh");
-    expect(numbersIn(planted).has(s)).toBe(true);
-    expect(legitimate(m, i).has(s)).toBe(false);
-  });
-
-  it("a sentinel enterprise's distinctive figures appear on its own card only", async () => {
-    const dir = join(tempDir(), "ds");
-    initDataset(dir);
-    copyFileSync(join(DEMO, "scheme.yaml"), join(dir, "scheme.yaml"));
-    const csv = readFileSync(join(DEMO, "source", "2025.csv"), "utf8").split("\n");
-    const header = csv[0].split(",");
-    const cells = csv[1].split(",");
-    // 税收 98,765.4321 万元 on the enterprise's own land: a 亩均税收 no one else has
-    cells[header.indexOf("税收(万元)")] = "98765.4321";
-    cells[header.indexOf("研发经费(万元)")] = "7777.77";
-    csv[1] = cells.join(",");
-    const file = join(tempDir(), "2025.csv");
-    writeFileSync(file, csv.join("\n"));
-    await importPeriod(dir, "2025", file);
-    const s = await loadReport(dir, "2025", { lang: "zh" });
-    const sentinel = s.result.ids.indexOf(cells[header.indexOf("企业代码")]);
-    expect(sentinel).toBe(0);
-    const mine = s.scheme.indicators.map((ind) => fmtValue(s.result.values.get(ind.id)![sentinel], "zh"));
-    const own = numbersIn(cardHtml(s, sentinel));
-    expect(own.has(mine[0])).toBe(true);
-    for (let i = 1; i < s.result.n; i++) {
-      const html = cardHtml(s, i);
-      const shown = numbersIn(html);
-      for (const v of [mine[0], mine[3]]) expect(shown.has(v), `card ${s.result.ids[i]} shows ${v}`).toBe(false);
-      expect(html).not.toContain(s.result.names[sentinel]);
-    }
+    const other = fmtValue(m.result.values.get("tax_per_mu")![1], "zh");
+    const planted = cardHtml(m, 0).replace("</article>", `<p>${other}</p></article>`);
+    expect(numbersIn(planted).has(other)).toBe(true);
+    expect(ownFigures(m, 0).has(other)).toBe(false);
   });
 });

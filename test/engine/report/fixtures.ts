@@ -56,6 +56,12 @@ export const HISTORY: PeriodScores = {
   grade: ["A", "B", "B", "C"],
 };
 
-export function model(lang: "zh" | "en" = "zh"): ReportModel {
-  return buildReportModel({ period: "2025", scheme: SCHEME, revision: REVISION, result: scorePeriod(FRAME, SCHEME), history: [HISTORY] }, { lang });
+export function model(lang: "zh" | "en" = "zh", s = SCHEME): ReportModel {
+  return buildReportModel({ period: "2025", scheme: s, revision: REVISION, result: scorePeriod(FRAME, s), history: [HISTORY] }, { lang });
 }
+
+/**
+ * For the card tests: b normalised against a fixed target of 10 instead of the period's min and max
+ * (the same values here: r_b = b/10), which the cards may print, and aggregates over groups of 3.
+ */
+export const CARD_SCHEME = scheme(SCHEME_YAML.replace("normalize: minmax", "normalize: { method: target, floor: 0, target: 10 }") + "disclosure: { min_group: 3 }\n");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cardFile } from "../../../engine/report/model.js";
 import type { Inverse } from "../../../engine/report/invert.js";
 import { improvements } from "../../../engine/report/next-grade.js";
-import { model } from "./fixtures.js";
+import { CARD_SCHEME, model } from "./fixtures.js";
 
 describe("the report model", () => {
   const m = model();
@@ -56,21 +56,28 @@ describe("the report model", () => {
     expect(improvements(row("E2"), 30, m.result, m.scheme, m.params).map((x) => x.indicator.id)).toEqual(["a", "b"]);
   });
 
-  it("suppresses a park's aggregates when it has fewer than 3 graded enterprises", () => {
-    const p1 = m.groups.get("P1")!, p2 = m.groups.get("P2")!;
+  it("withholds a park's aggregates under the scheme's minimum group, and rounds them over it", () => {
+    // the default minimum group is 5: neither park (3 and 2) is shown
+    expect(m.cards.groups.get("P1")!.values.get("a")).toBeUndefined();
+    const small = model("zh", CARD_SCHEME); // min_group 3
+    const p1 = small.cards.groups.get("P1")!, p2 = small.cards.groups.get("P2")!;
     expect(p1.n).toBe(3);
-    expect(p1.values.get("a")).toEqual({ n: 3, q1: 15, median: 20, q3: 25 });
-    expect(p1.score?.median).toBe(50);
+    // a = 10, 20, 30: quartiles 15, 20, 25, two significant digits, none printed as anyone's figure
+    expect(p1.values.get("a")).toEqual({ n: 3, q1: { value: 15, decimals: 0 }, median: { value: 20, decimals: 0 }, q3: { value: 25, decimals: 0 } });
     expect(p2.n).toBe(2);
     expect(p2.values.get("a")).toBeUndefined();
-    expect(p2.score).toBeUndefined();
     expect(p2.categories.every((c) => c === undefined)).toBe(true);
   });
 
-  it("names each card file one-to-one and safely", () => {
-    expect(cardFile("91130481MA0096KJ5P")).toBe("91130481MA0096KJ5P.html");
-    expect(cardFile("../a b")).toBe("_2e__2e__2f_a_20_b.html");
-    expect(cardFile("_2f_")).not.toBe(cardFile("/"));
+  it("names each card file uniquely and portably, whatever the id", () => {
+    const uscc = cardFile("91130481MA0096KJ5P");
+    expect(uscc).toMatch(/^91130481MA0096KJ5P-[0-9a-f]{16}\.html$/);
+    expect(cardFile("../a b")).toMatch(/^ab-[0-9a-f]{16}\.html$/);
+    expect(cardFile("甲乙丙")).toMatch(/^[0-9a-f]{16}\.html$/);
+    expect(cardFile("x".repeat(300)).length).toBeLessThanOrEqual(24 + 1 + 16 + 5);
+    expect(cardFile("CON")).not.toMatch(/^(CON|NUL|COM\d|LPT\d)\./i);
+    const ids = ["ab", "AB", "Ab", "a b", "a/b", "CON", "con", "NUL", "COM1", "_2f_", "/", "甲".repeat(40), "甲".repeat(41)];
+    expect(new Set(ids.map((id) => cardFile(id).toLowerCase())).size).toBe(ids.length);
   });
 });
 
@@ -97,7 +104,7 @@ grading: { method: bands, bands: { A: 100, B: 50, C: 0 } }
     expect(improvements(0, 25, m.result, m.scheme, m.params)[0].target).toEqual({ kind: "value", x: 20 });
     // no park carried: one group of everyone, no park filter
     expect(m.parks).toEqual([]);
-    expect(m.everyone.n).toBe(5);
+    expect(m.cards.everyone.n).toBe(5);
   });
 
   it("computes no single-indicator improvement when the aggregation is not a weighted sum", async () => {
