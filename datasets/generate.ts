@@ -96,7 +96,7 @@ export type ParkName = (typeof PARKS)[number];
 /**
  * GB/T 4754-2017 divisions admitted to each park, with the medians the generator draws around.
  * Magnitudes are calibrated so that the pooled period means land near Huangyan 2022's benchmarks
- * (DOMAIN.md §2: 亩均税收 ≈ 24 万元/亩, 亩均增加值 ≈ 136 万元/亩, 单位能耗增加值 ≈ 2.7 万元/tce for industry,
+ * (docs/methods.md §1: 亩均税收 ≈ 24 万元/亩, 亩均增加值 ≈ 136 万元/亩, 单位能耗增加值 ≈ 2.7 万元/tce for industry,
  * 全员劳动生产率 ≈ 18 万元/人, R&D ≈ 3 %). They are plausible, not statistics of real firms.
  */
 export interface IndustrySpec {

@@ -1,5 +1,5 @@
 /**
- * Warnings for leadership at one period (DOMAIN.md §2, §5):
+ * Warnings for leadership at one period (docs/methods.md §1, §4):
  *
  *  - "grade-fell": graded in this period and the one before, and the grade is worse now (a grade
  *    further down the list `grades`, best first). Not raised for an enterprise absent or ungraded in
@@ -30,14 +30,14 @@ export interface SurchargeSchedule {
 /**
  * Shandong's differentiated electricity price for D-class (落后整治) enterprises of the per-mu benefit
  * evaluation: +0.05 / 0.10 / 0.15 yuan/kWh after 1 / 2 / 3 or more consecutive years in D; the
- * highest applicable step is charged, steps are not stacked. Provenance: DOMAIN.md §2
+ * highest applicable step is charged, steps are not stacked. Provenance: docs/methods.md §1
  * ("Consequences"), the project's summary of Shandong's 亩产效益 evaluation policy; the policy text
  * itself is not quoted here, so check the current provincial document before relying on the amounts.
  */
 export const SHANDONG_D_SURCHARGE: SurchargeSchedule = {
   steps: [0.05, 0.1, 0.15],
   unit: "yuan/kWh",
-  source: "Shandong differentiated electricity price for D-class enterprises (DOMAIN.md §2)",
+  source: "Shandong differentiated electricity price for D-class enterprises (docs/methods.md §1)",
 };
 
 export type AlertKind = "grade-fell" | "score-falling" | "repeated-worst";

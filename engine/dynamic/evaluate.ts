@@ -1,5 +1,5 @@
 /**
- * Dynamic comprehensive evaluation of a window of periods (DOMAIN.md §5): each enterprise's period
+ * Dynamic comprehensive evaluation of a window of periods (docs/methods.md §4): each enterprise's period
  * scores combined by TOWA with maximum-entropy time weights (time degree λ), an optional growth
  * term from period-to-period differences, and — when the scheme weights by `scatter-degree` — the
  * period scores recomputed from the indicator cube with the vertical-and-horizontal scatter degree

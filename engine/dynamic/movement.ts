@@ -1,6 +1,6 @@
 /**
  * How each enterprise moved from period to period: rank change, grade change, score trend and how
- * long it has stayed in its grade (DOMAIN.md §2, §5). One set of typed columns per period, aligned
+ * long it has stayed in its grade (docs/methods.md §1, §4). One set of typed columns per period, aligned
  * with the panel's enterprises.
  *
  * Conventions:

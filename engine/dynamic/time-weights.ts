@@ -1,7 +1,7 @@
 /**
  * Time weights by the time degree λ, with maximum entropy (Guo Yajun, Yao Yuan & Yi Pingtao,
  * "Method and application of dynamic comprehensive evaluation", Systems Engineering — Theory &
- * Practice 27(10), 2007, 154–158; DOMAIN.md §5):
+ * Practice 27(10), 2007, 154–158; docs/methods.md §4):
  *
  *   maximise  −Σ_k w_k ln w_k
  *   subject to  Σ_k t_k w_k = λ,  Σ_k w_k = 1,  w_k ≥ 0,   t_k = (p − k)/(p − 1),  k = 1 the earliest.

@@ -3,9 +3,9 @@
  * Engineering — Theory & Practice 27(10), 2007, with time weights from time-weights.ts): per
  * enterprise, Σ_k ω_k S_ik over the periods it has a score in, with ω renormalised over exactly
  * those periods (an entrant's two years are weighed against each other as the full vector weighs
- * them, not against periods in which it did not exist; DOMAIN.md §5, "unbalanced panels").
+ * them, not against periods in which it did not exist; docs/methods.md §4, "unbalanced panels").
  *
- * `dynamicScore` adds a growth term built from period-to-period differences (DOMAIN.md §5: ratios
+ * `dynamicScore` adds a growth term built from period-to-period differences (docs/methods.md §4: ratios
  * misbehave near zero and for negative scores):
  *
  *   level_i  = Σ_{k ∈ K_i} ω_k S_ik / Σ_{k ∈ K_i} ω_k,            K_i = periods with a score
@@ -22,7 +22,7 @@
  * with no growth period at all (one period, or no two consecutive ones) has no combined score
  * (NaN); with α = 0 the combined score is the level.
  *
- * DOMAIN.md §5 writes the combination as Σ ω_k [α S + (1 − α) G] with α the level's share; here the
+ * docs/methods.md §4 writes the combination as Σ ω_k [α S + (1 − α) G] with α the level's share; here the
  * option is named `growth` and is the growth term's share, so `growth: 0` is the plain TOWA level.
  * Differences are taken on the scores as published, so they assume the score scale is comparable
  * from period to period.

@@ -4,7 +4,7 @@
  *   CI = (λmax − n)/(n − 1),   CR = CI/RI(n)
  * (Saaty, The Analytic Hierarchy Process, McGraw-Hill 1980; "How to make a decision: the analytic
  * hierarchy process", EJOR 48, 1990, 9–26; "Decision making with the analytic hierarchy process",
- * Int. J. Services Sciences 1(1), 2008, 83–98; DOMAIN.md §4). RI for n = 1..10 is Saaty's table
+ * Int. J. Services Sciences 1(1), 2008, 83–98; docs/methods.md §3). RI for n = 1..10 is Saaty's table
  * 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49; beyond 10 there is no RI here and the matrix
  * is refused. CR is 0 for n ≤ 2 (every 2 × 2 reciprocal matrix is consistent); CI is clamped at 0
  * (λmax ≥ n in exact arithmetic, so a negative CI is rounding). Acceptance (CR < 0.1) is the

@@ -19,7 +19,7 @@ export type NormalizeSpec = (
   | { method: "minmax" }
   | { method: "vector" }
   | { method: "zscore" }
-  /** x / (benchmark × factor), floored at 0 and optionally capped: the 亩均 practice (DOMAIN.md §2). */
+  /** x / (benchmark × factor), floored at 0 and optionally capped: the 亩均 practice (docs/methods.md §1). */
   | { method: "benchmark-ratio"; benchmark: number | "mean" | "median"; factor: number; cap?: number }
   /** Efficacy coefficient c + d·r over the min-max value r (e.g. 60 + 40·r). */
   | { method: "efficacy"; c: number; d: number }

@@ -1,6 +1,6 @@
 /**
  * Grades. `quotas` assign by rank percentile within the graded population (Huai'an: A top 20%,
- * B 20–60%, C 60–95%, D bottom 5%; DOMAIN.md §2): an enterprise of rank r among m gets the first
+ * B 20–60%, C 60–95%, D bottom 5%; docs/methods.md §1): an enterprise of rank r among m gets the first
  * grade whose cumulative share exceeds (r − 1)/m, the share of enterprises strictly ahead of it —
  * so equal scores, which share a rank, always share a grade. `bands` give the first grade whose
  * lowest score is reached.

@@ -1,5 +1,5 @@
 /**
- * Missing values after normalisation, by the indicator's policy (DOMAIN.md §2): `worst` gives the
+ * Missing values after normalisation, by the indicator's policy (docs/methods.md §1): `worst` gives the
  * lowest normalised value observed, `mean-score` the mean normalised value (Huangyan gives a firm
  * without emission data the item's average score), `zero` gives 0. `exclude` is decided before
  * normalisation (the enterprise leaves the graded population), so it never reaches here.

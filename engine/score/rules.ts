@@ -1,5 +1,5 @@
 /**
- * Rules applied after aggregation (DOMAIN.md §2): vetoes put an enterprise straight into a grade
+ * Rules applied after aggregation (docs/methods.md §1): vetoes put an enterprise straight into a grade
  * (serious accidents, environmental violations, falsified data…); adjustments add bonus or penalty
  * points, their total kept within ±cap when the scheme sets one.
  */

@@ -22,7 +22,7 @@ indicators:
     formula: tax / land_mu
     direction: benefit
     weight: 0.5
-    # 亩均 practice: the ratio to the period's mean, capped (DOMAIN.md §2).
+    # 亩均 practice: the ratio to the period's mean, capped (docs/methods.md §1).
     normalize: { method: benchmark-ratio, benchmark: mean, cap: 2 }
   - id: va_per_mu
     label: { zh: 亩均增加值, en: Value added per mu }

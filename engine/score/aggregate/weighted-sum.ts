@@ -1,6 +1,6 @@
 /**
  * Weighted sum (simple additive weighting): S_i = Σ_j w_j r_ij, the 亩均 method's Σ weight × ratio
- * (DOMAIN.md §2) and the OECD/JRC Handbook's linear aggregation (§1.6). Contributions are the terms.
+ * (docs/methods.md §1) and the OECD/JRC Handbook's linear aggregation (§1.6). Contributions are the terms.
  */
 import { column } from "../../arena.js";
 import { forBlocks } from "../../blocks.js";

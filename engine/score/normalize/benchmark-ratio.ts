@@ -4,7 +4,7 @@ import { linear, median, NormalizeError, observed, stats, type Normalized } from
 /**
  * Benchmark ratio, the 亩均 method: benefit x/b, cost 2 − x/b (Huangyan's negative-indicator
  * variant, 0 once x ≥ 2b), floored at 0 and capped at `cap` when given; b = benchmark × factor.
- * DOMAIN.md §2 (Huangyan 2022, chacewang.com/newsdetail/news430850.html; Huai'an's 2 × average).
+ * docs/methods.md §1 (Huangyan 2022, chacewang.com/newsdetail/news430850.html; Huai'an's 2 × average).
  */
 export function benchmarkRatio(
   x: Float64Array,

@@ -4,7 +4,7 @@ import { minmax } from "./minmax.js";
 
 /**
  * Efficacy coefficient c + d·r with r the min-max value (e.g. 60 + 40·r, as Jingde's
- * 20 + 80·r in DOMAIN.md §2); constant → c + d.
+ * 20 + 80·r in docs/methods.md §1); constant → c + d.
  */
 export function efficacy(x: Float64Array, pop: Uint8Array, direction: Direction, c: number, d: number): Normalized {
   const r = minmax(x, pop, direction);

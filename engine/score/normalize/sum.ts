@@ -5,7 +5,7 @@ import { constantColumn, inverse, linear, NormalizeError, reciprocalSum, require
  * Sum: benefit x/Σx, cost (1/x)/Σ(1/x), sums over the observed population (scores sum to 1).
  * The "sum" normalisation of the MCDM literature (e.g. Vafaei, Ribeiro & Camarinha-Matos,
  * "Normalization techniques for multi-criteria decision making", DoCEIS 2016; Jahan & Edwards,
- * Materials & Design 65, 2015) and the p_ij of entropy weighting (DOMAIN.md §4).
+ * Materials & Design 65, 2015) and the p_ij of entropy weighting (docs/methods.md §3).
  *
  * Negative values are an error. Cost: a zero among positive values makes 1/x infinite — an error.
  * A constant column (all zero included) gives every observed enterprise 1/n, its equal share.

@@ -1,6 +1,6 @@
 /**
  * Combination weighting (组合赋权): several weight vectors u_1 … u_L over the same indicators — typically
- * a subjective and an objective one — → one, with the formulas of DOMAIN.md §4:
+ * a subjective and an objective one — → one, with the formulas of docs/methods.md §3:
  * - multiplicative (乘法合成): w_j = Π_k u_kj / Σ_j Π_k u_kj (two or more sets; μ is ignored);
  * - linear: w = Σ_k μ_k u_k; for two sets μ_1 = μ, μ_2 = 1 − μ (μ = 0.5 by default); for more
  *   sets equal μ_k = 1/L unless an array of coefficients is given (rescaled to sum 1) — a single μ

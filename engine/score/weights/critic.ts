@@ -1,7 +1,7 @@
 /**
  * CRITIC weights (CRiteria Importance Through Intercriteria Correlation; Diakoulaki, Mavrotas &
  * Papayannakis, "Determining objective weights in multiple criteria problems: the CRITIC method",
- * Computers & Operations Research 22(7), 1995, 763–770; DOMAIN.md §4). On the normalised matrix
+ * Computers & Operations Research 22(7), 1995, 763–770; docs/methods.md §3). On the normalised matrix
  * (the paper uses min-max), over the graded rows:
  *   C_j = σ_j Σ_k (1 − r_jk),   w_j = C_j / Σ_k C_k
  * with σ_j the standard deviation of indicator j and r_jk Pearson's correlation.

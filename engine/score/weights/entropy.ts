@@ -2,7 +2,7 @@
  * Entropy weights (熵权法). With p_ij = r_ij / Σ_i r_ij over the m graded rows,
  *   e_j = −(1/ln m) Σ_i p_ij ln p_ij,   d_j = 1 − e_j,   w_j = d_j / Σ_k d_k
  * (Shannon's entropy as a weighting method: Zeleny, Multiple Criteria Decision Making, 1982;
- * Hwang & Yoon, Multiple Attribute Decision Making, Springer 1981; DOMAIN.md §4).
+ * Hwang & Yoon, Multiple Attribute Decision Making, Springer 1981; docs/methods.md §3).
  *
  * Zeros: 0·ln 0 = 0, its limit, with no ε added (`zeroRule`, recorded in the manifest). Some
  * implementations add an ε to every p (which shifts every e_j a little), and pymcdm's

@@ -4,7 +4,7 @@
  * A scheme with categories is weighted in two levels: the categories (expert, equal or AHP) and the
  * indicators inside each category (any method; an objective method then runs on that category's
  * columns only, as hierarchical practice does). The final weight is the product. A combination
- * computes each weighting in full, then combines the final weights (DOMAIN.md §4).
+ * computes each weighting in full, then combines the final weights (docs/methods.md §3).
  */
 import { ParkscoreError, type Warning } from "../../errors.js";
 import { AhpError, ahpWeights } from "../../scheme/ahp.js";

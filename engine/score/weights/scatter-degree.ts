@@ -1,6 +1,6 @@
 /**
  * The vertical-and-horizontal scatter degree method (纵横向拉开档次法; Guo Yajun, 综合评价理论、方法及
- * 应用, Science Press 2007; DOMAIN.md §5): indicator weights for a cube x_ijk (enterprise i,
+ * 应用, Science Press 2007; docs/methods.md §4): indicator weights for a cube x_ijk (enterprise i,
  * indicator j, period k) that spread the enterprises' scores as far apart as possible over all
  * periods together. With the standardised data of period k as the n_k × m matrix A_k, the total
  * scatter of y_ik = Σ_j w_j x*_ijk is
