@@ -10,10 +10,25 @@ const FORMULAS: Record<string, string> = {
   rd_share: "rd_expense / revenue",
 };
 
+export interface BenchIndicator {
+  id: string;
+  column?: string;
+  formula?: string;
+  direction: "benefit" | "cost";
+  weight: number;
+}
+
+/** The 20 indicators, in the scheme's order (the DuckDB reference builds its SQL from them). */
+export function benchIndicators(): BenchIndicator[] {
+  return [
+    ...COLUMNS.map((c, k): BenchIndicator => ({ id: c, column: c, direction: COST.has(c) ? "cost" : "benefit", weight: k + 1 })),
+    ...Object.entries(FORMULAS).map(([id, formula], k): BenchIndicator => ({ id, formula, direction: "benefit", weight: k + 3 })),
+  ];
+}
+
 export function benchScheme(aggregation: "weighted-sum" | "topsis"): string {
   const lines = ["id: code", "name: name", "indicators:"];
-  COLUMNS.forEach((c, k) => lines.push(`  - { id: ${c}, column: ${c}, direction: ${COST.has(c) ? "cost" : "benefit"}, weight: ${k + 1}, normalize: minmax }`));
-  Object.entries(FORMULAS).forEach(([id, f], k) => lines.push(`  - { id: ${id}, formula: ${f}, direction: benefit, weight: ${k + 3}, normalize: minmax }`));
+  for (const x of benchIndicators()) lines.push(`  - { id: ${x.id}, ${x.column ? `column: ${x.column}` : `formula: ${x.formula}`}, direction: ${x.direction}, weight: ${x.weight}, normalize: minmax }`);
   lines.push(`aggregation: { method: ${aggregation} }`, "weighting: { method: expert }", "grading: { method: quotas, quotas: { A: 0.2, B: 0.4, C: 0.35, D: 0.05 } }");
   return lines.join("\n") + "\n";
 }
