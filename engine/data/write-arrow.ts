@@ -12,7 +12,7 @@ export function arrowTable(columns: OutputColumn[]): Table {
     let v: Vector;
     switch (c.type) {
       case "text":
-        v = vectorFromArray(c.values, new Utf8());
+        v = utf8Vector(c.values);
         break;
       case "number": {
         const x = c.values;
@@ -38,6 +38,24 @@ export function arrowTable(columns: OutputColumn[]): Table {
 
 export function arrowBytes(columns: OutputColumn[]): Uint8Array {
   return tableToIPC(arrowTable(columns), "file");
+}
+
+/**
+ * Strings as a Utf8 vector, encoded straight into one buffer: apache-arrow's builder takes ~4 s per
+ * million names, this a tenth of that. Text beyond Utf8's 2 GiB of offsets goes through the builder.
+ */
+function utf8Vector(values: string[]): Vector {
+  const n = values.length;
+  const offsets = new Int32Array(n + 1);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += Buffer.byteLength(values[i] ?? "", "utf8");
+    if (total > 0x7fffffff) return vectorFromArray(values, new Utf8());
+    offsets[i + 1] = total;
+  }
+  const bytes = Buffer.alloc(total);
+  for (let i = 0; i < n; i++) if (offsets[i + 1] > offsets[i]) bytes.write(values[i], offsets[i], "utf8");
+  return makeVector(makeData({ type: new Utf8(), length: n, valueOffsets: offsets, data: bytes, nullCount: 0 }));
 }
 
 /** Arrow's validity bitmap (bit set = present); none at all when every value is present. */
