@@ -2,7 +2,7 @@
  * Writing a table as an Arrow IPC file: numbers as Float64 (missing → null), ranks as Int32
  * (0 → null), text as Utf8, booleans as Bool. Number buffers are handed to Arrow without copying.
  */
-import { Bool, Field, Float64, Int32, makeData, makeVector, Schema, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from "apache-arrow";
+import { Bool, Field, Float64, Int32, LargeUtf8, makeData, makeVector, Schema, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from "apache-arrow";
 import type { OutputColumn } from "./table.js";
 
 export function arrowTable(columns: OutputColumn[]): Table {
@@ -41,8 +41,9 @@ export function arrowBytes(columns: OutputColumn[]): Uint8Array {
 }
 
 /**
- * Strings as a Utf8 vector, encoded straight into one buffer: apache-arrow's builder takes ~4 s per
- * million names, this a tenth of that. Text beyond Utf8's 2 GiB of offsets goes through the builder.
+ * Strings as a Utf8 vector, encoded straight into one buffer: apache-arrow's builder, value by
+ * value, is several times slower, and a million-row import stores several text columns. Text beyond
+ * Utf8's 2 GiB of 32-bit offsets is LargeUtf8, through the builder.
  */
 function utf8Vector(values: string[]): Vector {
   const n = values.length;
@@ -50,7 +51,7 @@ function utf8Vector(values: string[]): Vector {
   let total = 0;
   for (let i = 0; i < n; i++) {
     total += Buffer.byteLength(values[i] ?? "", "utf8");
-    if (total > 0x7fffffff) return vectorFromArray(values, new Utf8());
+    if (total > 0x7fffffff) return vectorFromArray(values, new LargeUtf8());
     offsets[i + 1] = total;
   }
   const bytes = Buffer.alloc(total);
