@@ -1,7 +1,7 @@
 /** `parkscore score --scheme S --input F [--period P] --out DIR` */
 import { Command, Option } from "commander";
 import { resolve } from "node:path";
-import { formatProblem, ParkscoreError } from "../../engine/errors.js";
+import { ParkscoreError } from "../../engine/errors.js";
 import { listPeriods } from "../../engine/store/dataset.js";
 import { scoreStored } from "../../engine/store/runs.js";
 import { loadPeriodInput } from "../../engine/store/input.js";
@@ -9,8 +9,7 @@ import { writeRun } from "../../engine/store/run-output.js";
 import { scorePeriod } from "../../engine/score/period.js";
 import type { Lang } from "../../engine/scheme/types.js";
 import type { PeriodResult } from "../../engine/score/types.js";
-import { fixed, textTable } from "../format.js";
-import { indent } from "../run.js";
+import { fixed, sweptText, textTable, warningsText } from "../format.js";
 
 export interface ScoreOptions {
   scheme: string;
@@ -52,7 +51,9 @@ async function scoreDataset(dir: string, o: { period?: string; all?: boolean; la
   for (const p of periods) {
     const run = await scoreStored(dir, p, o.lang ?? "zh");
     const c = run.manifest.counts;
+    process.stdout.write(sweptText(run.swept));
     process.stdout.write(`${p}: ${c.graded} graded of ${c.enterprises} (${Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · ")}) → ${run.dir}\n`);
+    process.stdout.write(warningsText(run.manifest.warnings));
   }
 }
 
@@ -75,7 +76,7 @@ export async function scoreToFolder(o: ScoreOptions): Promise<void> {
   out.write(`${scheme.title[o.lang]}: ${c.enterprises} enterprises, ${c.graded} graded${c["not-graded"] ? `, ${c["not-graded"]} not graded` : ""}${c.excluded ? `, ${c.excluded} excluded` : ""}${c.vetoed ? `, ${c.vetoed} vetoed` : ""}\n`);
   out.write(`grades: ${Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · ")}\n\n`);
   out.write(topTable(result, o.top) + "\n\n");
-  if (manifest.warnings.length) out.write(`${manifest.warnings.length} warning(s):\n${indent(manifest.warnings.map(formatProblem).join("\n"))}\n\n`);
+  if (manifest.warnings.length) out.write(`${warningsText(manifest.warnings)}\n`);
   out.write(`results in ${resolve(o.out)}/ (scores.csv, scores.arrow, weights.csv, manifest.json)\n`);
 }
 
