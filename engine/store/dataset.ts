@@ -128,7 +128,7 @@ export async function importPeriod(dir: string, period: string, file: string, op
   const { scheme, warnings: schemeWarnings } = openDataset(dir);
   const read = await loadPeriodInput(scheme, file, { ...opts, period: scheme.period ? period : undefined, rest: true });
   const { frame, input } = read;
-  const warnings = [...schemeWarnings, ...read.warnings, ...scoringWarnings(frame, scheme, dir, period)];
+  const warnings = [...schemeWarnings, ...read.warnings, ...scoringWarnings(frame, scheme)];
   return withLock(dir, `import ${period}`, (swept) => {
     const d = periodDir(dir, period);
     mkdirSync(d, { recursive: true });
@@ -163,14 +163,15 @@ export async function importPeriod(dir: string, period: string, file: string, op
 
 /**
  * What scoring the period finds (score --input prints the same). A period the scheme cannot score
- * is stored all the same — the data passed its checks, the scheme may change — with a warning why.
+ * is stored all the same — the data passed its checks, and the scheme may change — with the reason.
  */
-function scoringWarnings(frame: Frame, scheme: Scheme, dir: string, period: string): Warning[] {
+function scoringWarnings(frame: Frame, scheme: Scheme): Warning[] {
   try {
     return scorePeriod(frame, scheme).warnings;
   } catch (e) {
-    if (!(e instanceof ParkscoreError || e instanceof MethodError)) throw e;
-    return [{ code: "import.unscorable", file: scheme.file, message: `the period cannot be scored with this scheme: ${e.message}`, fix: `correct the scheme, then score the stored period: parkscore score ${dir} --period ${period}` }];
+    if (e instanceof ParkscoreError) return e.problems.map((p) => ({ ...p, message: `the period cannot be scored: ${p.message}` }));
+    if (e instanceof MethodError) return [{ code: "import.unscorable", file: scheme.file, message: `the period cannot be scored: ${e.message}` }];
+    throw e;
   }
 }
 

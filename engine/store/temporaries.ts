@@ -55,10 +55,12 @@ function entries(folder: string): string[] {
   return existsSync(folder) ? readdirSync(folder) : [];
 }
 
+/** The folders in `folder`, other than temporaries. */
 function subfolders(folder: string): string[] {
   return entries(folder)
+    .filter((name) => temporaryWriter(name) === undefined)
     .map((name) => join(folder, name))
-    .filter((path) => temporaryWriter(path.slice(folder.length + 1)) === undefined && statSync(path).isDirectory());
+    .filter((path) => statSync(path).isDirectory());
 }
 
 /** Bytes of a file, or of everything in a folder. */

@@ -69,6 +69,25 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
     expect(manifest.warnings.map((w: { message: string }) => w.message)).toEqual(expected);
   });
 
+  it("import stores a period the scheme cannot score, with the reason score --input gives as its warning", async () => {
+    const { dir, data, scheme } = await dataset();
+    // A benchmark ratio over the period's mean, and a column that is 0 for everyone: no benchmark to divide by.
+    const broken = SCHEME.replace("normalize: minmax }\n  - { id: c", "normalize: minmax }\n  - { id: zero, label: { zh: Z, en: Z }, formula: a * 0, direction: benefit, weight: 0.6, normalize: { method: benchmark-ratio, benchmark: mean } }\n  - { id: c");
+    writeFileSync(join(dir, "scheme.yaml"), broken);
+    writeFileSync(scheme, broken);
+    const direct = await inProcess(scoreCommand, ["score", "--scheme", scheme, "--input", data, "--out", join(dir, "..", "out")]);
+    expect(direct.code).toBe(1);
+    const [, path, reason] = direct.stderr.match(/: (indicators\[\d\]\.normalize): (.*)$/m)!;
+    expect(reason).toContain("the benchmark is 0 (mean)");
+    const imported = await inProcess(importCommand, ["import", dir, "--period", "2025", data]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain("stored as periods/2025/r0001.arrow (6 columns)");
+    expect(warningLines(imported.stdout)).toEqual([`${path}: the period cannot be scored: ${reason}`]);
+    const scored = await inProcess(scoreCommand, ["score", dir, "--period", "2025"]);
+    expect(scored.code).toBe(1);
+    expect(scored.stderr).toContain("the benchmark is 0 (mean)");
+  });
+
   it("history lists each period's runs: id, when, revision, scheme, counts, and the one that counts", async () => {
     const { dir, data } = await dataset();
     await inProcess(importCommand, ["import", dir, "--period", "2025", data]);

@@ -32,8 +32,9 @@ export function tempDir(): string {
 export async function inProcess(make: () => Command, args: string[]): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => (err.push(String(s)), true));
+  const text = (s: string | Uint8Array) => (typeof s === "string" ? s : Buffer.from(s).toString("utf8"));
+  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => (out.push(text(s)), true));
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => (err.push(text(s)), true));
   const before = process.exitCode;
   process.exitCode = undefined;
   try {
