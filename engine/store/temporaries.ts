@@ -3,7 +3,7 @@
  * put each file under a hidden temporary name and rename it at the end, so a writer that never got
  * there leaves them behind, unseen — hundreds of MB after a large import. The next writer, holding
  * the dataset's lock, removes them: in the folders only a lock holder writes (periods/<p>/,
- * runs/<p>/, runs/<p>/<run>/) every temporary but its own, since the lock proves no one else is
+ * runs/<p>/, runs/<p>/<run>/, contracts/) every temporary but its own, since the lock proves no one else is
  * writing there; in the dataset's own folder, where `init` writes without the lock, only those of
  * processes that no longer exist.
  */
@@ -25,6 +25,7 @@ export function removeDeadTemporaries(dir: string, alive: (pid: number) => boole
   const swept: Swept = { count: 0, bytes: 0 };
   sweep(dir, (pid) => pid !== process.pid && !alive(pid), swept);
   const locked = (pid: number) => pid !== process.pid;
+  sweep(join(dir, "contracts"), locked, swept);
   for (const period of subfolders(join(dir, "periods"))) sweep(period, locked, swept);
   for (const runs of subfolders(join(dir, "runs"))) {
     sweep(runs, locked, swept);
