@@ -3,9 +3,9 @@
  * put each file under a hidden temporary name and rename it at the end, so a writer that never got
  * there leaves them behind, unseen — hundreds of MB after a large import. The next writer, holding
  * the dataset's lock, removes them: in the folders only a lock holder writes (periods/<p>/,
- * runs/<p>/, runs/<p>/<run>/, contracts/) every temporary but its own, since the lock proves no one else is
- * writing there; in the dataset's own folder, where `init` writes without the lock, only those of
- * processes that no longer exist.
+ * runs/<p>/, runs/<p>/<run>/, contracts/) every temporary but its own, since the lock proves no
+ * one else is writing there; in the dataset's own folder, where `init` writes without the lock,
+ * only those of processes that no longer exist.
  */
 import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
