@@ -124,6 +124,19 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
     expect(again.stdout).not.toContain("removed");
   });
 
+  it("score --all tries every period, and names every one that lacks a column, each with its import line", async () => {
+    const { dir, data } = await dataset();
+    for (const p of ["2023", "2024", "2025"]) await inProcess(importCommand, ["import", dir, "--period", p, data]);
+    writeFileSync(data, DATA.replace(",note\n", ",note,d\n").replace(/,([xyzw])\n/g, ",$1,1\n"));
+    await inProcess(importCommand, ["import", dir, "--period", "2024", data]);
+    writeFileSync(join(dir, "scheme.yaml"), SCHEME.replace("column: c,", "column: d,"));
+    const r = await inProcess(scoreCommand, ["score", dir, "--all"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^2024: 4 graded of 4 /m);
+    expect(r.stderr.split("\n")[0]).toBe("parkscore: 2 problems:");
+    for (const p of ["2023", "2025"]) expect(r.stderr).toContain(`period ${p}, revision 1 has no such column`);
+  });
+
   it("a column the stored revision lacks is one clear error, exit 1", async () => {
     const { dir, data } = await dataset();
     await inProcess(importCommand, ["import", dir, "--period", "2025", data]);
