@@ -1,4 +1,7 @@
-/** Terminal output: aligned tables that account for wide (CJK) characters. */
+/** Terminal output: aligned tables that account for wide (CJK) characters; warnings; housekeeping notes. */
+import { formatProblem, type Warning } from "../engine/errors.js";
+import type { Swept } from "../engine/store/temporaries.js";
+import { indent } from "./run.js";
 
 /** Display width: East Asian wide and full-width characters take two cells. */
 export function displayWidth(s: string): number {
@@ -24,4 +27,15 @@ export function textTable(header: string[], rows: string[][], numeric: Set<numbe
 
 export function fixed(x: number, digits = 2): string {
   return Number.isFinite(x) ? x.toFixed(digits) : "";
+}
+
+/** Warnings as every scoring command prints them: how many, then one indented line each ("" when none). */
+export function warningsText(warnings: readonly Warning[]): string {
+  return warnings.length ? `${warnings.length} warning(s):\n${indent(warnings.map(formatProblem).join("\n"))}\n` : "";
+}
+
+/** One line on the temporaries of dead writers a command removed ("" when none). */
+export function sweptText(s: Swept): string {
+  if (s.count === 0) return "";
+  return `removed ${s.count} temporary file${s.count === 1 ? "" : "s"} (${(s.bytes / 1e6).toFixed(1)} MB) left by a parkscore stopped mid-write\n`;
 }

@@ -12,6 +12,6 @@ const demo = join(dirname(fileURLToPath(import.meta.url)), "demo");
 for (const f of readdirSync(join(demo, "source")).sort()) {
   const period = f.replace(/\.(csv|xlsx)$/, "");
   if (listRevisions(demo, period).length) continue;
-  const r = await importPeriod(demo, period, join(demo, "source", f));
+  const { revision: r } = await importPeriod(demo, period, join(demo, "source", f));
   process.stdout.write(`${period}: revision ${r.revision}, ${r.rows} rows\n`);
 }

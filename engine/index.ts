@@ -16,8 +16,8 @@ export { buildPanel, panelRows, type Panel, type PeriodScores } from "./dynamic/
 export { evaluateDynamic, type DynamicOptions, type DynamicResult } from "./dynamic/evaluate.js";
 export { movement, scoreTrend, type Movement, type PeriodMovement, type MovementOptions } from "./dynamic/movement.js";
 export { transitions, type Transitions } from "./dynamic/transitions.js";
-export { initDataset, openDataset, listPeriods, listRevisions, latestRevision, importPeriod, readStoredPeriod, type Revision } from "./store/dataset.js";
-export { scoreStored, listRuns, latestRun, readRun, type StoredRun } from "./store/runs.js";
+export { initDataset, openDataset, listPeriods, listRevisions, latestRevision, importPeriod, readStoredPeriod, type Imported, type Revision } from "./store/dataset.js";
+export { scoreStored, listRuns, latestRun, readRun, type ScoredRun, type StoredRun } from "./store/runs.js";
 export { periodsBetween, loadWindow, windowCube, type WindowPeriod } from "./store/window.js";
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
 export { escapeHtml } from "./charts/escape.js";

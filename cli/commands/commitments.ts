@@ -7,7 +7,7 @@ import type { OutputColumn } from "../../engine/data/table.js";
 import { csvChunks } from "../../engine/data/write-csv.js";
 import { writeFilesAtomically } from "../../engine/store/atomic.js";
 import { versions } from "../../engine/store/provenance.js";
-import { fixed, textTable } from "../format.js";
+import { fixed, sweptText, textTable } from "../format.js";
 import { indent } from "../run.js";
 
 interface CommitmentsOptions {
@@ -53,6 +53,7 @@ export function commitmentsCommand(): Command {
       const w = process.stdout;
       if (o.contracts) {
         const r = await importContracts(dir, o.contracts);
+        w.write(sweptText(r.swept));
         w.write(`imported ${r.contracts} contracts as ${r.stored}\n`);
       }
       const report = await contractBreaches(dir, o.period);

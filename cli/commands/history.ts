@@ -1,28 +1,47 @@
 /** `parkscore history DIR [--period P]`: the revisions of each period, and its runs. */
 import { Command } from "commander";
-import { listPeriods, listRevisions, openDataset } from "../../engine/store/dataset.js";
-import { listRuns } from "../../engine/store/runs.js";
+import { latestRevision, listPeriods, listRevisions, openDataset } from "../../engine/store/dataset.js";
+import { periodRuns, publishedRun } from "../../engine/store/runs.js";
 import { textTable } from "../format.js";
 
 export function historyCommand(): Command {
   return new Command("history")
-    .description("list the revisions of a period (or of every period): who imported what, when, hashes, rows")
+    .description("list the revisions of a period (or of every period): who imported what, when, hashes, rows; then its runs")
     .argument("<dir>", "the dataset folder")
     .option("-p, --period <period>", "one period (default: all)")
     .action((dir: string, o: { period?: string }) => {
-      openDataset(dir);
+      const { scheme } = openDataset(dir);
       const periods = o.period ? [o.period] : listPeriods(dir);
       const rows = periods.flatMap((p) =>
-        listRevisions(dir, p).map((r) => [p, String(r.revision), r.importedAt.replace("T", " ").slice(0, 19), r.importedBy, r.source.name, r.source.sha256.slice(0, 12), String(r.rows)]),
+        listRevisions(dir, p).map((r) => [p, String(r.revision), when(r.importedAt), r.importedBy, r.source.name, r.source.sha256.slice(0, 12), String(r.rows)]),
       );
       if (rows.length === 0) {
         process.stdout.write(`no data${o.period ? ` for period ${o.period}` : ""} yet\n`);
         return;
       }
-      process.stdout.write(textTable(["period", "revision", "imported (UTC)", "by", "file", "sha256", "rows"], rows, new Set([1, 6])) + "\n");
+      const out = process.stdout;
+      out.write(textTable(["period", "revision", "imported (UTC)", "by", "file", "sha256", "rows"], rows, new Set([1, 6])) + "\n");
       for (const p of periods) {
-        const runs = listRuns(dir, p);
-        if (runs.length) process.stdout.write(`runs of ${p}: ${runs.length} (latest ${runs[runs.length - 1]})\n`);
+        const runs = periodRuns(dir, p);
+        if (runs.length === 0) {
+          out.write(`\nruns of ${p}: none yet (score it with: parkscore score ${dir} --period ${p})\n`);
+          continue;
+        }
+        // The run a report publishes: the latest, if it scored the latest revision with the current scheme.
+        const counting = publishedRun(dir, p, scheme, latestRevision(dir, p))?.id;
+        out.write(`\nruns of ${p}:\n`);
+        const table = runs.map((r) => {
+          const m = r.manifest;
+          const c = m.counts;
+          return [r.id, when(m.created), m.revision ? String(m.revision.revision) : "", m.scheme.sha256.slice(0, 12), `${c.graded} of ${c.enterprises}`, Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · "), String(m.warnings?.length ?? 0), r.id === counting ? "yes" : ""];
+        });
+        out.write(textTable(["run", "made (UTC)", "revision", "scheme", "graded", "grades", "warnings", "counts"], table, new Set([2, 4, 6])) + "\n");
+        if (counting === undefined) out.write(`no run of ${p} counts: the latest predates its latest revision or the scheme as it is now (score it again with: parkscore score ${dir} --period ${p})\n`);
       }
     });
+}
+
+/** An ISO time as `YYYY-MM-DD hh:mm:ss`. */
+function when(iso: string): string {
+  return iso.replace("T", " ").slice(0, 19);
 }

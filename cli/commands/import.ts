@@ -1,6 +1,7 @@
-/** `parkscore import DIR --period P FILE`: validate a period's file and store it as a new revision. */
+/** `parkscore import DIR --period P FILE`: validate a period's file, store it as a new revision, and print what scoring it finds. */
 import { Command } from "commander";
 import { importPeriod } from "../../engine/store/dataset.js";
+import { sweptText, warningsText } from "../format.js";
 
 export function importCommand(): Command {
   return new Command("import")
@@ -11,7 +12,9 @@ export function importCommand(): Command {
     .option("--encoding <name>", "CSV encoding: utf-8, gbk or gb18030 (detected when absent)")
     .option("--sheet <name>", "XLSX sheet name or number (default: the first)")
     .action(async (dir: string, file: string, o: { period: string; encoding?: string; sheet?: string }) => {
-      const r = await importPeriod(dir, o.period, file, o);
-      process.stdout.write(`period ${r.period}: revision ${r.revision}, ${r.rows} rows from ${r.source.name} (sha256 ${r.source.sha256.slice(0, 12)}…)\n  stored as ${r.file}\n`);
+      const { revision: r, swept } = await importPeriod(dir, o.period, file, o);
+      process.stdout.write(sweptText(swept));
+      process.stdout.write(`period ${r.period}: revision ${r.revision}, ${r.rows} rows from ${r.source.name} (sha256 ${r.source.sha256.slice(0, 12)}…)\n  stored as ${r.file} (${r.columns?.length} columns)\n`);
+      process.stdout.write(warningsText(r.warnings ?? []));
     });
 }

@@ -1,16 +1,15 @@
 /** `parkscore score --scheme S --input F [--period P] --out DIR` */
 import { Command, Option } from "commander";
 import { resolve } from "node:path";
-import { formatProblem, ParkscoreError } from "../../engine/errors.js";
+import { ParkscoreError } from "../../engine/errors.js";
 import { listPeriods } from "../../engine/store/dataset.js";
-import { scoreStored } from "../../engine/store/runs.js";
+import { scoreStored, type ScoredRun } from "../../engine/store/runs.js";
 import { loadPeriodInput } from "../../engine/store/input.js";
 import { writeRun } from "../../engine/store/run-output.js";
 import { scorePeriod } from "../../engine/score/period.js";
 import type { Lang } from "../../engine/scheme/types.js";
 import type { PeriodResult } from "../../engine/score/types.js";
-import { fixed, textTable } from "../format.js";
-import { indent } from "../run.js";
+import { fixed, sweptText, textTable, warningsText } from "../format.js";
 
 export interface ScoreOptions {
   scheme: string;
@@ -49,11 +48,23 @@ async function scoreDataset(dir: string, o: { period?: string; all?: boolean; la
   if (!o.period === !o.all) throw new ParkscoreError({ code: "cli.usage", message: "give either --period P or --all" });
   const periods = o.all ? listPeriods(dir) : [o.period!];
   if (periods.length === 0) throw new ParkscoreError({ code: "store.no-period", file: dir, message: "the dataset has no data yet", fix: `import a period: parkscore import ${dir} --period 2025 FILE` });
+  // Every period is tried, so that a scheme change that leaves several stored periods short says so for all of them at once.
+  const problems: ParkscoreError[] = [];
   for (const p of periods) {
-    const run = await scoreStored(dir, p, o.lang ?? "zh");
+    let run: ScoredRun;
+    try {
+      run = await scoreStored(dir, p, o.lang ?? "zh");
+    } catch (e) {
+      if (!(e instanceof ParkscoreError) || e.code === "store.locked" || periods.length === 1) throw e;
+      problems.push(e);
+      continue;
+    }
     const c = run.manifest.counts;
+    process.stdout.write(sweptText(run.swept));
     process.stdout.write(`${p}: ${c.graded} graded of ${c.enterprises} (${Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · ")}) → ${run.dir}\n`);
+    process.stdout.write(warningsText(run.manifest.warnings));
   }
+  if (problems.length) throw new ParkscoreError(problems.flatMap((e) => e.problems), problems.reduce((n, e) => n + e.omitted, 0));
 }
 
 /** Scores and writes; prints the top of the ranking and where the results are. */
@@ -75,7 +86,7 @@ export async function scoreToFolder(o: ScoreOptions): Promise<void> {
   out.write(`${scheme.title[o.lang]}: ${c.enterprises} enterprises, ${c.graded} graded${c["not-graded"] ? `, ${c["not-graded"]} not graded` : ""}${c.excluded ? `, ${c.excluded} excluded` : ""}${c.vetoed ? `, ${c.vetoed} vetoed` : ""}\n`);
   out.write(`grades: ${Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · ")}\n\n`);
   out.write(topTable(result, o.top) + "\n\n");
-  if (manifest.warnings.length) out.write(`${manifest.warnings.length} warning(s):\n${indent(manifest.warnings.map(formatProblem).join("\n"))}\n\n`);
+  if (manifest.warnings.length) out.write(`${warningsText(manifest.warnings)}\n`);
   out.write(`results in ${resolve(o.out)}/ (scores.csv, scores.arrow, weights.csv, manifest.json)\n`);
 }
 

@@ -88,7 +88,7 @@ async function fileLayout(fh: FileHandle, size: number, file: string, spec: Read
   const plan = planColumns(file, fields.map((f) => f.name), spec, problems);
   if (problems.size > 0) return undefined; // a missing column: the whole read reports it
   const key = new Set(spec.key ?? []);
-  const planned = [...plan.numeric, ...plan.text];
+  const planned = [...plan.numeric, ...plan.text, ...plan.rest];
   const keyFields = planned.filter((c) => key.has(c.name)).map((c) => c.index);
   const otherFields = planned.filter((c) => !key.has(c.name)).map((c) => c.index);
 

@@ -13,6 +13,7 @@ import { IMPLICIT_ROWS, type Frame, type ReadSpec } from "./frame.js";
 import { notANumber, parseNumber } from "./numbers.js";
 import { frameFromPlan, planColumns, type ColumnPlan } from "./plan.js";
 import { Utf8Text, type TextSource, type Utf8Chunk } from "./text.js";
+import { asNumbers } from "./typed.js";
 
 /** Read the columns `spec` asks for from Arrow IPC bytes (file or stream format). */
 export function readArrow(bytes: Uint8Array, file: string, spec: ReadSpec, problems?: ProblemList): Frame {
@@ -69,7 +70,16 @@ export function frameFromTable(table: Table, file: string, plan: ColumnPlan, lis
   const n = table.numRows;
   const numbers = plan.numeric.map((c) => numericColumn(table.getChildAt(c.index)!, n, file, c.header, list, owned));
   const texts = plan.text.map((c) => textColumn(table.getChildAt(c.index)!, n));
-  return frameFromPlan(file, plan, n, numbers, texts, IMPLICIT_ROWS);
+  const rest = plan.rest.length ? plan.rest.map((c) => typedColumn(table.getChildAt(c.index)!, n, file, c.header, list, owned)) : undefined;
+  return frameFromPlan(file, plan, n, numbers, texts, IMPLICIT_ROWS, rest);
+}
+
+/** A column no scheme asked for yet: a number type as numbers, text as numbers when every non-blank value is one (typed.ts), anything else as text. */
+function typedColumn(vec: Vector, n: number, file: string, header: string, list: ProblemList, owned: boolean): Float64Array | string[] {
+  if (isNumberType(vec.type)) return numericColumn(vec, n, file, header, list, owned);
+  const source = textColumn(vec, n);
+  const texts = Array.isArray(source) ? source : source.decode();
+  return (isAnyText(vec.type) ? asNumbers(n, (i) => parseNumber(texts[i])) : undefined) ?? texts;
 }
 
 /**
@@ -88,10 +98,8 @@ export function numericColumn(vec: Vector, n: number, file: string, header: stri
     return values.length === n ? values : values.subarray(0, n);
   }
   const out = new Float64Array(n);
-  const isText = isTextType(type) || (DataType.isDictionary(type) && isTextType(type.dictionary));
-  const numericKind =
-    DataType.isFloat(type) || DataType.isInt(type) || DataType.isBool(type) || DataType.isDecimal(type) || DataType.isNull(type);
-  if (!isText && !numericKind) {
+  const isText = isAnyText(type);
+  if (!isText && !isNumberType(type)) {
     list.add({
       code: "data.not-a-number",
       file,
@@ -205,6 +213,16 @@ function utf8Chunk(d: Data): Utf8Chunk {
 
 function isFloat64(type: DataType): boolean {
   return DataType.isFloat(type) && type.precision === Precision.DOUBLE;
+}
+
+/** Types whose values are numbers (booleans as 1/0, as flags are). */
+function isNumberType(type: DataType): boolean {
+  return DataType.isFloat(type) || DataType.isInt(type) || DataType.isBool(type) || DataType.isDecimal(type) || DataType.isNull(type);
+}
+
+/** Text, plain or dictionary-encoded. */
+function isAnyText(type: DataType): boolean {
+  return isTextType(type) || (DataType.isDictionary(type) && isTextType(type.dictionary));
 }
 
 /** Text of any layout (values are read with `get`). */

@@ -11,6 +11,7 @@ import type { Frame, ReadSpec } from "./frame.js";
 import { notANumber, parseLongDecimal, parseNumber, parseNumberBytes } from "./numbers.js";
 import { cleanHeader, frameFromPlan, planColumns } from "./plan.js";
 import { utf8Column } from "./strings.js";
+import { asNumbers } from "./typed.js";
 
 export interface CsvOptions {
   /** Force an encoding (`utf-8`, `gbk`, `gb18030`); detected when absent. */
@@ -65,15 +66,25 @@ export function readCsv(input: Uint8Array, file: string, spec: ReadSpec, opts: C
   const plan = planColumns(file, header.fields, spec, list);
   const headerOf = header.fields.map(cleanHeader);
 
-  const scan = new Scan(bytes, pos, line, sep, file, headerOf, plan.numericSlot, plan.textSlot, plan.numeric.length, plan.text.length, list);
+  // The other columns a stored revision keeps are gathered as text, after the scheme's, and typed at the end.
+  const textSlot = plan.textSlot.slice();
+  plan.rest.forEach((c, k) => (textSlot[c.index] = plan.text.length + k));
+  const scan = new Scan(bytes, pos, line, sep, file, headerOf, plan.numericSlot, textSlot, plan.numeric.length, plan.text.length + plan.rest.length, list);
   // The scan runs in slices of rows: a rare branch met late (a bad number, a quote) de-optimises
   // the loop, and a fresh call lets V8 optimise it again at once instead of limping to the end.
   while (scan.pos < len) scan.run(scan.r + 32768);
   const r = scan.r;
-  const texts = scan.textBytes.map((b, k) => utf8Column(b, scan.textEnds[k], r));
-  const frame = frameFromPlan(file, plan, r, scan.nums.map((a) => fit(a, r)), texts, fit(scan.rows, r));
+  const nText = plan.text.length;
+  const texts = scan.textBytes.slice(0, nText).map((b, k) => utf8Column(b, scan.textEnds[k], r));
+  const rest = spec.rest ? plan.rest.map((_, k) => typedColumn(scan.textBytes[nText + k], scan.textEnds[nText + k], r)) : undefined;
+  const frame = frameFromPlan(file, plan, r, scan.nums.map((a) => fit(a, r)), texts, fit(scan.rows, r), rest);
   if (own) list.throwIfAny();
   return frame;
+}
+
+/** A column gathered as text: numbers when every non-blank cell is one (typed.ts), else its strings. */
+function typedColumn(bytes: Buffer, ends: Int32Array, n: number): Float64Array | string[] {
+  return asNumbers(n, (i) => parseNumberBytes(bytes, ends[i], ends[i + 1])) ?? utf8Column(bytes, ends, n);
 }
 
 /** The state of one CSV scan, advanced a slice of rows at a time by {@link Scan.run}. */

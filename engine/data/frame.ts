@@ -7,6 +7,11 @@ export interface Frame {
   readonly nrows: number;
   readonly numbers: Map<string, Float64Array>;
   readonly texts: Map<string, string[]>;
+  /**
+   * With `ReadSpec.rest`: every other column of the file, under its header, typed as asNumbers
+   * (typed.ts) decides; columns without a header or whose header repeats are left out.
+   */
+  readonly rest?: Map<string, Float64Array | string[]>;
   /** Where the rows came from, for error messages. */
   readonly origin: FrameOrigin;
 }
@@ -36,6 +41,8 @@ export interface ReadSpec {
   optionalText?: string[];
   /** Columns whose combined value must be present and unique on every row (e.g. [id] or [period, id]). */
   key?: string[];
+  /** Also read every other column of the file, typed (`Frame.rest`): what a stored revision keeps. */
+  rest?: boolean;
 }
 
 export interface ReadOptions {
@@ -59,10 +66,12 @@ export function selectRows(frame: Frame, rows: Int32Array): Frame {
   for (const [k, v] of frame.numbers) numbers.set(k, Float64Array.from(rows, (i) => v[i]));
   const texts = new Map<string, string[]>();
   for (const [k, v] of frame.texts) texts.set(k, Array.from(rows, (i) => v[i]));
+  const rest = frame.rest && new Map([...frame.rest].map(([k, v]) => [k, v instanceof Float64Array ? Float64Array.from(rows, (i) => v[i]) : Array.from(rows, (i) => v[i])]));
   return {
     nrows: rows.length,
     numbers,
     texts,
+    rest,
     origin: { ...frame.origin, rows: Int32Array.from(rows, (i) => sourceRow(frame, i)) },
   };
 }

@@ -24,7 +24,7 @@ export function readParquet(bytes: Uint8Array, file: string, spec: ReadSpec, pro
   const names = columnNames(wasmCall(file, () => tableFromIPC(readSchema(bytes).intoIPCStream())), file);
   const plan = planColumns(file, names, spec, list);
   // Decode only the planned columns (at least one, so the row count is known).
-  const wanted = [...new Set([...plan.numeric, ...plan.text].map((c) => names[c.index]))];
+  const wanted = [...new Set([...plan.numeric, ...plan.text, ...plan.rest].map((c) => names[c.index]))];
   const columns = wanted.length > 0 ? wanted : names.slice(0, 1);
   const table = wasmCall(file, () => tableFromIPC(readParquetWasm(bytes, { columns, batchSize: BATCH_ROWS }).intoIPCStream()));
   // The table lives on our own copy out of WebAssembly memory: null slots may be overwritten.
@@ -40,7 +40,7 @@ function reindex(plan: ColumnPlan, names: string[], table: Table): ColumnPlan {
     if (!at.has(f.name)) at.set(f.name, i);
   });
   const move = <T extends { index: number }>(c: T): T => ({ ...c, index: at.get(names[c.index]) ?? c.index });
-  return { ...plan, numeric: plan.numeric.map(move), text: plan.text.map(move) };
+  return { ...plan, numeric: plan.numeric.map(move), text: plan.text.map(move), rest: plan.rest.map(move) };
 }
 
 /** Run a parquet-wasm step, turning its errors (thrown strings or Errors) into a ParkscoreError. */

@@ -27,6 +27,11 @@ export interface ColumnPlan {
   numericSlot: Int32Array;
   /** Per source index: position in `text`, or -1. */
   textSlot: Int32Array;
+  /**
+   * With `ReadSpec.rest`, every other column with a header of its own (not blank, not repeated), in
+   * file order, named by its header; else empty.
+   */
+  rest: PlannedColumn[];
 }
 
 /** A header as the user meant it: surrounding whitespace and a stray BOM removed. */
@@ -69,6 +74,7 @@ export function planColumns(file: string, rawHeaders: string[], spec: ReadSpec, 
     headers: new Map(),
     numericSlot: new Int32Array(headers.length).fill(-1),
     textSlot: new Int32Array(headers.length).fill(-1),
+    rest: [],
   };
   const found = headers.filter((h) => h !== "");
   const shown = found.length ? found.map((h) => `"${h}"`).join(", ") : "(none)";
@@ -128,10 +134,17 @@ export function planColumns(file: string, rawHeaders: string[], spec: ReadSpec, 
     plan.text.push({ name, index: i, header: headers[i] });
     plan.headers.set(name, headers[i]);
   }
+  if (spec.rest) {
+    const seen = new Map<string, number>();
+    for (const h of headers) seen.set(h, (seen.get(h) ?? 0) + 1);
+    headers.forEach((header, index) => {
+      if (header !== "" && seen.get(header) === 1 && plan.numericSlot[index] < 0 && plan.textSlot[index] < 0) plan.rest.push({ name: header, index, header });
+    });
+  }
   return plan;
 }
 
-/** Assemble the frame from a plan and the extracted columns (in plan order). */
+/** Assemble the frame from a plan and the extracted columns (in plan order; `rest` only with `ReadSpec.rest`). */
 export function frameFromPlan(
   file: string,
   plan: ColumnPlan,
@@ -139,11 +152,13 @@ export function frameFromPlan(
   numbers: Float64Array[],
   texts: TextSource[],
   rows: Int32Array,
+  rest?: (Float64Array | string[])[],
 ): Frame {
   return {
     nrows,
     numbers: new Map(plan.numeric.map((c, k) => [c.name, numbers[k]])),
     texts: new TextColumns(plan.text.map((c, k) => [c.name, texts[k]])),
+    rest: rest && new Map(plan.rest.map((c, k) => [c.name, rest[k]])),
     origin: { file, rows, headers: plan.headers },
   };
 }

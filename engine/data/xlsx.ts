@@ -8,6 +8,7 @@ import { ParkscoreError, ProblemList, type Problem } from "../errors.js";
 import type { Frame, ReadSpec } from "./frame.js";
 import { notANumber, parseNumber } from "./numbers.js";
 import { frameFromPlan, planColumns } from "./plan.js";
+import { asNumbers } from "./typed.js";
 
 export interface XlsxOptions {
   /** Sheet name or 1-based index; the first sheet when absent. */
@@ -79,7 +80,8 @@ export async function readXlsx(
       texts[k][r] = cellString(values[c.index + 1], (p) => list.add({ ...p, file, row: n, column: c.header }));
     });
   }
-  const frame = frameFromPlan(file, plan, nrows, numbers, texts, rows);
+  const rest = spec.rest ? plan.rest.map((c) => typedColumn(dataRows.map(({ values }) => values[c.index + 1]))) : undefined;
+  const frame = frameFromPlan(file, plan, nrows, numbers, texts, rows, rest);
   if (own) list.throwIfAny();
   return frame;
 }
@@ -141,6 +143,20 @@ function cellNumber(v: Cell, report: Report): number {
     return cellNumber(v.result as Cell, report);
   }
   return cellNumber(cellText(v), report);
+}
+
+/** Cells no scheme asked for yet: numbers when every non-blank one is a number (typed.ts), else their text. */
+function typedColumn(cells: Cell[]): Float64Array | string[] {
+  return asNumbers(cells.length, (i) => plainNumber(cells[i])) ?? cells.map(cellText);
+}
+
+/** A cell's number (NaN when empty), or undefined when it holds anything else: text, a date, TRUE/FALSE, an error. */
+function plainNumber(v: Cell): number | undefined {
+  if (v === null || v === undefined) return NaN;
+  if (typeof v === "number") return v;
+  if (typeof v === "string") return parseNumber(v);
+  if (typeof v === "object" && ("formula" in v || "sharedFormula" in v)) return plainNumber((v.result ?? null) as Cell);
+  return undefined;
 }
 
 /** A cell as text ('' when empty): numbers as their decimal text, dates as YYYY-MM-DD. */

@@ -100,3 +100,12 @@ function syncPath(dir: string): void {
     /* not supported here */
   }
 }
+
+/**
+ * The process that wrote a temporary, from its name (`.<name>.<pid>.<stamp>.tmp`, as
+ * writeFilesAtomically names them); undefined for any other name.
+ */
+export function temporaryWriter(name: string): number | undefined {
+  const m = /^\..+\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}

@@ -19,6 +19,7 @@ import { readFrame } from "../data/read.js";
 import { writeFilesAtomically } from "./atomic.js";
 import { openDataset, readStoredPeriod } from "./dataset.js";
 import { withLock } from "./lock.js";
+import type { Swept } from "./temporaries.js";
 import { versions } from "./provenance.js";
 import { breaches, evaluateCommitments, type Actual, type Contract, type ContractResult } from "../admission/commitments.js";
 
@@ -84,11 +85,11 @@ export function contractsFile(dir: string): string {
 }
 
 /** Validates FILE and stores it as the dataset's next contracts revision. */
-export async function importContracts(dir: string, file: string): Promise<{ stored: string; contracts: number }> {
+export async function importContracts(dir: string, file: string): Promise<{ stored: string; contracts: number; swept: Swept }> {
   openDataset(dir);
   const contracts = await readContracts(file);
   const bytes = readFileSync(file);
-  return withLock(dir, "import contracts", () => {
+  return withLock(dir, "import contracts", (swept) => {
     const d = importsDir(dir);
     const n = existsSync(d) ? readdirSync(d).filter((f) => /^r\d{4}\.json$/.test(f)).length + 1 : 1;
     const name = `r${String(n).padStart(4, "0")}`;
@@ -96,7 +97,7 @@ export async function importContracts(dir: string, file: string): Promise<{ stor
     writeFilesAtomically(d, [{ name: `${name}${extname(file).toLowerCase()}`, data: bytes }]);
     const record = { revision: n, stored, source: basename(file), sha256: sha256(bytes), contracts: contracts.length, importedAt: new Date().toISOString(), parkscore: versions().parkscore };
     writeFilesAtomically(d, [{ name: `${name}.json`, data: JSON.stringify(record, null, 2) + "\n" }]);
-    return { stored, contracts: contracts.length };
+    return { stored, contracts: contracts.length, swept };
   });
 }
 

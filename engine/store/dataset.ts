@@ -2,18 +2,25 @@
  * A dataset on disk: one scheme and its periods, each period a list of revisions, append-only.
  *
  *   DIR/scheme.yaml
- *   DIR/periods/<period>/r0001.arrow         the period's data as the scheme reads it (Arrow IPC)
- *   DIR/periods/<period>/r0001.json          who imported what, when, with which hashes
+ *   DIR/periods/<period>/r0001.arrow         every column of the delivered file, typed (Arrow IPC)
+ *   DIR/periods/<period>/r0001.json          who imported what, when, with which hashes, and what scoring it found
  *   DIR/periods/<period>/r0001.source.<ext>  the file exactly as delivered
  *   DIR/runs/<period>/<run-id>/              scores, weights, manifest of each scoring (see runs.ts)
  *
  * Importing a period again adds a revision; nothing is overwritten, so every published ranking can
  * be traced to the exact bytes it was computed from.
+ *
+ * A revision keeps its columns under the file's own headers and is read through the scheme's
+ * `columns:` map of the day, so a scheme that starts using a column every delivered file has scores
+ * the stored periods as they are. The columns the scheme reads keep the type it reads them with; the
+ * others are numbers when every non-blank cell is one, else text (engine/data/typed.ts). Revisions
+ * written before this (no `columns` in their record) hold only the columns their scheme used, under
+ * its names, and are read as such.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { basename, extname, join } from "node:path";
-import { ParkscoreError } from "../errors.js";
+import { MethodError, ParkscoreError, type Problem, type Warning } from "../errors.js";
 import { sha256 } from "../hash.js";
 import type { Frame, ReadOptions } from "../data/frame.js";
 import { readFrame } from "../data/read.js";
@@ -21,11 +28,14 @@ import type { OutputColumn } from "../data/table.js";
 import { arrowBytes } from "../data/write-arrow.js";
 import { schemeColumns } from "../scheme/columns.js";
 import { loadScheme, type LoadedScheme } from "../scheme/load.js";
+import type { Scheme } from "../scheme/types.js";
+import { scorePeriod } from "../score/period.js";
 import { writeFilesAtomically } from "./atomic.js";
-import { loadPeriodInput } from "./input.js";
+import { loadPeriodInput, withSchemeUse } from "./input.js";
 import { withLock } from "./lock.js";
 import { versions } from "./provenance.js";
 import { SCHEME_TEMPLATE } from "./template.js";
+import type { Swept } from "./temporaries.js";
 
 export interface Revision {
   period: string;
@@ -40,6 +50,19 @@ export interface Revision {
   /** The scheme the data was validated against. */
   scheme: string;
   parkscore: string;
+  /**
+   * The columns stored, named by the delivered file's headers. Absent from revisions written before
+   * every column was kept: those hold the columns their scheme used, under the scheme's names.
+   */
+  columns?: string[];
+  /** What scoring the period with the scheme found when it was imported: the warnings `score --input` prints. */
+  warnings?: Warning[];
+}
+
+/** A revision just stored, and the temporaries of dead writers removed on the way. */
+export interface Imported {
+  revision: Revision;
+  swept: Swept;
 }
 
 export const schemePath = (dir: string) => join(dir, "scheme.yaml");
@@ -96,19 +119,23 @@ export function latestRevision(dir: string, period: string): Revision {
 }
 
 /**
- * Validates FILE against the dataset's scheme and stores it as a new revision of the period,
- * together with the file as delivered. Returns the revision record.
+ * Validates FILE against the dataset's scheme, scores it for the warnings a scoring would give, and
+ * stores it as a new revision of the period (every column of the file), together with the file as
+ * delivered. Returns the revision record.
  */
-export async function importPeriod(dir: string, period: string, file: string, opts: ReadOptions = {}): Promise<Revision> {
+export async function importPeriod(dir: string, period: string, file: string, opts: ReadOptions = {}): Promise<Imported> {
   checkPeriod(period);
-  const { scheme } = openDataset(dir);
-  const { frame, input } = await loadPeriodInput(scheme, file, { ...opts, period: scheme.period ? period : undefined });
-  return withLock(dir, `import ${period}`, () => {
+  const { scheme, warnings: schemeWarnings } = openDataset(dir);
+  const read = await loadPeriodInput(scheme, file, { ...opts, period: scheme.period ? period : undefined, rest: true });
+  const { frame, input } = read;
+  const warnings = [...schemeWarnings, ...read.warnings, ...scoringWarnings(frame, scheme)];
+  return withLock(dir, `import ${period}`, (swept) => {
     const d = periodDir(dir, period);
     mkdirSync(d, { recursive: true });
     const n = listRevisions(dir, period).reduce((m, r) => Math.max(m, r.revision), 0) + 1;
     const name = revisionName(n);
-    const arrow = arrowBytes(frameColumns(frame));
+    const columns = deliveredColumns(frame);
+    const arrow = arrowBytes(columns);
     const sourceName = `${name}.source${extname(file).toLowerCase()}`;
     const revision: Revision = {
       period,
@@ -121,6 +148,8 @@ export async function importPeriod(dir: string, period: string, file: string, op
       importedBy: who(),
       scheme: scheme.hash,
       parkscore: versions().parkscore,
+      columns: columns.map((c) => c.name),
+      warnings,
     };
     // The metadata goes last: a revision exists only once its data is in place.
     writeFilesAtomically(d, [
@@ -128,25 +157,78 @@ export async function importPeriod(dir: string, period: string, file: string, op
       { name: sourceName, data: readFileSync(file) },
     ]);
     writeFilesAtomically(d, [{ name: `${name}.json`, data: JSON.stringify(revision, null, 2) + "\n" }]);
-    return revision;
+    return { revision, swept };
   });
 }
 
-/** The period's latest revision as a frame, read straight from Arrow (zero-copy numbers). */
+/**
+ * What scoring the period finds (score --input prints the same). A period the scheme cannot score
+ * is stored all the same — the data passed its checks, and the scheme may change — with the reason.
+ */
+function scoringWarnings(frame: Frame, scheme: Scheme): Warning[] {
+  try {
+    return scorePeriod(frame, scheme).warnings;
+  } catch (e) {
+    if (e instanceof ParkscoreError) return e.problems.map((p) => ({ ...p, message: `the period cannot be scored: ${p.message}` }));
+    if (e instanceof MethodError) return [{ code: "import.unscorable", file: scheme.file, message: `the period cannot be scored: ${e.message}` }];
+    throw e;
+  }
+}
+
+/**
+ * The period's latest revision as a frame, read straight from Arrow (zero-copy numbers), through the
+ * scheme's `columns:` map; a column the revision lacks is reported with the import that adds it.
+ */
 export async function readStoredPeriod(dir: string, period: string, opts: { scheme?: LoadedScheme["scheme"] } = {}): Promise<{ frame: Frame; revision: Revision }> {
   const scheme = opts.scheme ?? openDataset(dir).scheme;
   const revision = latestRevision(dir, period);
-  const spec = { ...schemeColumns(scheme), headerMap: {} }; // stored columns already carry the scheme's names
-  const frame = await readFrame(join(dir, revision.file), spec);
-  return { frame, revision };
+  const cols = schemeColumns(scheme);
+  try {
+    const frame = await readFrame(join(dir, revision.file), revision.columns ? cols : { ...cols, headerMap: {} });
+    return { frame, revision };
+  } catch (e) {
+    if (!(e instanceof ParkscoreError)) throw e;
+    throw new ParkscoreError(
+      e.problems.map((p) => (p.code === "data.missing-column" ? withSchemeUse(lacking(p, dir, revision, cols.headerMap), cols.usedBy, scheme.file) : p)),
+      e.omitted,
+    );
+  }
 }
 
-/** A frame as columns to store: every column it holds, text and numbers. */
-function frameColumns(frame: Frame): OutputColumn[] {
-  return [
-    ...[...frame.texts].map(([name, values]): OutputColumn => ({ name, type: "text", values })),
-    ...[...frame.numbers].map(([name, values]): OutputColumn => ({ name, type: "number", values })),
-  ];
+/** A column missing from a stored revision: which period and revision lack it, and the import that adds it. */
+function lacking(p: Problem, dir: string, r: Revision, headerMap: Record<string, string>): Problem {
+  const headers = Object.entries(headerMap).filter(([, to]) => to === p.column).map(([from]) => `"${from}"`);
+  const header = headers.length ? ` (header ${headers.join(" or ")})` : "";
+  const source = join(dir, r.source.stored);
+  return r.columns
+    ? {
+        ...p,
+        message: `period ${r.period}, revision ${r.revision} has no such column${header}: the file delivered for it (${r.source.name}, kept as ${source}) had none; it has ${r.columns.map((c) => `"${c}"`).join(", ")}`,
+        fix: `import the period again from a file that has the column: parkscore import ${shellWord(dir)} --period ${r.period} FILE; or, if the file has it under another header, map that header in the scheme's columns:`,
+      }
+    : {
+        ...p,
+        message: `period ${r.period}, revision ${r.revision} was stored by an earlier parkscore, which kept only the columns its scheme used then, and not this one${header}`,
+        fix: `import the file as delivered again (kept as ${source}), so that every column is stored: parkscore import ${shellWord(dir)} --period ${r.period} ${shellWord(source)}`,
+      };
+}
+
+/** A path as one shell word: as it is when it is plain, else single-quoted. */
+function shellWord(s: string): string {
+  return /^[\w./@:+,=-]+$/u.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The frame as delivered: every column under the file's header for it — the scheme's text columns
+ * (a column read both ways keeps its text), its numbers, then the file's other columns, typed.
+ */
+function deliveredColumns(frame: Frame): OutputColumn[] {
+  const header = (name: string) => frame.origin.headers.get(name) ?? name;
+  const out = new Map<string, OutputColumn>();
+  for (const [name, values] of frame.texts) out.set(header(name), { name: header(name), type: "text", values });
+  for (const [name, values] of frame.numbers) if (!out.has(header(name))) out.set(header(name), { name: header(name), type: "number", values });
+  for (const [name, values] of frame.rest ?? []) out.set(name, values instanceof Float64Array ? { name, type: "number", values } : { name, type: "text", values });
+  return [...out.values()];
 }
 
 function who(): string {

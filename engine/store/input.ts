@@ -23,6 +23,8 @@ export interface PeriodInput {
 export interface PeriodInputOptions extends ReadOptions {
   /** The period to keep, when the scheme names a period column and the file holds several. */
   period?: string;
+  /** Also every other column of the file, typed (`Frame.rest`), as a stored revision keeps them. */
+  rest?: boolean;
 }
 
 export async function loadPeriodInput(schemeFile: string | Scheme, inputFile: string, opts: PeriodInputOptions = {}): Promise<PeriodInput> {
@@ -30,7 +32,7 @@ export async function loadPeriodInput(schemeFile: string | Scheme, inputFile: st
   const cols = schemeColumns(scheme);
   let frame: Frame;
   try {
-    frame = await readFrame(inputFile, cols, opts);
+    frame = await readFrame(inputFile, { ...cols, rest: opts.rest }, opts);
   } catch (e) {
     if (e instanceof ParkscoreError) throw new ParkscoreError(e.problems.map((p) => withSchemeUse(p, cols.usedBy, scheme.file)), e.omitted);
     throw e;
@@ -41,7 +43,7 @@ export async function loadPeriodInput(schemeFile: string | Scheme, inputFile: st
 }
 
 /** A missing column problem also says which scheme entry needs the column. */
-function withSchemeUse(p: Problem, usedBy: Map<string, string>, schemeFile: string): Problem {
+export function withSchemeUse(p: Problem, usedBy: Map<string, string>, schemeFile: string): Problem {
   if (p.code !== "data.missing-column" || p.column === undefined) return p;
   const use = usedBy.get(p.column);
   return use ? { ...p, message: `${p.message}; the scheme ${schemeFile} uses it in ${use}` } : p;

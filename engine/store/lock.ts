@@ -1,12 +1,14 @@
 /**
  * One writer at a time per dataset: a lock file created exclusively (`wx`), holding who took it.
  * A second command gets a clear message instead of corrupting the dataset; a lock left by a process
- * that no longer exists on this machine is taken over.
+ * that no longer exists on this machine is taken over. Whoever takes the lock first removes the
+ * temporaries of writers that died (temporaries.ts) and is told what was removed.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { ParkscoreError } from "../errors.js";
+import { removeDeadTemporaries, type Swept } from "./temporaries.js";
 
 interface LockInfo {
   pid: number;
@@ -15,11 +17,11 @@ interface LockInfo {
   since: string;
 }
 
-export async function withLock<T>(dir: string, command: string, f: () => Promise<T> | T): Promise<T> {
+export async function withLock<T>(dir: string, command: string, f: (swept: Swept) => Promise<T> | T): Promise<T> {
   const path = join(dir, ".lock");
   take(path, command);
   try {
-    return await f();
+    return await f(removeDeadTemporaries(dir, alive));
   } finally {
     rmSync(path, { force: true });
   }

@@ -9,7 +9,7 @@ import { scorePeriod } from "../score/period.js";
 import type { PeriodResult } from "../score/types.js";
 import type { Scheme } from "../scheme/types.js";
 import { openDataset, readStoredPeriod, type Revision } from "./dataset.js";
-import { latestRun, listRuns, type StoredRun } from "./runs.js";
+import { publishedRun, type StoredRun } from "./runs.js";
 
 export interface StoredPeriodResult {
   period: string;
@@ -25,7 +25,5 @@ export interface StoredPeriodResult {
 export async function periodResult(dir: string, period: string, scheme: Scheme = openDataset(dir).scheme): Promise<StoredPeriodResult> {
   const { frame, revision } = await readStoredPeriod(dir, period, { scheme });
   const result = scorePeriod(frame, scheme);
-  const last = listRuns(dir, period).length ? latestRun(dir, period) : undefined;
-  const run = last && last.manifest.scheme.sha256 === scheme.hash && last.manifest.revision?.sha256 === revision.sha256 ? last : undefined;
-  return { period, scheme, revision, frame, result, run };
+  return { period, scheme, revision, frame, result, run: publishedRun(dir, period, scheme, revision) };
 }

@@ -16,6 +16,7 @@ import { openDataset, readStoredPeriod, type Revision } from "./dataset.js";
 import { withLock } from "./lock.js";
 import { runFiles, type RunManifest } from "./run-output.js";
 import { writeFilesAtomically } from "./atomic.js";
+import type { Swept } from "./temporaries.js";
 
 export interface StoredRun {
   period: string;
@@ -24,14 +25,19 @@ export interface StoredRun {
   manifest: RunManifest & { revision?: Revision; run?: string };
 }
 
+/** A run just made, and the temporaries of dead writers removed on the way. */
+export interface ScoredRun extends StoredRun {
+  swept: Swept;
+}
+
 const runsDir = (dir: string, period: string) => join(dir, "runs", period);
 
 /** Scores the latest revision of a period with the dataset's scheme and keeps the run. */
-export async function scoreStored(dir: string, period: string, lang: Lang = "zh"): Promise<StoredRun> {
+export async function scoreStored(dir: string, period: string, lang: Lang = "zh"): Promise<ScoredRun> {
   const { scheme, warnings } = openDataset(dir);
   const { frame, revision } = await readStoredPeriod(dir, period, { scheme });
   const result = scorePeriod(frame, scheme);
-  return withLock(dir, `score ${period}`, () => {
+  return withLock(dir, `score ${period}`, (swept) => {
     // Numbered first, so runs sort in the order they were made even within one second.
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     const seq = listRuns(dir, period).reduce((m, r) => Math.max(m, Number.parseInt(r, 10) || 0), 0) + 1;
@@ -50,7 +56,7 @@ export async function scoreStored(dir: string, period: string, lang: Lang = "zh"
     files[files.length - 1] = { name: "manifest.json", data: JSON.stringify(full, null, 2) + "\n" };
     const out = join(runsDir(dir, period), id);
     writeFilesAtomically(out, files);
-    return { period, id, dir: out, manifest: full };
+    return { period, id, dir: out, manifest: full, swept };
   });
 }
 
@@ -66,9 +72,27 @@ export function latestRun(dir: string, period: string): StoredRun {
   const runs = listRuns(dir, period);
   if (runs.length === 0)
     throw new ParkscoreError({ code: "store.no-run", file: dir, message: `period ${period} has not been scored`, fix: `run: parkscore score ${dir} --period ${period} (or --all)` });
-  const id = runs[runs.length - 1];
+  return storedRun(dir, period, runs[runs.length - 1]);
+}
+
+/** Every run of the period, oldest first. */
+export function periodRuns(dir: string, period: string): StoredRun[] {
+  return listRuns(dir, period).map((id) => storedRun(dir, period, id));
+}
+
+/** One run and its manifest. */
+export function storedRun(dir: string, period: string, id: string): StoredRun {
   const out = join(runsDir(dir, period), id);
   return { period, id, dir: out, manifest: JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) };
+}
+
+/**
+ * The run a report publishes for the period: the latest, if it scored this revision with this
+ * scheme; undefined when there is none, or a newer revision or another scheme came since.
+ */
+export function publishedRun(dir: string, period: string, scheme: { hash: string }, revision: Revision): StoredRun | undefined {
+  const last = listRuns(dir, period).length ? latestRun(dir, period) : undefined;
+  return last && last.manifest.scheme.sha256 === scheme.hash && last.manifest.revision?.sha256 === revision.sha256 ? last : undefined;
 }
 
 /**

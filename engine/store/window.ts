@@ -4,7 +4,6 @@
  * is none, the stored data scored in memory — said in a note, since such a ranking is not kept.
  */
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { tableFromIPC, type Table } from "apache-arrow";
 import { ParkscoreError, ProblemList } from "../errors.js";
@@ -15,7 +14,7 @@ import { panelRows, type PeriodScores } from "../dynamic/panel.js";
 import type { Scheme } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
 import { listPeriods, readStoredPeriod } from "./dataset.js";
-import { listRuns, readRun, type StoredRun } from "./runs.js";
+import { listRuns, readRun, storedRun, type StoredRun } from "./runs.js";
 
 export interface WindowPeriod {
   scores: PeriodScores;
@@ -77,9 +76,8 @@ export async function loadWindow(dir: string, scheme: Scheme, periods: string[],
 /** The latest run of the period made with this scheme. */
 function currentRun(dir: string, period: string, scheme: Scheme): StoredRun | undefined {
   for (const id of listRuns(dir, period).reverse()) {
-    const runDir = join(dir, "runs", period, id);
-    const manifest = JSON.parse(readFileSync(join(runDir, "manifest.json"), "utf8"));
-    if (manifest.scheme?.sha256 === scheme.hash) return { period, id, dir: runDir, manifest };
+    const run = storedRun(dir, period, id);
+    if (run.manifest.scheme?.sha256 === scheme.hash) return run;
   }
   return undefined;
 }

@@ -17,7 +17,7 @@ function demoDataset(): string {
   return dir;
 }
 
-describe("a dataset on disk", () => {
+describe("a dataset on disk", { timeout: 30_000 }, () => {
   it("starts with a commented scheme template that loads", async () => {
     const dir = join(tempDir(), "fresh");
     initDataset(dir);
