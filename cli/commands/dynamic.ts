@@ -11,7 +11,7 @@ import type { OutputColumn } from "../../engine/data/table.js";
 import { arrowBytes } from "../../engine/data/write-arrow.js";
 import { csvChunks } from "../../engine/data/write-csv.js";
 import type { Scheme } from "../../engine/scheme/types.js";
-import { writeFilesAtomically, type OutputFile } from "../../engine/store/atomic.js";
+import { replaceFolder, type OutputFile } from "../../engine/store/atomic.js";
 import { openDataset } from "../../engine/store/dataset.js";
 import { latestRun, listRuns } from "../../engine/store/runs.js";
 import { versions } from "../../engine/store/provenance.js";
@@ -71,7 +71,7 @@ export function dynamicCommand(): Command {
         warnings,
       };
       files.push({ name: "manifest.json", data: JSON.stringify(manifest, typedArraysAsLists, 2) + "\n" });
-      writeFilesAtomically(o.out, files);
+      await replaceFolder(o.out, (s) => s.write(files));
       report(result, periods, notes, o.out);
     });
 }

@@ -60,7 +60,7 @@ async function scoreDataset(dir: string, o: { period?: string; all?: boolean; la
 export async function scoreToFolder(o: ScoreOptions): Promise<void> {
   const { scheme, frame, input, warnings } = await loadPeriodInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
   const result = scorePeriod(frame, scheme);
-  const manifest = writeRun(o.out, {
+  const manifest = await writeRun(o.out, {
     result,
     scheme,
     inputs: [input],

@@ -24,7 +24,7 @@ import { leaveOneOutTable } from "../../engine/sensitivity/leave-one-out.js";
 import { runCount } from "../../engine/sensitivity/monte-carlo.js";
 import { factorsOf, uncertaintyFor, type UncertaintyFlags } from "../../engine/sensitivity/uncertainty.js";
 import { SensitivityInterrupted } from "../../engine/sensitivity/workers.js";
-import { writeFilesAtomically, type OutputFile } from "../../engine/store/atomic.js";
+import { replaceFolder, type OutputFile } from "../../engine/store/atomic.js";
 import { openDataset, readStoredPeriod } from "../../engine/store/dataset.js";
 import { loadPeriodInput } from "../../engine/store/input.js";
 import { versions } from "../../engine/store/provenance.js";
@@ -161,7 +161,7 @@ async function sensitivity(o: Options): Promise<void> {
     warnings: [...warnings, ...result.nominal.warnings],
   };
   files.push({ name: "manifest.json", data: JSON.stringify(manifest, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n" });
-  writeFilesAtomically(o.out, files);
+  await replaceFolder(o.out, (s) => s.write(files));
 
   const out = process.stdout;
   const stable = Array.from(result.intervals.gradeStability).filter((v) => v === v);
