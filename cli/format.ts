@@ -1,4 +1,9 @@
-/** Terminal output: aligned tables that account for wide (CJK) characters. */
+/**
+ * Terminal output: aligned tables that account for wide (CJK) characters, and lists of notes. Every
+ * cell and line goes through `printable`, so no control character from the data reaches the terminal.
+ */
+import { printable } from "../engine/printable.js";
+import { indent } from "./run.js";
 
 /** Display width: East Asian wide and full-width characters take two cells. */
 export function displayWidth(s: string): number {
@@ -16,10 +21,16 @@ function pad(s: string, width: number, right: boolean): string {
 }
 
 /** Renders rows under a header; columns listed in `numeric` are right-aligned. */
-export function textTable(header: string[], rows: string[][], numeric: Set<number> = new Set()): string {
+export function textTable(header: string[], cells: string[][], numeric: Set<number> = new Set()): string {
+  const rows = cells.map((r) => r.map((c) => printable(c ?? "")));
   const widths = header.map((h, j) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[j] ?? ""))));
   const line = (r: string[]) => r.map((c, j) => pad(c ?? "", widths[j], numeric.has(j))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** `heading:` and one indented line per entry. */
+export function listing(heading: string, lines: string[]): string {
+  return `${heading}:\n${indent(lines.map(printable).join("\n"))}`;
 }
 
 export function fixed(x: number, digits = 2): string {

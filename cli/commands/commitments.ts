@@ -7,8 +7,8 @@ import type { OutputColumn } from "../../engine/data/table.js";
 import { csvChunks } from "../../engine/data/write-csv.js";
 import { replaceFolder } from "../../engine/store/atomic.js";
 import { versions } from "../../engine/store/provenance.js";
-import { fixed, textTable } from "../format.js";
-import { indent } from "../run.js";
+import { printable } from "../../engine/printable.js";
+import { fixed, listing, textTable } from "../format.js";
 
 interface CommitmentsOptions {
   period: string;
@@ -72,7 +72,7 @@ export function commitmentsCommand(): Command {
         { name: "contract-breach.csv", data: csvChunks(flag, ids.length) },
         { name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" },
       ]));
-      w.write(`commitments of ${report.results.length} land contracts in period ${o.period} (${report.contractsFile})\n`);
+      w.write(`commitments of ${report.results.length} land contracts in period ${o.period} (${printable(report.contractsFile)})\n`);
       w.write(`${Object.entries(manifest.counts).map(([k, v]) => `${STATUS_ZH[k]} ${k}: ${v}`).join(" · ")}\n\n`);
       if (report.breaches.length) {
         w.write(`违约合同 contracts in breach (for leadership):\n`);
@@ -84,8 +84,8 @@ export function commitmentsCommand(): Command {
         );
       } else w.write("no contract in breach\n\n");
       const absent = report.results.filter((r) => !r.present);
-      if (absent.length) w.write(`not in the period's data: ${absent.map((r) => `${r.contract.contractId} (${r.contract.id})`).join(", ")}\n`);
-      if (report.notes.length) w.write(`note(s):\n${indent(report.notes.join("\n"))}\n`);
+      if (absent.length) w.write(`not in the period's data: ${printable(absent.map((r) => `${r.contract.contractId} (${r.contract.id})`).join(", "))}\n`);
+      if (report.notes.length) w.write(`${listing("note(s)", report.notes)}\n`);
       w.write(`results in ${resolve(out)}/ (commitments.csv, breaches.csv, contract-breach.csv)\n`);
     });
 }

@@ -7,7 +7,7 @@ import { loadReport } from "../../engine/report/load.js";
 import { chromiumPath, printPdf } from "../../engine/report/pdf.js";
 import type { Lang } from "../../engine/scheme/types.js";
 import { replaceFolder } from "../../engine/store/atomic.js";
-import { indent } from "../run.js";
+import { listing } from "../format.js";
 
 interface ReportCliOptions {
   period: string;
@@ -39,6 +39,6 @@ export function reportCommand(): Command {
       });
       const written = `index.html, ${model.result.n} card(s) in enterprises/, league.xlsx${chromium ? ", index.pdf, cards.pdf" : ""}`;
       process.stdout.write(`report of ${o.period} (${model.graded} graded of ${model.result.n}) written to ${out}: ${written}\n`);
-      if (model.notes.length) process.stdout.write(`note(s):\n${indent(model.notes.join("\n"))}\n`);
+      if (model.notes.length) process.stdout.write(`${listing("note(s)", model.notes)}\n`);
     });
 }

@@ -9,6 +9,7 @@ import { writeRun } from "../../engine/store/run-output.js";
 import { scorePeriod } from "../../engine/score/period.js";
 import type { Lang } from "../../engine/scheme/types.js";
 import type { PeriodResult } from "../../engine/score/types.js";
+import { printable } from "../../engine/printable.js";
 import { fixed, textTable } from "../format.js";
 import { indent } from "../run.js";
 
@@ -72,7 +73,7 @@ export async function scoreToFolder(o: ScoreOptions): Promise<void> {
   });
   const c = manifest.counts;
   const out = process.stdout;
-  out.write(`${scheme.title[o.lang]}: ${c.enterprises} enterprises, ${c.graded} graded${c["not-graded"] ? `, ${c["not-graded"]} not graded` : ""}${c.excluded ? `, ${c.excluded} excluded` : ""}${c.vetoed ? `, ${c.vetoed} vetoed` : ""}\n`);
+  out.write(`${printable(scheme.title[o.lang])}: ${c.enterprises} enterprises, ${c.graded} graded${c["not-graded"] ? `, ${c["not-graded"]} not graded` : ""}${c.excluded ? `, ${c.excluded} excluded` : ""}${c.vetoed ? `, ${c.vetoed} vetoed` : ""}\n`);
   out.write(`grades: ${Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · ")}\n\n`);
   out.write(topTable(result, o.top) + "\n\n");
   if (manifest.warnings.length) out.write(`${manifest.warnings.length} warning(s):\n${indent(manifest.warnings.map(formatProblem).join("\n"))}\n\n`);
