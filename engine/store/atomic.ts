@@ -29,29 +29,38 @@ export interface OutputFile {
 const BATCH = 64;
 
 export function writeFilesAtomically(dir: string, files: OutputFile[]): void {
-  const temps: { temp: string; final: string }[] = [];
+  const temps: string[] = [], finals: string[] = [];
   const folders = new Set<string>();
   const stamp = `${process.pid}.${Date.now().toString(36)}`;
-  const batch = files.length > BATCH;
   try {
-    for (const f of files) {
-      const final = join(dir, f.name);
-      const folder = dirname(final);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
-      const temp = join(folder, `.${basename(final)}.${stamp}.tmp`);
-      temps.push({ temp, final });
-      writeFile(temp, f.data, !batch);
-    }
-    if (batch) syncBatch(dir, temps.map((t) => t.temp));
+    writeAll(dir, files, folders, temps, (final) => (finals.push(final), join(dirname(final), `.${basename(final)}.${stamp}.tmp`)));
   } catch (e) {
-    for (const { temp } of temps) rmSync(temp, { force: true });
+    for (const temp of temps) rmSync(temp, { force: true });
     throw writeError(e, dir);
   }
-  for (const { temp, final } of temps) renameSync(temp, final);
+  temps.forEach((temp, i) => renameSync(temp, finals[i]));
   for (const folder of folders) syncPath(folder);
+}
+
+/**
+ * Each file at `pathOf` its place under `dir` (the place itself, or a temporary beside it), the
+ * folders made as needed and noted in `folders`, each path noted in `written` before it is written.
+ */
+function writeAll(dir: string, files: OutputFile[], folders: Set<string>, written: string[], pathOf: (final: string) => string = (f) => f): void {
+  const batch = files.length > BATCH;
+  const first = written.length;
+  for (const f of files) {
+    const final = join(dir, f.name);
+    const folder = dirname(final);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    const path = pathOf(final);
+    written.push(path);
+    writeFile(path, f.data, !batch);
+  }
+  if (batch) syncBatch(dir, written.slice(first));
 }
 
 /** A folder being built beside its target. */
@@ -103,19 +112,7 @@ async function buildBeside<T>(dir: string, replace: boolean, build: (s: Staging)
     if (replace) writeFile(join(staging, OUTPUT_MARK), MARK_TEXT, true);
     result = await build({
       dir: staging,
-      write(files) {
-        const batch = files.length > BATCH;
-        for (const f of files) {
-          const path = join(staging, f.name);
-          const folder = dirname(path);
-          if (!folders.has(folder)) {
-            mkdirSync(folder, { recursive: true });
-            folders.add(folder);
-          }
-          writeFile(path, f.data, !batch);
-        }
-        if (batch) syncBatch(staging, files.map((f) => join(staging, f.name)));
-      },
+      write: (files) => writeAll(staging, files, folders, []),
     });
     for (const folder of folders) syncPath(folder);
     if (replace && existsSync(target)) checkOwned(target, staging);
