@@ -1,6 +1,9 @@
 /** `parkscore import DIR --period P FILE`: validate a period's file and store it as a new revision. */
 import { Command } from "commander";
+import { formatProblem } from "../../engine/errors.js";
+import { printable } from "../../engine/printable.js";
 import { importPeriod } from "../../engine/store/dataset.js";
+import { listing } from "../format.js";
 
 export function importCommand(): Command {
   return new Command("import")
@@ -12,6 +15,7 @@ export function importCommand(): Command {
     .option("--sheet <name>", "XLSX sheet name or number (default: the first)")
     .action(async (dir: string, file: string, o: { period: string; encoding?: string; sheet?: string }) => {
       const r = await importPeriod(dir, o.period, file, o);
-      process.stdout.write(`period ${r.period}: revision ${r.revision}, ${r.rows} rows from ${r.source.name} (sha256 ${r.source.sha256.slice(0, 12)}…)\n  stored as ${r.file}\n`);
+      process.stdout.write(`period ${r.period}: revision ${r.revision}, ${r.rows} rows from ${printable(r.source.name)} (sha256 ${r.source.sha256.slice(0, 12)}…)\n  stored as ${r.file}\n`);
+      if (r.warnings.length) process.stdout.write(`${listing(`${r.warnings.length} warning(s)`, r.warnings.map(formatProblem))}\n`);
     });
 }

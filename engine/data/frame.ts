@@ -3,12 +3,15 @@
  * never null), text as string arrays ('' = missing). It is what readers produce and what the
  * scoring kernels consume; no row objects anywhere on the hot path.
  */
+import type { Warning } from "../errors.js";
 export interface Frame {
   readonly nrows: number;
   readonly numbers: Map<string, Float64Array>;
   readonly texts: Map<string, string[]>;
   /** Where the rows came from, for error messages. */
   readonly origin: FrameOrigin;
+  /** What reading found that the user should see (keys that look alike). */
+  readonly warnings?: Warning[];
 }
 
 export interface FrameOrigin {
@@ -64,6 +67,7 @@ export function selectRows(frame: Frame, rows: Int32Array): Frame {
     numbers,
     texts,
     origin: { ...frame.origin, rows: Int32Array.from(rows, (i) => sourceRow(frame, i)) },
+    warnings: frame.warnings,
   };
 }
 

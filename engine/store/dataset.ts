@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { basename, extname, join } from "node:path";
-import { ParkscoreError } from "../errors.js";
+import { ParkscoreError, type Warning } from "../errors.js";
 import { sha256 } from "../hash.js";
 import type { Frame, ReadOptions } from "../data/frame.js";
 import { readFrame } from "../data/read.js";
@@ -97,12 +97,12 @@ export function latestRevision(dir: string, period: string): Revision {
 
 /**
  * Validates FILE against the dataset's scheme and stores it as a new revision of the period,
- * together with the file as delivered. Returns the revision record.
+ * together with the file as delivered. Returns the revision record, and the warnings of reading it.
  */
-export async function importPeriod(dir: string, period: string, file: string, opts: ReadOptions = {}): Promise<Revision> {
+export async function importPeriod(dir: string, period: string, file: string, opts: ReadOptions = {}): Promise<Revision & { warnings: Warning[] }> {
   checkPeriod(period);
   const { scheme } = openDataset(dir);
-  const { frame, input } = await loadPeriodInput(scheme, file, { ...opts, period: scheme.period ? period : undefined });
+  const { frame, input, warnings } = await loadPeriodInput(scheme, file, { ...opts, period: scheme.period ? period : undefined });
   return withLock(dir, `import ${period}`, () => {
     const d = periodDir(dir, period);
     mkdirSync(d, { recursive: true });
@@ -128,7 +128,7 @@ export async function importPeriod(dir: string, period: string, file: string, op
       { name: sourceName, data: readFileSync(file) },
     ]);
     writeFilesAtomically(d, [{ name: `${name}.json`, data: JSON.stringify(revision, null, 2) + "\n" }]);
-    return revision;
+    return { ...revision, warnings };
   });
 }
 

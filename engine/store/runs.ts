@@ -44,7 +44,7 @@ export async function scoreStored(dir: string, period: string, lang: Lang = "zh"
       command: "score",
       options: { lang },
       lang,
-      warnings,
+      warnings: [...warnings, ...(frame.warnings ?? [])],
     });
     const full = { ...manifest, run: id, revision };
     files[files.length - 1] = { name: "manifest.json", data: JSON.stringify(full, null, 2) + "\n" };
