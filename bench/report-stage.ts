@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { generatePanel, writeArrow } from "../datasets/generate.js";
 import { reportFiles } from "../engine/report/files.js";
 import { loadReport } from "../engine/report/load.js";
-import { writeFilesAtomically } from "../engine/store/atomic.js";
+import { replaceFolder } from "../engine/store/atomic.js";
 import { importPeriod, initDataset, listPeriods } from "../engine/store/dataset.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,7 +55,7 @@ if (args.includes("--build")) {
   const t0 = performance.now();
   const model = await loadReport(store, last, { lang: "zh" });
   const files = await reportFiles(model);
-  writeFilesAtomically(target, files);
+  await replaceFolder(target, (s) => s.write(files));
   const ms = performance.now() - t0;
   process.stdout.write(JSON.stringify({ stage: "report", ms, rows: model.result.n, rssMB: process.resourceUsage().maxRSS / 1024 }) + "\n");
 }

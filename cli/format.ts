@@ -1,5 +1,10 @@
-/** Terminal output: aligned tables that account for wide (CJK) characters; warnings; housekeeping notes. */
+/**
+ * Terminal output: aligned tables that account for wide (CJK) characters, lists of notes, warnings and
+ * housekeeping notes. Every cell and line goes through `printable`, so no control character from the
+ * data reaches the terminal.
+ */
 import { formatProblem, type Warning } from "../engine/errors.js";
+import { printable } from "../engine/printable.js";
 import type { Swept } from "../engine/store/temporaries.js";
 import { indent } from "./run.js";
 
@@ -19,10 +24,16 @@ function pad(s: string, width: number, right: boolean): string {
 }
 
 /** Renders rows under a header; columns listed in `numeric` are right-aligned. */
-export function textTable(header: string[], rows: string[][], numeric: Set<number> = new Set()): string {
+export function textTable(header: string[], cells: string[][], numeric: Set<number> = new Set()): string {
+  const rows = cells.map((r) => r.map((c) => printable(c ?? "")));
   const widths = header.map((h, j) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[j] ?? ""))));
   const line = (r: string[]) => r.map((c, j) => pad(c ?? "", widths[j], numeric.has(j))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** `heading:` and one indented line per entry. */
+export function listing(heading: string, lines: string[]): string {
+  return `${heading}:\n${indent(lines.map(printable).join("\n"))}`;
 }
 
 export function fixed(x: number, digits = 2): string {
@@ -31,7 +42,7 @@ export function fixed(x: number, digits = 2): string {
 
 /** Warnings as every scoring command prints them: how many, then one indented line each ("" when none). */
 export function warningsText(warnings: readonly Warning[]): string {
-  return warnings.length ? `${warnings.length} warning(s):\n${indent(warnings.map(formatProblem).join("\n"))}\n` : "";
+  return warnings.length ? `${listing(`${warnings.length} warning(s)`, warnings.map(formatProblem))}\n` : "";
 }
 
 /** One line on the temporaries of dead writers a command removed ("" when none). */

@@ -2,6 +2,7 @@
  * One error type for the whole engine. A problem names where it happened (file, row, column,
  * scheme path, line) and how to fix it, so the CLI can print it without a stack trace.
  */
+import { printable } from "./printable.js";
 
 /** Where a problem was found. Rows and lines are 1-based, as a spreadsheet or editor shows them. */
 export interface Location {
@@ -50,6 +51,8 @@ export class ParkscoreError extends Error {
 /** Collects problems up to a limit, counting the rest, then throws them together. */
 export class ProblemList {
   readonly problems: Problem[] = [];
+  /** What is not wrong but should be seen (the reader's frame carries them on). */
+  readonly warnings: Warning[] = [];
   omitted = 0;
   constructor(readonly limit = MAX_PROBLEMS) {}
   add(p: Problem): void {
@@ -71,8 +74,12 @@ export class ProblemList {
  */
 export class MethodError extends Error {}
 
-/** `file:row: column "x": message (value "v"). Fix: …` */
+/** `file:row: column "x": message (value "v"). Fix: …` — one line, control characters escaped (printable.ts). */
 export function formatProblem(p: Problem): string {
+  return printable(problemLine(p));
+}
+
+function problemLine(p: Problem): string {
   const where: string[] = [];
   if (p.file) where.push(p.file + (p.row !== undefined ? `:${p.row}` : p.line !== undefined ? `:${p.line}` : ""));
   else if (p.row !== undefined) where.push(`row ${p.row}`);

@@ -11,8 +11,9 @@ import { csvChunks } from "../../engine/data/write-csv.js";
 import { xlsxBytes } from "../../engine/data/write-xlsx.js";
 import { ParkscoreError } from "../../engine/errors.js";
 import { sha256 } from "../../engine/hash.js";
-import { writeFilesAtomically, type OutputFile } from "../../engine/store/atomic.js";
+import { replaceFolder, type OutputFile } from "../../engine/store/atomic.js";
 import { versions } from "../../engine/store/provenance.js";
+import { printable } from "../../engine/printable.js";
 import { textTable } from "../format.js";
 import { readFileSync } from "node:fs";
 
@@ -63,9 +64,9 @@ export function admitCommand(): Command {
         ...rows.map((s) => ({ name: `applicants/${applicantPageName(s)}`, data: applicantHtml(std, s) })),
         { name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" },
       ];
-      writeFilesAtomically(o.out, files);
+      await replaceFolder(o.out, (s) => s.write(files));
       const w = process.stdout;
-      w.write(`admission screening of ${applicants.length} applicants against ${std.title.zh} (${std.document}${std.kind === "local" ? ", local" : ""})\n\n`);
+      w.write(`admission screening of ${applicants.length} applicants against ${printable(`${std.title.zh} (${std.document}${std.kind === "local" ? ", local" : ""})`)}\n\n`);
       w.write(textTable(["row", "id", "name", "decision", "first reason"], rows.map((s) => [String(s.applicant.row), s.applicant.id, s.applicant.name, `${DECISION_LABELS[s.decision.decision].zh} ${s.decision.decision}`, s.decision.reasons[0]?.zh ?? ""])) + "\n\n");
       w.write(`decisions: ${Object.entries(manifest.decisions).map(([k, v]) => `${k} ${v}`).join(" · ")}\nresults in ${resolve(o.out)}/ (report.html)\n`);
     });

@@ -5,10 +5,10 @@ import { TARGET_LABELS, TARGETS, type ContractResult } from "../../engine/admiss
 import { contractBreaches, importContracts } from "../../engine/store/contracts.js";
 import type { OutputColumn } from "../../engine/data/table.js";
 import { csvChunks } from "../../engine/data/write-csv.js";
-import { writeFilesAtomically } from "../../engine/store/atomic.js";
+import { replaceFolder } from "../../engine/store/atomic.js";
 import { versions } from "../../engine/store/provenance.js";
-import { fixed, sweptText, textTable } from "../format.js";
-import { indent } from "../run.js";
+import { printable } from "../../engine/printable.js";
+import { fixed, listing, sweptText, textTable } from "../format.js";
 
 interface CommitmentsOptions {
   period: string;
@@ -67,13 +67,13 @@ export function commitmentsCommand(): Command {
         { name: "contract_breach", type: "number", values: Float64Array.from(ids, (id) => (report.results.some((r) => r.contract.id === id && r.status === "breach") ? 1 : 0)) },
       ];
       const manifest = { ...versions(), command: "commitments", dataset: dir, period: o.period, contracts: report.contractsFile, counts: Object.fromEntries(["breach", "met", "not-yet-due", "no-data"].map((s) => [s, report.results.filter((r) => r.status === s).length])), notes: report.notes };
-      writeFilesAtomically(out, [
+      await replaceFolder(out, (s) => s.write([
         { name: "commitments.csv", data: csvChunks(all, report.results.length) },
         { name: "breaches.csv", data: csvChunks(br, report.breaches.length) },
         { name: "contract-breach.csv", data: csvChunks(flag, ids.length) },
         { name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" },
-      ]);
-      w.write(`commitments of ${report.results.length} land contracts in period ${o.period} (${report.contractsFile})\n`);
+      ]));
+      w.write(`commitments of ${report.results.length} land contracts in period ${o.period} (${printable(report.contractsFile)})\n`);
       w.write(`${Object.entries(manifest.counts).map(([k, v]) => `${STATUS_ZH[k]} ${k}: ${v}`).join(" · ")}\n\n`);
       if (report.breaches.length) {
         w.write(`违约合同 contracts in breach (for leadership):\n`);
@@ -85,8 +85,8 @@ export function commitmentsCommand(): Command {
         );
       } else w.write("no contract in breach\n\n");
       const absent = report.results.filter((r) => !r.present);
-      if (absent.length) w.write(`not in the period's data: ${absent.map((r) => `${r.contract.contractId} (${r.contract.id})`).join(", ")}\n`);
-      if (report.notes.length) w.write(`note(s):\n${indent(report.notes.join("\n"))}\n`);
+      if (absent.length) w.write(`not in the period's data: ${printable(absent.map((r) => `${r.contract.contractId} (${r.contract.id})`).join(", "))}\n`);
+      if (report.notes.length) w.write(`${listing("note(s)", report.notes)}\n`);
       w.write(`results in ${resolve(out)}/ (commitments.csv, breaches.csv, contract-breach.csv)\n`);
     });
 }

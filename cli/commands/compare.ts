@@ -6,7 +6,7 @@ import { csvChunks } from "../../engine/data/write-csv.js";
 import { aggregationMethods } from "../../engine/scheme/schema.js";
 import type { AggregationMethod } from "../../engine/scheme/types.js";
 import { agreementTable, compareMethods, comparisonTable } from "../../engine/sensitivity/compare.js";
-import { writeFilesAtomically } from "../../engine/store/atomic.js";
+import { replaceFolder } from "../../engine/store/atomic.js";
 import { loadPeriodInput } from "../../engine/store/input.js";
 import { versions } from "../../engine/store/provenance.js";
 import { textTable } from "../format.js";
@@ -33,11 +33,11 @@ export function compareCommand(): Command {
       const { scheme, frame, input } = await loadPeriodInput(o.scheme, o.input, o);
       const c = compareMethods(frame, scheme, methods as AggregationMethod[]);
       const manifest = { ...versions(), command: "compare", created: new Date().toISOString(), period: o.period ?? null, scheme: { file: scheme.file, sha256: scheme.hash }, inputs: [input], methods, agreement: c.agreement };
-      writeFilesAtomically(o.out, [
+      await replaceFolder(o.out, (s) => s.write([
         { name: "compare.csv", data: csvChunks(comparisonTable(c), frame.nrows) },
         { name: "agreement.csv", data: csvChunks(agreementTable(c), c.agreement.length) },
         { name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" },
-      ]);
+      ]));
       const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "");
       process.stdout.write(`rank agreement over ${c.agreement[0]?.n ?? 0} graded enterprises:\n\n`);
       process.stdout.write(textTable(["method a", "method b", "Spearman", "weighted Spearman", "WS"], c.agreement.map((x) => [x.a, x.b, f(x.spearman), f(x.weightedSpearman), f(x.ws)]), new Set([2, 3, 4])) + "\n\n");

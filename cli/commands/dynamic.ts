@@ -11,14 +11,13 @@ import type { OutputColumn } from "../../engine/data/table.js";
 import { arrowBytes } from "../../engine/data/write-arrow.js";
 import { csvChunks } from "../../engine/data/write-csv.js";
 import type { Scheme } from "../../engine/scheme/types.js";
-import { writeFilesAtomically, type OutputFile } from "../../engine/store/atomic.js";
+import { replaceFolder, type OutputFile } from "../../engine/store/atomic.js";
 import { openDataset } from "../../engine/store/dataset.js";
 import { latestRun, listRuns } from "../../engine/store/runs.js";
 import { versions } from "../../engine/store/provenance.js";
 import { typedArraysAsLists } from "../../engine/store/run-output.js";
 import { loadWindow, periodsBetween, windowCube } from "../../engine/store/window.js";
-import { fixed, textTable } from "../format.js";
-import { indent } from "../run.js";
+import { fixed, listing, textTable } from "../format.js";
 
 interface DynamicCliOptions {
   from?: string;
@@ -71,7 +70,7 @@ export function dynamicCommand(): Command {
         warnings,
       };
       files.push({ name: "manifest.json", data: JSON.stringify(manifest, typedArraysAsLists, 2) + "\n" });
-      writeFilesAtomically(o.out, files);
+      await replaceFolder(o.out, (s) => s.write(files));
       report(result, periods, notes, o.out);
     });
 }
@@ -135,6 +134,6 @@ function report(r: DynamicResult, periods: string[], notes: string[], out: strin
   w.write(`dynamic evaluation of ${periods[0]}–${periods[periods.length - 1]} (${periods.length} periods); time weights ${Array.from(r.timeWeights, (x) => x.toFixed(4)).join(" · ")}\n\n`);
   const order = Array.from(r.rank.keys()).filter((i) => r.rank[i] > 0).sort((a, b) => r.rank[a] - r.rank[b]).slice(0, 10);
   w.write(textTable(["rank", "id", "name", "score", "grade", "periods", "trend"], order.map((i) => [String(r.rank[i]), r.panel.ids[i], r.panel.names[i], fixed(r.score[i]), r.grade[i], String(r.periodsUsed[i]), fixed(r.trend[i])]), new Set([0, 3, 5, 6])) + "\n\n");
-  if (notes.length) w.write(`note(s):\n${indent(notes.join("\n"))}\n\n`);
+  if (notes.length) w.write(`${listing("note(s)", notes)}\n\n`);
   w.write(`results in ${resolve(out)}/\n`);
 }

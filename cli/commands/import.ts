@@ -1,5 +1,6 @@
 /** `parkscore import DIR --period P FILE`: validate a period's file, store it as a new revision, and print what scoring it finds. */
 import { Command } from "commander";
+import { printable } from "../../engine/printable.js";
 import { importPeriod } from "../../engine/store/dataset.js";
 import { sweptText, warningsText } from "../format.js";
 
@@ -14,7 +15,7 @@ export function importCommand(): Command {
     .action(async (dir: string, file: string, o: { period: string; encoding?: string; sheet?: string }) => {
       const { revision: r, swept } = await importPeriod(dir, o.period, file, o);
       process.stdout.write(sweptText(swept));
-      process.stdout.write(`period ${r.period}: revision ${r.revision}, ${r.rows} rows from ${r.source.name} (sha256 ${r.source.sha256.slice(0, 12)}…)\n  stored as ${r.file} (${r.columns?.length} columns)\n`);
+      process.stdout.write(`period ${r.period}: revision ${r.revision}, ${r.rows} rows from ${printable(r.source.name)} (sha256 ${r.source.sha256.slice(0, 12)}…)\n  stored as ${r.file} (${r.columns?.length} columns)\n`);
       process.stdout.write(warningsText(r.warnings ?? []));
     });
 }

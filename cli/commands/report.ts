@@ -6,8 +6,8 @@ import { reportFiles } from "../../engine/report/files.js";
 import { loadReport } from "../../engine/report/load.js";
 import { chromiumPath, printPdf } from "../../engine/report/pdf.js";
 import type { Lang } from "../../engine/scheme/types.js";
-import { writeFilesAtomically } from "../../engine/store/atomic.js";
-import { indent } from "../run.js";
+import { replaceFolder } from "../../engine/store/atomic.js";
+import { listing } from "../format.js";
 
 interface ReportCliOptions {
   period: string;
@@ -32,13 +32,13 @@ export function reportCommand(): Command {
       const model = await loadReport(dir, o.period, { lang });
       const out = resolve(o.out);
       const files = await reportFiles(model);
-      writeFilesAtomically(out, files);
-      let written = `index.html, ${model.result.n} card(s) in enterprises/, league.xlsx`;
-      if (chromium) {
-        writeFilesAtomically(out, await printPdf(model, out, chromium));
-        written += ", index.pdf, cards.pdf";
-      }
+      // The PDFs are printed from the pages in the folder being built: a failing Chromium leaves the old report whole.
+      await replaceFolder(out, async (s) => {
+        s.write(files);
+        if (chromium) s.write(await printPdf(model, s.dir, chromium));
+      });
+      const written = `index.html, ${model.result.n} card(s) in enterprises/, league.xlsx${chromium ? ", index.pdf, cards.pdf" : ""}`;
       process.stdout.write(`report of ${o.period} (${model.graded} graded of ${model.result.n}) written to ${out}: ${written}\n`);
-      if (model.notes.length) process.stdout.write(`note(s):\n${indent(model.notes.join("\n"))}\n`);
+      if (model.notes.length) process.stdout.write(`${listing("note(s)", model.notes)}\n`);
     });
 }

@@ -9,6 +9,7 @@ import { writeRun } from "../../engine/store/run-output.js";
 import { scorePeriod } from "../../engine/score/period.js";
 import type { Lang } from "../../engine/scheme/types.js";
 import type { PeriodResult } from "../../engine/score/types.js";
+import { printable } from "../../engine/printable.js";
 import { fixed, sweptText, textTable, warningsText } from "../format.js";
 
 export interface ScoreOptions {
@@ -71,7 +72,7 @@ async function scoreDataset(dir: string, o: { period?: string; all?: boolean; la
 export async function scoreToFolder(o: ScoreOptions): Promise<void> {
   const { scheme, frame, input, warnings } = await loadPeriodInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
   const result = scorePeriod(frame, scheme);
-  const manifest = writeRun(o.out, {
+  const manifest = await writeRun(o.out, {
     result,
     scheme,
     inputs: [input],
@@ -83,7 +84,7 @@ export async function scoreToFolder(o: ScoreOptions): Promise<void> {
   });
   const c = manifest.counts;
   const out = process.stdout;
-  out.write(`${scheme.title[o.lang]}: ${c.enterprises} enterprises, ${c.graded} graded${c["not-graded"] ? `, ${c["not-graded"]} not graded` : ""}${c.excluded ? `, ${c.excluded} excluded` : ""}${c.vetoed ? `, ${c.vetoed} vetoed` : ""}\n`);
+  out.write(`${printable(scheme.title[o.lang])}: ${c.enterprises} enterprises, ${c.graded} graded${c["not-graded"] ? `, ${c["not-graded"]} not graded` : ""}${c.excluded ? `, ${c.excluded} excluded` : ""}${c.vetoed ? `, ${c.vetoed} vetoed` : ""}\n`);
   out.write(`grades: ${Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · ")}\n\n`);
   out.write(topTable(result, o.top) + "\n\n");
   if (manifest.warnings.length) out.write(`${warningsText(manifest.warnings)}\n`);

@@ -24,11 +24,12 @@ import { leaveOneOutTable } from "../../engine/sensitivity/leave-one-out.js";
 import { runCount } from "../../engine/sensitivity/monte-carlo.js";
 import { factorsOf, uncertaintyFor, type UncertaintyFlags } from "../../engine/sensitivity/uncertainty.js";
 import { SensitivityInterrupted } from "../../engine/sensitivity/workers.js";
-import { writeFilesAtomically, type OutputFile } from "../../engine/store/atomic.js";
+import { replaceFolder, type OutputFile } from "../../engine/store/atomic.js";
 import { openDataset, readStoredPeriod } from "../../engine/store/dataset.js";
 import { loadPeriodInput } from "../../engine/store/input.js";
 import { versions } from "../../engine/store/provenance.js";
 import type { InputRecord } from "../../engine/store/run-output.js";
+import { printable } from "../../engine/printable.js";
 import { fixed, textTable } from "../format.js";
 import { indent } from "../run.js";
 
@@ -161,13 +162,13 @@ async function sensitivity(o: Options): Promise<void> {
     warnings: [...warnings, ...result.nominal.warnings],
   };
   files.push({ name: "manifest.json", data: JSON.stringify(manifest, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n" });
-  writeFilesAtomically(o.out, files);
+  await replaceFolder(o.out, (s) => s.write(files));
 
   const out = process.stdout;
   const stable = Array.from(result.intervals.gradeStability).filter((v) => v === v);
   const below = stable.filter((v) => v < 0.9).length;
-  out.write(`${scheme.title.en}: ${plan.samples} Monte Carlo samples${result.sobol.length ? `, Sobol design of ${plan.sobolSamples} × ${result.factors.length + 2}` : ""} (${result.runs} scorings, seed ${plan.seed})\n`);
-  out.write(`uncertain: ${result.factors.map((f) => f.name).join(", ") || "nothing (every interval is the nominal rank)"}\n`);
+  out.write(`${printable(scheme.title.en)}: ${plan.samples} Monte Carlo samples${result.sobol.length ? `, Sobol design of ${plan.sobolSamples} × ${result.factors.length + 2}` : ""} (${result.runs} scorings, seed ${plan.seed})\n`);
+  out.write(`uncertain: ${printable(result.factors.map((f) => f.name).join(", ")) || "nothing (every interval is the nominal rank)"}\n`);
   out.write(`mean absolute rank shift ${fixed(result.shift.mean)}; ${below} of ${stable.length} ranked enterprises keep their grade in under 90% of samples\n\n`);
   if (result.sobol.length)
     out.write(textTable(["factor", "first order", "95% CI", "total order", "95% CI"], result.sobol.map((s) => [s.factor, fixed(s.first, 3), `${fixed(s.firstLow, 3)} – ${fixed(s.firstHigh, 3)}`, fixed(s.total, 3), `${fixed(s.totalLow, 3)} – ${fixed(s.totalHigh, 3)}`]), new Set([1, 3])) + "\n\n");

@@ -4,6 +4,7 @@ import { formatProblem } from "../../engine/errors.js";
 import { loadScheme } from "../../engine/scheme/load.js";
 import { loadPeriodInput } from "../../engine/store/input.js";
 import { scorePeriod } from "../../engine/score/period.js";
+import { printable } from "../../engine/printable.js";
 import { indent } from "../run.js";
 
 export function validateCommand(): Command {
@@ -21,10 +22,10 @@ export function validateCommand(): Command {
       if (o.input) {
         const input = await loadPeriodInput(loaded.scheme, o.input, o);
         // Scoring too, so that data-dependent problems (a zero benchmark…) surface here.
-        warnings = [...warnings, ...scorePeriod(input.frame, input.scheme).warnings];
+        warnings = [...warnings, ...input.warnings, ...scorePeriod(input.frame, input.scheme).warnings];
         what += `; ${o.input}: ${input.frame.nrows} rows`;
       }
-      process.stdout.write(`ok — ${what}\n`);
+      process.stdout.write(`ok — ${printable(what)}\n`);
       if (warnings.length) process.stdout.write(`${warnings.length} warning(s):\n${indent(warnings.map(formatProblem).join("\n"))}\n`);
     });
 }

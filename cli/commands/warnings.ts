@@ -4,8 +4,7 @@ import { alerts } from "../../engine/dynamic/alerts.js";
 import { buildPanel } from "../../engine/dynamic/panel.js";
 import { openDataset } from "../../engine/store/dataset.js";
 import { loadWindow, periodsBetween } from "../../engine/store/window.js";
-import { textTable } from "../format.js";
-import { indent } from "../run.js";
+import { listing, textTable } from "../format.js";
 
 export function warningsCommand(): Command {
   return new Command("warnings")
@@ -22,6 +21,6 @@ export function warningsCommand(): Command {
       const list = alerts(panel, o.period, scheme.grading.grades, { fallingPeriods: o.falling }).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
       if (list.length === 0) process.stdout.write(`no warnings for ${o.period}\n`);
       else process.stdout.write(`${list.length} warning(s) for ${o.period}:\n\n${textTable(["kind", "id", "name", "detail"], list.map((a) => [a.kind, a.id, a.name, a.detail]))}\n`);
-      if (notes.length) process.stdout.write(`\nnote(s):\n${indent(notes.join("\n"))}\n`);
+      if (notes.length) process.stdout.write(`\n${listing("note(s)", notes)}\n`);
     });
 }

@@ -59,6 +59,7 @@ export async function readArrowFile(fh: FileHandle, size: number, file: string, 
   const frame = frameFromTable(table, file, plan, list, true);
   for (const p of keyProblems.problems) list.add(p);
   list.omitted += keyProblems.omitted;
+  list.warnings.push(...keyProblems.warnings);
   return frame;
 }
 

@@ -3,6 +3,7 @@
  * never null), text as string arrays ('' = missing). It is what readers produce and what the
  * scoring kernels consume; no row objects anywhere on the hot path.
  */
+import type { Warning } from "../errors.js";
 export interface Frame {
   readonly nrows: number;
   readonly numbers: Map<string, Float64Array>;
@@ -14,6 +15,8 @@ export interface Frame {
   readonly rest?: Map<string, Float64Array | string[]>;
   /** Where the rows came from, for error messages. */
   readonly origin: FrameOrigin;
+  /** What reading found that the user should see (keys that look alike). */
+  readonly warnings?: Warning[];
 }
 
 export interface FrameOrigin {
@@ -73,6 +76,7 @@ export function selectRows(frame: Frame, rows: Int32Array): Frame {
     texts,
     rest,
     origin: { ...frame.origin, rows: Int32Array.from(rows, (i) => sourceRow(frame, i)) },
+    warnings: frame.warnings,
   };
 }
 

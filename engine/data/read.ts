@@ -77,7 +77,7 @@ function finish(frame: Frame, file: string, spec: ReadSpec, list: ProblemList, k
     });
   } else if (keyToCheck) checkKey(frame, spec, list);
   list.throwIfAny();
-  return frame;
+  return list.warnings.length ? { ...frame, warnings: list.warnings } : frame;
 }
 
 /** The reader for a file name, or an error listing the supported extensions. */

@@ -1,7 +1,7 @@
 /**
  * The report's files: index.html, enterprises/<card file>.html for every enterprise listed, league.xlsx —
- * ready for writeFilesAtomically. Everything in them is a function of the model, so the same data
- * and scheme give the same bytes (the only dates are the data revision's import date and the run).
+ * written as one folder (replaceFolder). Everything in them is a function of the model, so the same
+ * data and scheme give the same bytes (the only dates are the data revision's import date and the run).
  */
 import { ParkscoreError } from "../errors.js";
 import type { OutputFile } from "../store/atomic.js";

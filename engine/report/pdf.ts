@@ -30,6 +30,16 @@ export async function printPdf(m: ReportModel, outDir: string, executablePath = 
   } catch {
     throw new ParkscoreError({ code: "report.no-playwright", message: "--pdf needs the playwright-core package, which is not installed", fix: "npm install playwright-core (it drives the installed Chromium; no browser is downloaded)" });
   }
+  try {
+    return await print(chromium, m, outDir, executablePath);
+  } catch (e) {
+    if (e instanceof ParkscoreError) throw e;
+    const why = String((e as Error)?.message ?? e).split("\n")[0].replace(/^[\w.]+: /, "");
+    throw new ParkscoreError({ code: "report.pdf-failed", file: executablePath, message: `Chromium failed to print the report (${why})`, fix: INSTALL });
+  }
+}
+
+async function print(chromium: typeof import("playwright-core").chromium, m: ReportModel, outDir: string, executablePath: string): Promise<{ name: string; data: Uint8Array }[]> {
   const browser = await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
   try {
     const page = await browser.newPage();

@@ -4,14 +4,20 @@
  * renames durable). A failure before the renames removes the temporaries and leaves the folders
  * exactly as they were.
  *
+ * An output folder is replaced whole (replaceFolder) and a dataset's new run folder appears whole
+ * (addFolder): the folder is built as a hidden sibling on the same file system and renamed into
+ * place at the end, so a failed run leaves the old folder byte for byte and a successful one leaves
+ * nothing of it.
+ *
  * Flushing: one fsync per file for a handful of files; for a large batch (a report's 10,000 cards,
  * where per-file fsyncs took 11–18 s on the benchmark machine) one syncfs(2) of the file system
  * (`sync -f`, coreutils ≥ 8.24), falling back to per-file fsyncs where that is not available.
  */
 import { execFileSync } from "node:child_process";
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { ParkscoreError } from "../errors.js";
+import { alive } from "./lock.js";
 
 export interface OutputFile {
   /** Path relative to the folder. */
@@ -23,36 +29,177 @@ export interface OutputFile {
 const BATCH = 64;
 
 export function writeFilesAtomically(dir: string, files: OutputFile[]): void {
-  const temps: { temp: string; final: string }[] = [];
+  const temps: string[] = [], finals: string[] = [];
   const folders = new Set<string>();
   const stamp = `${process.pid}.${Date.now().toString(36)}`;
-  const batch = files.length > BATCH;
   try {
-    for (const f of files) {
-      const final = join(dir, f.name);
-      const folder = dirname(final);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
-      const temp = join(folder, `.${basename(final)}.${stamp}.tmp`);
-      temps.push({ temp, final });
-      writeFile(temp, f.data, !batch);
-    }
-    if (batch) syncBatch(dir, temps.map((t) => t.temp));
+    writeAll(dir, files, folders, temps, (final) => (finals.push(final), join(dirname(final), `.${basename(final)}.${stamp}.tmp`)));
   } catch (e) {
-    for (const { temp } of temps) rmSync(temp, { force: true });
-    const err = e as NodeJS.ErrnoException;
-    if (typeof err.code !== "string") throw e;
-    throw new ParkscoreError({
-      code: "store.write",
-      file: dir,
-      message: `cannot write the results here (${err.code}: ${err.message.replace(/^[A-Z]+: /, "")}); nothing was changed`,
-      fix: err.code === "EEXIST" || err.code === "ENOTDIR" ? "give a folder, not a file, as the output" : "choose a folder you can write to",
-    });
+    for (const temp of temps) rmSync(temp, { force: true });
+    throw writeError(e, dir);
   }
-  for (const { temp, final } of temps) renameSync(temp, final);
+  temps.forEach((temp, i) => renameSync(temp, finals[i]));
   for (const folder of folders) syncPath(folder);
+}
+
+/**
+ * Each file at `pathOf` its place under `dir` (the place itself, or a temporary beside it), the
+ * folders made as needed and noted in `folders`, each path noted in `written` before it is written.
+ */
+function writeAll(dir: string, files: OutputFile[], folders: Set<string>, written: string[], pathOf: (final: string) => string = (f) => f): void {
+  const batch = files.length > BATCH;
+  const first = written.length;
+  for (const f of files) {
+    const final = join(dir, f.name);
+    const folder = dirname(final);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    const path = pathOf(final);
+    written.push(path);
+    writeFile(path, f.data, !batch);
+  }
+  if (batch) syncBatch(dir, written.slice(first));
+}
+
+/** A folder being built beside its target. */
+export interface Staging {
+  /** Where it is being built (a hidden sibling of the target), for what must read it back, as Chromium does. */
+  readonly dir: string;
+  /** Writes files into it, flushed to disk as writeFilesAtomically's are. */
+  write(files: OutputFile[]): void;
+}
+
+/** In a folder parkscore replaces whole: says so, and lets the next run know the folder is its to replace. */
+export const OUTPUT_MARK = ".parkscore";
+const MARK_TEXT = "This folder was written by parkscore: the next parkscore run writing here replaces it whole.\n";
+
+/**
+ * Builds an output folder beside `dir` and swaps it in when `build` has finished: the old folder
+ * (if any) stays byte for byte when anything fails, and nothing of it remains when all succeeds.
+ * A non-empty folder is replaced only if parkscore wrote it (it holds OUTPUT_MARK, or only names
+ * the new folder holds too), so that `--out .` or a dataset folder is never wiped.
+ */
+export async function replaceFolder<T>(dir: string, build: (s: Staging) => T | Promise<T>): Promise<T> {
+  return buildBeside(dir, true, build);
+}
+
+/** A new folder (a dataset's run) that appears whole or not at all; it is an error if `dir` exists. */
+export async function addFolder<T>(dir: string, build: (s: Staging) => T | Promise<T>): Promise<T> {
+  return buildBeside(dir, false, build);
+}
+
+let serial = 0;
+
+async function buildBeside<T>(dir: string, replace: boolean, build: (s: Staging) => T | Promise<T>): Promise<T> {
+  const target = realTarget(dir);
+  const parent = dirname(target);
+  const stamp = `${process.pid}.${Date.now().toString(36)}.${serial++}`;
+  const staging = join(parent, `.${basename(target)}.${stamp}.new`);
+  const backup = join(parent, `.${basename(target)}.${stamp}.old`);
+  const folders = new Set<string>([staging]);
+  try {
+    mkdirSync(parent, { recursive: true });
+    removeLeftovers(parent, basename(target));
+    checkReplaceable(target, replace);
+    mkdirSync(staging);
+  } catch (e) {
+    throw writeError(e, dir);
+  }
+  let result: T;
+  try {
+    if (replace) writeFile(join(staging, OUTPUT_MARK), MARK_TEXT, true);
+    result = await build({
+      dir: staging,
+      write: (files) => writeAll(staging, files, folders, []),
+    });
+    for (const folder of folders) syncPath(folder);
+    if (replace && existsSync(target)) checkOwned(target, staging);
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw writeError(e, dir);
+  }
+  try {
+    if (replace && existsSync(target)) {
+      // Linux cannot swap two folders in one step: the old one is moved aside, the new one moved in, and
+      // if that second rename fails the old one is moved back, so the target is never left without either.
+      renameSync(target, backup);
+      try {
+        renameSync(staging, target);
+      } catch (e) {
+        renameSync(backup, target);
+        throw e;
+      }
+    } else renameSync(staging, target);
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw writeError(e, dir);
+  }
+  syncPath(parent);
+  try {
+    rmSync(backup, { recursive: true, force: true });
+  } catch {
+    /* the new folder is in place; the next run into it removes what is left (removeLeftovers) */
+  }
+  return result;
+}
+
+/** The folder itself when `dir` is a symbolic link to one, so the link stays and what it points at is replaced. */
+function realTarget(dir: string): string {
+  const abs = resolve(dir);
+  try {
+    return lstatSync(abs).isSymbolicLink() ? realpathSync(abs) : abs;
+  } catch {
+    return abs;
+  }
+}
+
+/**
+ * Staging and backup folders of writers that died (killed mid-run): a staging folder is removed;
+ * a backup is put back if its writer died between the two renames and left no folder in its place.
+ */
+function removeLeftovers(parent: string, name: string): void {
+  const prefix = `.${name}.`;
+  for (const entry of readdirSync(parent)) {
+    if (!entry.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-z]+\.\d+\.(new|old)$/.exec(entry.slice(prefix.length));
+    if (!m || alive(Number(m[1]))) continue;
+    const path = join(parent, entry);
+    if (m[2] === "old" && !existsSync(join(parent, name))) renameSync(path, join(parent, name));
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function checkReplaceable(target: string, replace: boolean): void {
+  if (!existsSync(target)) return;
+  if (!statSync(target).isDirectory())
+    throw new ParkscoreError({ code: "store.write", file: target, message: "is a file, not a folder; nothing was changed", fix: "give a folder, not a file, as the output" });
+  if (!replace) throw new ParkscoreError({ code: "store.write", file: target, message: "already exists, and a run is never rewritten; nothing was changed", fix: "run the command again (it picks a new run id)" });
+}
+
+/** A non-empty folder parkscore did not write is not parkscore's to replace. */
+function checkOwned(target: string, staging: string): void {
+  const entries = readdirSync(target);
+  if (entries.length === 0 || entries.includes(OUTPUT_MARK) || entries.every((e) => existsSync(join(staging, e)))) return;
+  throw new ParkscoreError({
+    code: "store.not-an-output",
+    file: target,
+    message: `holds files parkscore did not write (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""}), and an output folder is replaced whole; nothing was changed`,
+    fix: "give a new or empty folder as the output, or move those files away",
+  });
+}
+
+/** A file-system failure as the one line the user sees; anything else as it is. */
+function writeError(e: unknown, dir: string): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (e instanceof ParkscoreError || typeof err?.code !== "string") return e;
+  return new ParkscoreError({
+    code: "store.write",
+    file: dir,
+    message: `cannot write the results here (${err.code}: ${err.message.replace(/^[A-Z]+: /, "")}); nothing was changed`,
+    fix: err.code === "EEXIST" || err.code === "ENOTDIR" ? "give a folder, not a file, as the output" : "choose a folder you can write to",
+  });
 }
 
 function writeFile(path: string, data: OutputFile["data"], sync: boolean): void {

@@ -39,7 +39,7 @@ export async function loadPeriodInput(schemeFile: string | Scheme, inputFile: st
   }
   if (scheme.period) frame = selectPeriod(frame, scheme.period, opts.period);
   const input: InputRecord = { file: inputFile, sha256: await hashFile(inputFile), bytes: statSync(inputFile).size, rows: frame.nrows };
-  return { scheme, frame, input, warnings };
+  return { scheme, frame, input, warnings: [...warnings, ...(frame.warnings ?? [])] };
 }
 
 /** A missing column problem also says which scheme entry needs the column. */

@@ -60,7 +60,8 @@ function readHolder(path: string): LockInfo | undefined {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process of this machine is running (EPERM: it is, as another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

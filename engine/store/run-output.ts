@@ -11,7 +11,7 @@ import { csvChunks } from "../data/write-csv.js";
 import type { Lang, Scheme } from "../scheme/types.js";
 import { resultTable } from "../score/table.js";
 import type { PeriodResult } from "../score/types.js";
-import { writeFilesAtomically, type OutputFile } from "./atomic.js";
+import { replaceFolder, type OutputFile } from "./atomic.js";
 import { versions, type Versions } from "./provenance.js";
 
 export interface InputRecord {
@@ -86,9 +86,10 @@ export function runFiles(req: RunOutputRequest): { files: OutputFile[]; manifest
   return { files, manifest };
 }
 
-export function writeRun(dir: string, req: RunOutputRequest): RunManifest {
+/** Replaces the folder `dir` with the run's files. */
+export async function writeRun(dir: string, req: RunOutputRequest): Promise<RunManifest> {
   const { files, manifest } = runFiles(req);
-  writeFilesAtomically(dir, files);
+  await replaceFolder(dir, (s) => s.write(files));
   return manifest;
 }
 

@@ -15,7 +15,7 @@ import { scorePeriod } from "../score/period.js";
 import { openDataset, readStoredPeriod, type Revision } from "./dataset.js";
 import { withLock } from "./lock.js";
 import { runFiles, type RunManifest } from "./run-output.js";
-import { writeFilesAtomically } from "./atomic.js";
+import { addFolder } from "./atomic.js";
 import type { Swept } from "./temporaries.js";
 
 export interface StoredRun {
@@ -37,7 +37,7 @@ export async function scoreStored(dir: string, period: string, lang: Lang = "zh"
   const { scheme, warnings } = openDataset(dir);
   const { frame, revision } = await readStoredPeriod(dir, period, { scheme });
   const result = scorePeriod(frame, scheme);
-  return withLock(dir, `score ${period}`, (swept) => {
+  return withLock(dir, `score ${period}`, async (swept) => {
     // Numbered first, so runs sort in the order they were made even within one second.
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     const seq = listRuns(dir, period).reduce((m, r) => Math.max(m, Number.parseInt(r, 10) || 0), 0) + 1;
@@ -50,12 +50,12 @@ export async function scoreStored(dir: string, period: string, lang: Lang = "zh"
       command: "score",
       options: { lang },
       lang,
-      warnings,
+      warnings: [...warnings, ...(frame.warnings ?? [])],
     });
     const full = { ...manifest, run: id, revision };
     files[files.length - 1] = { name: "manifest.json", data: JSON.stringify(full, null, 2) + "\n" };
     const out = join(runsDir(dir, period), id);
-    writeFilesAtomically(out, files);
+    await addFolder(out, (s) => s.write(files));
     return { period, id, dir: out, manifest: full, swept };
   });
 }

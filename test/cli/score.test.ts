@@ -23,7 +23,7 @@ describe("parkscore demo (npm start)", () => {
     expect(r.stdout).toContain("period 2025");
     expect(r.stdout).toMatch(/190 enterprises, \d+ graded, \d+ not graded, \d+ vetoed/);
     expect(r.stdout).toContain(`results in ${out}/`);
-    expect(readdirSync(out).sort()).toEqual(["manifest.json", "scores.arrow", "scores.csv", "weights.csv"]);
+    expect(readdirSync(out).sort()).toEqual([".parkscore", "manifest.json", "scores.arrow", "scores.csv", "weights.csv"]);
   });
   it("writes a ranking whose CSV and Arrow agree, with ranks 1..n and grades A–D", () => {
     const rows = csvRows(join(out, "scores.csv"));

@@ -19,7 +19,7 @@ describe("parkscore sensitivity", () => {
   it("writes the rank intervals, Sobol indices, leave-one-out, the chart spec and a manifest", () => {
     expect(r1.stderr).not.toMatch(/error/);
     expect(r1.code).toBe(0);
-    expect(readdirSync(one).sort()).toEqual(["leave-one-out.csv", "manifest.json", "rank-intervals.arrow", "rank-intervals.csv", "rank-intervals.vl.json", "sobol.csv"]);
+    expect(readdirSync(one).sort()).toEqual([".parkscore", "leave-one-out.csv", "manifest.json", "rank-intervals.arrow", "rank-intervals.csv", "rank-intervals.vl.json", "sobol.csv"]);
     const header = readFileSync(join(one, "rank-intervals.csv"), "utf8").replace(/^\uFEFF/, "").split("\r\n")[0];
     expect(header).toBe("id,name,rank_nominal,rank_median,rank_p05,rank_p95,rank_mean,grade_nominal,grade_share_A,grade_share_B,grade_share_C,grade_share_D,grade_stability,ranked_share");
     expect(readFileSync(join(one, "sobol.csv"), "utf8")).toMatch(/\nweights,.*\r\naggregation,/);
