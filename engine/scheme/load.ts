@@ -55,7 +55,7 @@ export function parseScheme(text: string, file: string, hash = sha256(text)): Lo
     line: lineOf(doc, lines, path),
   });
 
-  const parsed = schemeSchema.safeParse(doc.toJS());
+  const parsed = schemeSchema.safeParse(toJS(doc, file));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
@@ -70,6 +70,31 @@ export function parseScheme(text: string, file: string, hash = sha256(text)): Lo
 }
 
 type At = (path: (string | number)[]) => Pick<Problem, "file" | "path" | "line">;
+
+/**
+ * How many nodes aliases (`*name`) may expand to, all told. A scheme needs few; the bound stops a
+ * "billion laughs" file (aliases of aliases, each level multiplying the size) from exhausting memory.
+ */
+const MAX_ALIAS_EXPANSION = 100;
+
+/** The document as plain values, its aliases resolved within the bound. */
+function toJS(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    throw new ParkscoreError(
+      /^Excessive alias count/.test(e.message)
+        ? {
+            code: "scheme.aliases",
+            file,
+            message: `its YAML aliases (*name) repeat aliases beyond the limit of ${MAX_ALIAS_EXPANSION}, the pattern of a file crafted to exhaust memory ("billion laughs")`,
+            fix: "write the repeated parts out instead of aliasing aliases (a scheme needs few aliases, if any)",
+          }
+        : { code: "scheme.syntax", file, message: `not valid YAML: ${e.message}`, fix: "define each anchor (&name) before the aliases (*name) that use it" },
+    );
+  }
+}
 
 function resolve(input: SchemeInput, file: string, hash: string, at: At, problems: Problem[], warnings: Warning[]): Scheme {
   const fail = (path: (string | number)[], message: string, fix?: string) =>

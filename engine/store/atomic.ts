@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ParkscoreError } from "../errors.js";
+import { isSystemError, systemProblem } from "../system-error.js";
 
 export interface OutputFile {
   /** Path relative to the folder. */
@@ -42,14 +43,9 @@ export function writeFilesAtomically(dir: string, files: OutputFile[]): void {
     if (batch) syncBatch(dir, temps.map((t) => t.temp));
   } catch (e) {
     for (const { temp } of temps) rmSync(temp, { force: true });
-    const err = e as NodeJS.ErrnoException;
-    if (typeof err.code !== "string") throw e;
-    throw new ParkscoreError({
-      code: "store.write",
-      file: dir,
-      message: `cannot write the results here (${err.code}: ${err.message.replace(/^[A-Z]+: /, "")}); nothing was changed`,
-      fix: err.code === "EEXIST" || err.code === "ENOTDIR" ? "give a folder, not a file, as the output" : "choose a folder you can write to",
-    });
+    if (!isSystemError(e)) throw e;
+    const p = systemProblem(e);
+    throw new ParkscoreError({ ...p, code: "store.write", file: dir, message: `${p.message} (${e.code}); nothing was changed` });
   }
   for (const { temp, final } of temps) renameSync(temp, final);
   for (const folder of folders) syncPath(folder);

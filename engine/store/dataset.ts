@@ -63,9 +63,30 @@ export function openDataset(dir: string): LoadedScheme {
   return loadScheme(schemePath(dir));
 }
 
+/** Longest period name: it names folders (periods/P, runs/P) that must fit every file system's limits. */
+export const PERIOD_MAX = 64;
+
+/**
+ * A period names folders, so its name must be portable: 1–64 ASCII letters, digits, '.', '_' or '-',
+ * starting with a letter or digit, not ending with '.', and not a name Windows reserves (CON, NUL, COM1…).
+ */
 export function checkPeriod(period: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(period))
-    throw new ParkscoreError({ code: "store.period", message: `"${period}" is not a usable period name`, fix: "use letters, digits, '.', '_' or '-', e.g. 2025 or 2025Q1" });
+  const problem =
+    period.length > PERIOD_MAX
+      ? `is ${period.length} characters long, more than ${PERIOD_MAX}`
+      : !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(period)
+        ? "has characters a folder name cannot portably hold"
+        : period.endsWith(".")
+          ? "ends with '.', which Windows drops from folder names"
+          : /^(CON|PRN|AUX|NUL|COM\d|LPT\d)(\.|$)/i.test(period)
+            ? "is a name Windows reserves for a device"
+            : undefined;
+  if (problem)
+    throw new ParkscoreError({
+      code: "store.period",
+      message: `the period name "${period.length > PERIOD_MAX ? `${period.slice(0, 20)}…` : period}" ${problem}`,
+      fix: `a period name is 1–${PERIOD_MAX} letters, digits, '.', '_' or '-', starts with a letter or digit and does not end with '.', e.g. 2025, 2025Q1 or 2025-H1`,
+    });
   return period;
 }
 

@@ -20,3 +20,31 @@ export function parkscore(args: string[], cwd = ROOT): CliResult {
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "parkscore-test-"));
 }
+
+/**
+ * Runs the CLI in this process (no child process, no second compile of the sources): its stdout,
+ * stderr and exit code, as cli/main.ts would give them.
+ */
+export async function cli(args: string[]): Promise<CliResult> {
+  const { program } = await import("../../cli/program.js");
+  const { run } = await import("../../cli/run.js");
+  const out: string[] = [];
+  const err: string[] = [];
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  const capture = (to: string[]) => ((chunk: string | Uint8Array) => (to.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), true)) as typeof process.stdout.write;
+  const debug = process.env.PARKSCORE_DEBUG;
+  process.env.PARKSCORE_DEBUG = "";
+  process.stdout.write = capture(out);
+  process.stderr.write = capture(err);
+  process.exitCode = undefined;
+  try {
+    await run(() => program().parseAsync(args, { from: "user" }));
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+    process.env.PARKSCORE_DEBUG = debug;
+  }
+  const code = typeof process.exitCode === "number" ? process.exitCode : 0;
+  process.exitCode = undefined;
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
