@@ -21,7 +21,7 @@ export function validateCommand(): Command {
       if (o.input) {
         const input = await loadPeriodInput(loaded.scheme, o.input, o);
         // Scoring too, so that data-dependent problems (a zero benchmark…) surface here.
-        warnings = [...warnings, ...scorePeriod(input.frame, input.scheme).warnings];
+        warnings = [...warnings, ...input.warnings, ...scorePeriod(input.frame, input.scheme).warnings];
         what += `; ${o.input}: ${input.frame.nrows} rows`;
       }
       process.stdout.write(`ok — ${what}\n`);

@@ -3,12 +3,15 @@
  * never null), text as string arrays ('' = missing). It is what readers produce and what the
  * scoring kernels consume; no row objects anywhere on the hot path.
  */
+import type { Warning } from "../errors.js";
 export interface Frame {
   readonly nrows: number;
   readonly numbers: Map<string, Float64Array>;
   readonly texts: Map<string, string[]>;
   /** Where the rows came from, for error messages. */
   readonly origin: FrameOrigin;
+  /** What the reader passed over and the user should hear of (lines of separators only). */
+  readonly notes?: readonly Warning[];
 }
 
 export interface FrameOrigin {

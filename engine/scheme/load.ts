@@ -312,17 +312,34 @@ function resolveWeighting(input: SchemeInput, categories: Category[], indicators
       : simple(w, ["weighting"]);
   const expertSomewhere = uses("expert") || (resolved.method !== "combined" ? [resolved] : resolved.of).some((x) => x.categories === "expert" && categories.length > 0);
   if (expertSomewhere) {
-    if (uses("expert"))
+    if (uses("expert")) {
       indicators.forEach((ind, k) => {
         if (ind.weight === undefined) fail(["indicators", k, "weight"], "expert weighting needs a weight on every indicator", "add weight: or use weighting: { method: equal }");
       });
+      allZeroWeights(indicators, categories, fail);
+    }
     categories.forEach((c, k) => {
       if (c.weight === undefined) fail(["categories", k, "weight"], "expert weighting needs a weight on every category");
     });
+    if (categories.length > 1 && categories.every((c) => c.weight === 0))
+      fail(["categories"], "the weights of the categories are all 0", "give the categories their weights (a 0 weight leaves a category out; at least one must count)");
   } else if (hasWeights && !uses("expert")) {
     warn(["weighting", "method"], `weights are given but weighting is ${resolved.name}: they are ignored`);
   }
   return resolved;
+}
+
+/**
+ * Expert weights that are all 0 within a level (every indicator, or every indicator of a category)
+ * say nothing about how to weigh: an error at the first of them, not weights silently made equal.
+ */
+function allZeroWeights(indicators: Indicator[], categories: Category[], fail: Fail): void {
+  const groups = categories.length ? categories.map((c) => ({ what: `of category ${c.id}`, members: indicators.filter((i) => i.category === c.id) })) : [{ what: "", members: indicators }];
+  for (const { what, members } of groups)
+    if (members.length > 1 && members.every((i) => i.weight === 0)) {
+      const k = indicators.indexOf(members[0]);
+      fail(["indicators", k, "weight"], `the weights of the ${members.length} indicators ${what ? `${what} ` : ""}are all 0 (${members.map((i) => i.id).join(", ")})`, "give each indicator its weight (a 0 weight leaves one indicator out; at least one must count)");
+    }
 }
 
 /** A judgement matrix: square, of the expected size, positive, fractions read ("1/3" → 0.333…). */

@@ -35,9 +35,10 @@ export async function loadPeriodInput(schemeFile: string | Scheme, inputFile: st
     if (e instanceof ParkscoreError) throw new ParkscoreError(e.problems.map((p) => withSchemeUse(p, cols.usedBy, scheme.file)), e.omitted);
     throw e;
   }
+  const notes = frame.notes ?? [];
   if (scheme.period) frame = selectPeriod(frame, scheme.period, opts.period);
   const input: InputRecord = { file: inputFile, sha256: await hashFile(inputFile), bytes: statSync(inputFile).size, rows: frame.nrows };
-  return { scheme, frame, input, warnings };
+  return { scheme, frame, input, warnings: [...warnings, ...notes] };
 }
 
 /** A missing column problem also says which scheme entry needs the column. */
