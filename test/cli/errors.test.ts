@@ -63,7 +63,7 @@ function expectActionable(r: { code: number; stderr: string }, path: string, wha
   expect(r.code).toBe(1);
 }
 
-describe("a folder the user may not write (EACCES, EPERM, EROFS) or a full disk (ENOSPC)", () => {
+describe("a folder the user may not write (EACCES, EPERM, EROFS) or a full disk (ENOSPC)", { timeout: 60_000 }, () => {
   const out = () => resolve(tempDir(), "out");
   const cases: [string, (o: string) => string[]][] = [
     ["score --input", (o) => ["score", "--scheme", SCHEME, "--input", CSV, "--out", o]],
@@ -99,7 +99,7 @@ describe("a folder the user may not write (EACCES, EPERM, EROFS) or a full disk 
   }
 });
 
-describe("period names", () => {
+describe("period names", { timeout: 60_000 }, () => {
   it("a 300-character period is refused at import with the rule, before anything is written", async () => {
     const ds = demoCopy();
     const r = await cli(["import", ds, "--period", "p".repeat(300), CSV]);
@@ -135,7 +135,7 @@ describe("period names", () => {
   });
 });
 
-describe("a YAML alias bomb in a scheme", () => {
+describe("a YAML alias bomb in a scheme", { timeout: 60_000 }, () => {
   it("is refused as a scheme error naming the file, quickly and without exhausting memory", async () => {
     const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
     for (let k = 1; k < 9; k++) {
@@ -155,7 +155,7 @@ describe("a YAML alias bomb in a scheme", () => {
   });
 });
 
-describe("numeric flags", () => {
+describe("numeric flags", { timeout: 60_000 }, () => {
   const sens = (...flags: string[]) => cli(["sensitivity", DEMO, "--period", "2025", ...flags, "--out", join(tempDir(), "never")]);
 
   it.each([
@@ -199,7 +199,7 @@ describe("numeric flags", () => {
   });
 });
 
-describe("a reader that closes the pipe (parkscore … | head)", () => {
+describe("a reader that closes the pipe (parkscore … | head)", { timeout: 60_000 }, () => {
   it("ends the command quietly with exit 0: no stack trace, nothing on stderr", async () => {
     // More than a pipe's buffer (64 KiB), so the writes meet the closed pipe.
     const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "cli", "main.ts"), "time-weights", "--periods", "5000"], { cwd: ROOT });
