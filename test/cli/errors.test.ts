@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, writeFileSync } from "node:fs";
 import { resolve, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cli, ROOT, tempDir } from "./helpers.js";
+import { cli, ROOT, tempDir, type CliResult } from "./helpers.js";
 
 const refuse = vi.hoisted(() => ({ under: "", code: "" }));
 
@@ -53,7 +53,7 @@ function demoCopy(): string {
 }
 
 /** One error, naming the path and a fix; exit 1; no stack trace, no "internal error". */
-function expectActionable(r: { code: number; stderr: string }, path: string, what: RegExp): void {
+function expectActionable(r: CliResult, path: string, what: RegExp): void {
   expect(r.stderr).not.toMatch(/internal error|this is a bug/);
   expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   expect(r.stderr).toMatch(/(^|\n)parkscore: error:\n {2}\S/);
@@ -72,6 +72,8 @@ describe("a folder the user may not write (EACCES, EPERM, EROFS) or a full disk 
     ["report", (o) => ["report", DEMO, "--period", "2025", "--out", o]],
     ["sensitivity", (o) => ["sensitivity", DEMO, "--period", "2025", "--samples", "4", "--sobol-samples", "0", "--workers", "0", "--no-leave-one-out", "--out", o]],
     ["admit", (o) => ["admit", "--standard", join(ROOT, "datasets", "standards", "local", "wuan-parks-demo.yaml"), "--input", join(DEMO, "applicants.csv"), "--out", o]],
+    ["commitments", (o) => ["commitments", DEMO, "--period", "2025", "--out", o]],
+    ["demo", (o) => ["demo", "--out", o]],
     ["init", (o) => ["init", o]],
   ];
   for (const [name, args] of cases)
