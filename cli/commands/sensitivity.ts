@@ -186,7 +186,7 @@ function checkMemory(samples: number, n: number, runs: number): void {
   // A typed array holds at most 2^32 elements, whatever the memory.
   const most = Math.min(Math.floor((budget - runs * 8) / (n * BYTES_PER_RANK)), Math.floor(2 ** 32 / n));
   if (need <= budget && samples <= most) return;
-  const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GB`;
+  const gb = (b: number) => `${(b / 2 ** 30).toFixed(2)} GB`;
   throw new ParkscoreError({
     code: "cli.usage",
     message: `--samples ${samples} would keep ${gb(need)} of ranks and grades for ${n} enterprises, more than half of this computer's ${gb(totalmem())} of memory`,

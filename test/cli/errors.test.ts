@@ -37,8 +37,17 @@ vi.mock("node:fs", async (importOriginal) => {
   return { ...fs, ...writing, default: { ...fs, ...writing } };
 });
 
+/** The computer's memory as sensitivity sees it, when a test sets it. */
+const memory = vi.hoisted(() => ({ bytes: 0 }));
+vi.mock("node:os", async (importOriginal) => {
+  const os = await importOriginal<typeof import("node:os")>();
+  const totalmem = () => memory.bytes || os.totalmem();
+  return { ...os, totalmem, default: { ...os, totalmem } };
+});
+
 afterEach(() => {
   refuse.under = "";
+  memory.bytes = 0;
 });
 
 const DEMO = join(ROOT, "datasets", "demo");
@@ -173,6 +182,15 @@ describe("numeric flags", { timeout: 60_000 }, () => {
   ])("sensitivity %j: %s", async (flags, message) => {
     const r = await sens(...flags);
     expect(r.stderr).toContain(message);
+    expect(r.code).toBe(1);
+  });
+
+  it("sensitivity refuses, up front, samples whose ranks would not fit in half the memory, naming the most that fit", async () => {
+    memory.bytes = 2 ** 30; // 1 GiB: half is 536,870,912 bytes
+    const r = await sens("--samples", "600000", "--sobol-samples", "0");
+    // 190 enterprises × 5 bytes per sample, plus 8 bytes per scoring: 600000 · 958 B = 0.54 GiB; ⌊(2^29 − 600000 · 8) / 950⌋ = 560,074
+    expect(r.stderr).toContain("--samples 600000 would keep 0.54 GB of ranks and grades for 190 enterprises, more than half of this computer's 1.00 GB of memory. Fix: give --samples 560,074 or fewer");
+    expect(r.stderr).not.toContain("scorings of");
     expect(r.code).toBe(1);
   });
 

@@ -42,7 +42,8 @@ export async function cli(args: string[]): Promise<CliResult> {
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
-    process.env.PARKSCORE_DEBUG = debug;
+    if (debug === undefined) delete process.env.PARKSCORE_DEBUG;
+    else process.env.PARKSCORE_DEBUG = debug;
   }
   const code = typeof process.exitCode === "number" ? process.exitCode : 0;
   process.exitCode = undefined;
