@@ -131,6 +131,16 @@ describe("period names", { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
   });
 
+  it("a period differing from a stored one only in case is refused (one folder on Windows and macOS)", async () => {
+    const ds = demoCopy();
+    expect((await cli(["import", ds, "--period", "2025Q1", CSV])).code).toBe(0);
+    expect((await cli(["import", ds, "--period", "2025Q1", CSV])).code).toBe(0); // the same name: a new revision
+    const clash = await cli(["import", ds, "--period", "2025q1", CSV]);
+    expect(clash.stderr).toContain('the period name "2025q1" differs from the stored period "2025Q1" only in case: the two would be one folder on Windows and macOS. Fix: import it as period 2025Q1');
+    expect(clash.code).toBe(1);
+    expect(existsSync(join(ds, "periods", "2025q1"))).toBe(false);
+  });
+
   it("a 64-character period is accepted", async () => {
     const ds = demoCopy();
     const r = await cli(["import", ds, "--period", "p".repeat(64), CSV]);
