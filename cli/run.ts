@@ -1,12 +1,17 @@
 /**
  * How the CLI ends: a ParkscoreError is printed as its problems (file, row, column, fix) with no
- * stack trace and exit code 1; anything else is an internal error, printed briefly (the stack only
- * with PARKSCORE_DEBUG=1).
+ * stack trace and exit code 1, and so is the system's refusal of a file operation (a read-only
+ * folder, a full disk: engine/system-error.ts); anything else is an internal error, printed briefly
+ * (the stack only with PARKSCORE_DEBUG=1). A reader that closes the pipe (`parkscore … | head`) is
+ * not an error: output stops and the command ends as it would have.
  */
-import { MethodError, ParkscoreError } from "../engine/errors.js";
+import { formatProblem, MethodError, ParkscoreError } from "../engine/errors.js";
 import { printable } from "../engine/printable.js";
+import { isSystemError, systemProblem } from "../engine/system-error.js";
 
 export async function run(main: () => Promise<unknown>): Promise<void> {
+  quietWhenClosed(process.stdout);
+  quietWhenClosed(process.stderr);
   try {
     await main();
   } catch (e) {
@@ -16,6 +21,9 @@ export async function run(main: () => Promise<unknown>): Promise<void> {
       process.stderr.write(`parkscore: ${n === 1 ? "error" : `${n} problems`}:\n${indent(e.message)}\n`);
     } else if (e instanceof MethodError) {
       process.stderr.write(`parkscore: error:\n${indent(lines(e.message))}\n`);
+    } else if (isSystemError(e)) {
+      process.stderr.write(`parkscore: error:\n${indent(formatProblem(systemProblem(e)))}\n`);
+      if (process.env.PARKSCORE_DEBUG) process.stderr.write(`${e.stack}\n`);
     } else {
       const err = e as Error;
       process.stderr.write(`parkscore: internal error: ${lines(err?.message ?? String(e))}\n`);
@@ -28,6 +36,21 @@ export async function run(main: () => Promise<unknown>): Promise<void> {
 /** A message's lines, each printable. */
 function lines(s: string): string {
   return s.split("\n").map(printable).join("\n");
+}
+
+/**
+ * A closed pipe (EPIPE) on `stream` silences it instead of crashing the process; later writes are
+ * dropped. Any other failure of the stream (a full disk behind `> file`) ends the command with exit 1.
+ */
+const guarded = new WeakSet<NodeJS.WriteStream>();
+function quietWhenClosed(stream: NodeJS.WriteStream): void {
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") return;
+    process.exitCode = 1;
+    if (stream !== process.stderr && isSystemError(e)) process.stderr.write(`parkscore: error: cannot write the output: ${formatProblem(systemProblem(e))}\n`);
+  });
 }
 
 export function indent(s: string): string {

@@ -17,6 +17,7 @@ import { latestRun, listRuns } from "../../engine/store/runs.js";
 import { versions } from "../../engine/store/provenance.js";
 import { typedArraysAsLists } from "../../engine/store/run-output.js";
 import { loadWindow, periodsBetween, windowCube } from "../../engine/store/window.js";
+import { decimal, wholeNumber } from "../flags.js";
 import { fixed, listing, textTable } from "../format.js";
 
 interface DynamicCliOptions {
@@ -34,12 +35,11 @@ export function dynamicCommand(): Command {
     .argument("<dir>", "the dataset folder")
     .option("--from <period>", "first period of the window (default: the first stored)")
     .option("--to <period>", "last period of the window (default: the last stored)")
-    .option("--lambda <λ>", "time degree: 0.5 equal weights, below 0.5 favours recent periods", Number.parseFloat, 0.3)
-    .option("--growth <α>", "share of the growth term built from period-to-period differences (0–1)", Number.parseFloat, 0)
-    .option("--min-periods <n>", "enterprises scored in fewer periods get no dynamic score", (v) => Number.parseInt(v, 10), 1)
+    .option("--lambda <λ>", "time degree: 0.5 equal weights, below 0.5 favours recent periods", decimal("--lambda", { min: 0, max: 1 }), 0.3)
+    .option("--growth <α>", "share of the growth term built from period-to-period differences (0–1)", decimal("--growth", { min: 0, max: 1 }), 0)
+    .option("--min-periods <n>", "enterprises scored in fewer periods get no dynamic score", wholeNumber("--min-periods", { min: 1 }), 1)
     .requiredOption("-o, --out <dir>", "folder for dynamic.csv/.arrow, time-weights.csv, weights.csv, movement.csv, transitions.csv, manifest.json")
     .action(async (dir: string, o: DynamicCliOptions) => {
-      if (!(o.growth >= 0 && o.growth <= 1)) throw new ParkscoreError({ code: "cli.usage", message: `--growth must be between 0 and 1, not ${o.growth}` });
       const { scheme, warnings } = openDataset(dir);
       const periods = periodsBetween(dir, o.from, o.to);
       const notes: string[] = [];

@@ -10,6 +10,7 @@ import { scorePeriod } from "../../engine/score/period.js";
 import type { Lang } from "../../engine/scheme/types.js";
 import type { PeriodResult } from "../../engine/score/types.js";
 import { printable } from "../../engine/printable.js";
+import { wholeNumber } from "../flags.js";
 import { fixed, sweptText, textTable, warningsText } from "../format.js";
 
 export interface ScoreOptions {
@@ -35,7 +36,7 @@ export function scoreCommand(): Command {
     .option("--encoding <name>", "CSV encoding: utf-8, gbk or gb18030 (detected when absent)")
     .option("--sheet <name>", "XLSX sheet name or number (default: the first)")
     .addOption(new Option("--lang <lang>", "language of reasons").choices(["zh", "en"]).default("zh"))
-    .option("--top <n>", "how many of the ranking to print", (v) => Number.parseInt(v, 10), 10)
+    .option("--top <n>", "how many of the ranking to print", wholeNumber("--top", { min: 0 }), 10)
     .action(async (dir: string | undefined, o: Partial<ScoreOptions> & { all?: boolean }) => {
       if (dir !== undefined) return scoreDataset(dir, o);
       const missing = (["scheme", "input", "out"] as const).filter((k) => !o[k]);

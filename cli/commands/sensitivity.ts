@@ -8,7 +8,7 @@
 import { SingleBar } from "cli-progress";
 import { Command } from "commander";
 import { statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { rankIntervalSpec } from "../../engine/charts/rank-intervals.js";
 import { ParkscoreError, formatProblem } from "../../engine/errors.js";
@@ -30,6 +30,7 @@ import { loadPeriodInput } from "../../engine/store/input.js";
 import { versions } from "../../engine/store/provenance.js";
 import type { InputRecord } from "../../engine/store/run-output.js";
 import { printable } from "../../engine/printable.js";
+import { decimal, wholeNumber } from "../flags.js";
 import { fixed, textTable } from "../format.js";
 import { indent } from "../run.js";
 
@@ -48,16 +49,10 @@ interface Options extends UncertaintyFlags {
   sheet?: string;
 }
 
-const int = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new ParkscoreError({ code: "cli.usage", message: `${name} must be a whole number ≥ ${min}, not "${v}"` });
-  return n;
-};
-const num = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new ParkscoreError({ code: "cli.usage", message: `${name} must be a number, not "${v}"` });
-  return n;
-};
+const MAX_SAMPLES = 1_000_000;
+const samplesWhy = "every sample keeps each enterprise's rank in memory, and a million samples already fix the 5–95 % ranks";
+/** Bytes a Monte Carlo sample keeps per enterprise: its rank (Int32) and grade (Uint8). */
+const BYTES_PER_RANK = 5;
 const collect = (v: string, all: string[] = []) => [...all, v];
 
 export function sensitivityCommand(): Command {
@@ -68,14 +63,14 @@ export function sensitivityCommand(): Command {
     .option("-s, --scheme <file>", "the indicator scheme (default with a dataset folder: its scheme)")
     .option("-p, --period <period>", "the period (a dataset's stored period, or rows of a file with a period column)")
     .requiredOption("-o, --out <dir>", "folder for rank-intervals.csv/.arrow, sobol.csv, leave-one-out.csv, rank-intervals.vl.json, manifest.json")
-    .option("-n, --samples <n>", "Monte Carlo samples", int("--samples", 1), 1000)
-    .option("--sobol-samples <n>", "base sample size N of the Sobol design, N·(k + 2) scorings in all for k assumptions (default: --samples; 0: no Sobol indices)", int("--sobol-samples", 0))
-    .option("--seed <n>", "random seed: the same seed gives the same results", int("--seed", 0), 7)
-    .option("-w, --workers <n>", "worker threads (0: run in this thread)", int("--workers", 0), availableParallelism())
-    .option("--bootstrap <n>", "bootstrap resamples for the Sobol confidence intervals", int("--bootstrap", 10), 1000)
+    .option("-n, --samples <n>", `Monte Carlo samples (at most ${MAX_SAMPLES.toLocaleString("en-US")})`, wholeNumber("--samples", { min: 1, max: MAX_SAMPLES, why: samplesWhy }), 1000)
+    .option("--sobol-samples <n>", "base sample size N of the Sobol design, N·(k + 2) scorings in all for k assumptions (default: --samples; 0: no Sobol indices)", wholeNumber("--sobol-samples", { min: 0, max: MAX_SAMPLES, why: "the design scores the period N·(k + 2) times, and a million is far beyond what Sobol estimates need" }))
+    .option("--seed <n>", "random seed: the same seed gives the same results", wholeNumber("--seed", { min: 0 }), 7)
+    .option("-w, --workers <n>", "worker threads (0: run in this thread; at most one per CPU)", wholeNumber("--workers", { min: 0 }), availableParallelism())
+    .option("--bootstrap <n>", "bootstrap resamples for the Sobol confidence intervals", wholeNumber("--bootstrap", { min: 10, max: 100_000, why: "each resample re-estimates every index; 1,000 is the usual number" }), 1000)
     .option("--no-leave-one-out", "skip leave-one-indicator-out")
-    .option("--weight-noise <x>", "weights: uniform noise of ±x per level (0.25 = ±25%)", num("--weight-noise"))
-    .option("--dirichlet <alpha>", "weights: Dirichlet around the nominal weights with this concentration", num("--dirichlet"))
+    .option("--weight-noise <x>", "weights: uniform noise of ±x per level (0.25 = ±25%)", decimal("--weight-noise"))
+    .option("--dirichlet <alpha>", "weights: Dirichlet around the nominal weights with this concentration", decimal("--dirichlet"))
     .option("--weight-levels <list>", "which weight levels vary: categories,indicators")
     .option("--normalize <list>", "normalisation chosen from: scheme,minmax,vector,zscore,rank,percentile,max,sum,efficacy,benchmark-ratio")
     .option("--aggregation <list>", "aggregation chosen from: weighted-sum,topsis,weighted-product,vikor,grey-relational,rank-sum-ratio")
@@ -93,9 +88,15 @@ export function sensitivityCommand(): Command {
 }
 
 async function sensitivity(o: Options): Promise<void> {
+  const cpus = availableParallelism();
+  if (o.workers > cpus) {
+    process.stderr.write(`note: --workers ${o.workers} is more than the ${cpus} CPU(s) here; using ${cpus}\n`);
+    o = { ...o, workers: cpus };
+  }
   const { scheme, frame, input, warnings } = await loadInput(o);
   const uncertainty = uncertaintyFor(scheme, o);
   const plan = { seed: o.seed, samples: o.samples, sobolSamples: o.sobolSamples ?? o.samples };
+  checkMemory(plan.samples, frame.nrows, runCount(plan, factorsOf(uncertainty).length));
 
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -174,6 +175,24 @@ async function sensitivity(o: Options): Promise<void> {
     out.write(textTable(["factor", "first order", "95% CI", "total order", "95% CI"], result.sobol.map((s) => [s.factor, fixed(s.first, 3), `${fixed(s.firstLow, 3)} – ${fixed(s.firstHigh, 3)}`, fixed(s.total, 3), `${fixed(s.totalLow, 3)} – ${fixed(s.totalHigh, 3)}`]), new Set([1, 3])) + "\n\n");
   if (manifest.warnings.length) out.write(`${manifest.warnings.length} warning(s) in the nominal scoring:\n${indent(manifest.warnings.map(formatProblem).join("\n"))}\n\n`);
   out.write(`results in ${resolve(o.out)}/ (rank-intervals.csv, rank-intervals.arrow, sobol.csv, leave-one-out.csv, rank-intervals.vl.json, manifest.json)\n`);
+}
+
+/**
+ * The samples' ranks and grades (and every scoring's rank shift) are kept in memory until the end:
+ * refused up front, with the largest number that fits, when they would take more than half of it.
+ */
+function checkMemory(samples: number, n: number, runs: number): void {
+  const budget = totalmem() / 2;
+  const need = samples * n * BYTES_PER_RANK + runs * 8;
+  // A typed array holds at most 2^32 elements, whatever the memory.
+  const most = Math.min(Math.floor((budget - runs * 8) / (n * BYTES_PER_RANK)), Math.floor(2 ** 32 / n));
+  if (need <= budget && samples <= most) return;
+  const gb = (b: number) => `${(b / 2 ** 30).toFixed(2)} GB`;
+  throw new ParkscoreError({
+    code: "cli.usage",
+    message: `--samples ${samples} would keep ${gb(need)} of ranks and grades for ${n} enterprises, more than half of this computer's ${gb(totalmem())} of memory`,
+    fix: `give --samples ${Math.max(1, most).toLocaleString("en-US")} or fewer`,
+  });
 }
 
 /** A file read by a scheme, or a dataset's stored period. */

@@ -3,13 +3,14 @@ import { Command } from "commander";
 import { ParkscoreError } from "../../engine/errors.js";
 import { DynamicError } from "../../engine/dynamic/errors.js";
 import { solveTimeWeights } from "../../engine/dynamic/time-weights.js";
+import { decimal, wholeNumber } from "../flags.js";
 import { textTable } from "../format.js";
 
 export function timeWeightsCommand(): Command {
   return new Command("time-weights")
     .description("print the maximum-entropy time weights for p periods and time degree λ (Guo Yajun 2007), earliest first")
-    .requiredOption("--periods <p>", "number of periods", (v) => Number.parseInt(v, 10))
-    .option("--lambda <λ>", "time degree: 0.5 equal, below 0.5 favours recent periods (0.1 strongly, 0.3 moderately)", Number.parseFloat, 0.3)
+    .requiredOption("--periods <p>", "number of periods", wholeNumber("--periods", { min: 1 }))
+    .option("--lambda <λ>", "time degree: 0.5 equal, below 0.5 favours recent periods (0.1 strongly, 0.3 moderately)", decimal("--lambda", { min: 0, max: 1 }), 0.3)
     .action((o: { periods: number; lambda: number }) => {
       let t;
       try {

@@ -4,6 +4,7 @@ import { alerts } from "../../engine/dynamic/alerts.js";
 import { buildPanel } from "../../engine/dynamic/panel.js";
 import { openDataset } from "../../engine/store/dataset.js";
 import { loadWindow, periodsBetween } from "../../engine/store/window.js";
+import { wholeNumber } from "../flags.js";
 import { listing, textTable } from "../format.js";
 
 export function warningsCommand(): Command {
@@ -11,7 +12,7 @@ export function warningsCommand(): Command {
     .description("enterprises whose grade fell, whose score fell N periods in a row, or who stay in the worst grade (with the Shandong surcharge step)")
     .argument("<dir>", "the dataset folder")
     .requiredOption("-p, --period <period>", "the period to look at")
-    .option("--falling <n>", "periods of falling score that raise a warning", (v) => Number.parseInt(v, 10), 3)
+    .option("--falling <n>", "periods of falling score that raise a warning", wholeNumber("--falling", { min: 1 }), 3)
     .action(async (dir: string, o: { period: string; falling: number }) => {
       const { scheme } = openDataset(dir);
       const periods = periodsBetween(dir, undefined, o.period);

@@ -5,7 +5,7 @@
  * other column without looking inside. Non-UTF-8 files are transcoded to UTF-8 first
  * (see encoding.ts) so there is one scanner.
  */
-import { ParkscoreError, ProblemList, type Problem } from "../errors.js";
+import { ParkscoreError, ProblemList, type Problem, type Warning } from "../errors.js";
 import { toUtf8 } from "./encoding.js";
 import type { Frame, ReadSpec } from "./frame.js";
 import { notANumber, parseLongDecimal, parseNumber, parseNumberBytes } from "./numbers.js";
@@ -79,7 +79,7 @@ export function readCsv(input: Uint8Array, file: string, spec: ReadSpec, opts: C
   const rest = spec.rest ? plan.rest.map((_, k) => typedColumn(scan.textBytes[nText + k], scan.textEnds[nText + k], r)) : undefined;
   const frame = frameFromPlan(file, plan, r, scan.nums.map((a) => fit(a, r)), texts, fit(scan.rows, r), rest);
   if (own) list.throwIfAny();
-  return frame;
+  return scan.skipped.length ? { ...frame, warnings: [...(frame.warnings ?? []), skippedNote(file, scan.skipped)] } : frame;
 }
 
 /** A column gathered as text: numbers when every non-blank cell is one (typed.ts), else its strings. */
@@ -104,6 +104,8 @@ class Scan {
   /** Latin-1 view of the bytes near the scan, for Number() on long plain decimals. */
   readonly window: Latin1Window;
   r = 0;
+  /** Lines of separators only that were skipped, as ranges [first, last] of line numbers. */
+  readonly skipped: [number, number][] = [];
 
   constructor(
     readonly bytes: Buffer,
@@ -147,6 +149,15 @@ class Scan {
         pos += c === CR && pos + 1 < len && bytes[pos + 1] === LF ? 2 : 1;
         line++;
         continue;
+      }
+      // Nor are lines of separators only, as Excel leaves after formatted but empty cells: skipped, and noted.
+      if (c === sep) {
+        const end = this.separatorsOnly(pos, line);
+        if (end >= 0) {
+          pos = end;
+          line++;
+          continue;
+        }
       }
       if (r === this.cap) {
         this.cap *= 2;
@@ -253,6 +264,22 @@ class Scan {
     this.pos = pos;
     this.line = line;
     this.r = r;
+  }
+
+  /**
+   * If line `line`, at `pos`, holds nothing but separators: where the next line starts (the line
+   * is counted as skipped); otherwise -1. Only called for a line that starts with a separator.
+   */
+  private separatorsOnly(pos: number, line: number): number {
+    const { bytes, sep } = this;
+    const len = bytes.length;
+    let p = pos;
+    while (p < len && bytes[p] === sep) p++;
+    if (p < len && bytes[p] !== LF && bytes[p] !== CR) return -1;
+    const last = this.skipped[this.skipped.length - 1];
+    if (last && last[1] === line - 1) last[1] = line;
+    else this.skipped.push([line, line]);
+    return p >= len ? p : p + (bytes[p] === CR && p + 1 < len && bytes[p + 1] === LF ? 2 : 1);
   }
 
   /** Append a quoted cell's content (undoubling `""` when `escaped`) to text column `ts`. */
@@ -409,6 +436,17 @@ function scanQuoted(bytes: Buffer, s: number, sep: number): void {
     while (pos < len && (c = bytes[pos]) !== sep && c !== LF && c !== CR) pos++;
   }
   q.next = pos;
+}
+
+/** One note for all the lines of separators only: how many, and where (`12–40, 55`). */
+function skippedNote(file: string, ranges: [number, number][]): Warning {
+  const count = ranges.reduce((n, [a, b]) => n + b - a + 1, 0);
+  const shown = ranges.slice(0, 5).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
+  return {
+    code: "csv.empty-rows",
+    file,
+    message: `skipped ${count} empty row${count === 1 ? "" : "s"} (separators only, as Excel leaves after formatted cells): line${count === 1 ? "" : "s"} ${shown.join(", ")}${ranges.length > 5 ? ", …" : ""}`,
+  };
 }
 
 function unterminated(file: string, row: number, column: string | undefined): Problem {

@@ -15,8 +15,8 @@ export interface Frame {
   readonly rest?: Map<string, Float64Array | string[]>;
   /** Where the rows came from, for error messages. */
   readonly origin: FrameOrigin;
-  /** What reading found that the user should see (keys that look alike). */
-  readonly warnings?: Warning[];
+  /** What reading found that the user should hear of (keys that look alike, lines of separators only). */
+  readonly warnings?: readonly Warning[];
 }
 
 export interface FrameOrigin {

@@ -73,11 +73,14 @@ export async function readXlsx(
   for (let r = 0; r < nrows; r++) {
     const { n, values } = dataRows[r];
     rows[r] = n;
+    // A problem names the sheet cell too, as Excel shows it: the row alone does not say which sheet.
+    const report = (c: { index: number; header: string }) => (p: Omit<Problem, "file" | "row" | "column">) =>
+      list.add({ ...p, file, row: n, column: c.header, message: `${p.message} (sheet "${sheet.name}", cell ${columnLetters(c.index)}${n})` });
     plan.numeric.forEach((c, k) => {
-      numbers[k][r] = cellNumber(values[c.index + 1], (p) => list.add({ ...p, file, row: n, column: c.header }));
+      numbers[k][r] = cellNumber(values[c.index + 1], report(c));
     });
     plan.text.forEach((c, k) => {
-      texts[k][r] = cellString(values[c.index + 1], (p) => list.add({ ...p, file, row: n, column: c.header }));
+      texts[k][r] = cellString(values[c.index + 1], report(c));
     });
   }
   const rest = spec.rest ? plan.rest.map((c) => typedColumn(dataRows.map(({ values }) => values[c.index + 1]))) : undefined;
@@ -111,7 +114,7 @@ function pickSheet(wb: ExcelJS.Workbook, file: string, which: string | undefined
 
 type Report = (p: Omit<Problem, "file" | "row" | "column">) => void;
 
-/** A cell as a number: NaN when empty, 1/0 for TRUE/FALSE, a problem for dates, errors and non-numeric text. */
+/** A cell as a number: NaN when empty, a problem for TRUE/FALSE, dates, errors and non-numeric text. */
 function cellNumber(v: Cell, report: Report): number {
   if (v === null || v === undefined) return NaN;
   if (typeof v === "number") return v;
@@ -129,8 +132,12 @@ function cellNumber(v: Cell, report: Report): number {
     });
     return NaN;
   }
-  // A TRUE/FALSE cell is a flag (high-tech, major accident): 1/0, as Arrow booleans are.
-  if (typeof v === "boolean") return v ? 1 : 0;
+  // Not read as 1/0: TRUE in a column of amounts is a slip (or a comparison formula), and taking it
+  // as 1 would score it silently. A yes/no flag is written 1 or 0.
+  if (typeof v === "boolean") {
+    report({ code: "data.not-a-number", message: `${v ? "TRUE" : "FALSE"} is not a number`, value: v ? "TRUE" : "FALSE", fix: "type the number; for a yes/no flag write 1 or 0" });
+    return NaN;
+  }
   if ("error" in v) {
     report(cellError(v.error));
     return NaN;
@@ -186,6 +193,13 @@ function cellText(v: Cell): string {
   if ("formula" in v || "sharedFormula" in v) return v.result === undefined ? "" : cellText(v.result as Cell);
   if ("text" in v) return String(v.text).trim();
   return "";
+}
+
+/** A 0-based column index as Excel names it: 0 → A, 25 → Z, 26 → AA. */
+function columnLetters(index: number): string {
+  let s = "";
+  for (let k = index + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
 }
 
 /** Excel dates carry no zone; exceljs gives them as UTC. Midnight shows as a date only. */

@@ -20,18 +20,24 @@ import { MethodError } from "../errors.js";
 
 export class FormulaError extends MethodError {}
 
-/** Rows (0-based) where a formula produced a missing value from present inputs. */
+/** Rows (0-based) where a formula produced a missing value from present inputs, or divided by a negative number. */
 export interface FormulaIssues {
   divisionByZero: number;
   nonFinite: number;
   /** The first few rows concerned, for the warning text. */
   rows: number[];
+  /** Rows where a divisor was negative (a negative land area, headcount or energy use turns a ratio's sign). */
+  negativeDivisor: number;
+  /** The first few of them. */
+  negativeRows: number[];
 }
 
 export interface CompiledFormula {
   readonly source: string;
   /** Every name the formula reads, in order of first use. */
   readonly symbols: readonly string[];
+  /** The divisors of its divisions, as written (`land_mu` in `tax / land_mu`). */
+  readonly divisors: readonly string[];
   /** Evaluates over columns given in the order of `symbols`. */
   evaluate(columns: readonly Float64Array[], n: number): { values: Float64Array; issues: FormulaIssues };
 }
@@ -103,6 +109,7 @@ const MISSING = "(0 / 0)";
 interface Gen {
   symbols: string[];
   temps: number;
+  divisors: string[];
 }
 
 const compiled = new Map<string, CompiledFormula>();
@@ -124,30 +131,35 @@ function compile(source: string): CompiledFormula {
   } catch (e) {
     throw new FormulaError(`cannot parse formula "${source}": ${(e as Error).message}`);
   }
-  const gen: Gen = { symbols: [], temps: 0 };
+  const gen: Gen = { symbols: [], temps: 0, divisors: [] };
   const expr = emit(root, gen);
   const symbols = gen.symbols;
   const temps = Array.from({ length: gen.temps }, (_, k) => `t${k}`);
+  // Only a formula that divides tracks negative divisors (`ng`), so other kernels stay as they were.
+  const divides = gen.divisors.length > 0;
   const body = `
     ${symbols.map((_, k) => `const c${k} = cols[${k}];`).join("\n")}
     ${temps.length ? `let ${temps.join(", ")};` : ""}
-    let dz = counts[0], nf = counts[1], z = false;
+    let dz = counts[0], nf = counts[1], nd = counts[2], z = false${divides ? ", ng = false" : ""};
     for (let i = b; i < e; i++) {
-      z = false;
+      z = false;${divides ? " ng = false;" : ""}
       let v = ${expr};
       if (z) { dz++; v = ${MISSING}; if (rows.length < 5) rows.push(i); }
       else if (v === Infinity || v === -Infinity) { nf++; v = ${MISSING}; if (rows.length < 5) rows.push(i); }
+      ${divides ? "if (ng) { nd++; if (negative.length < 5) negative.push(i); }" : ""}
       out[i] = v;
     }
     counts[0] = dz;
-    counts[1] = nf;`;
-  // Rows [b, e), the division-by-zero and non-finite counts continued in `counts`.
+    counts[1] = nf;
+    counts[2] = nd;`;
+  // Rows [b, e), the division-by-zero, non-finite and negative-divisor counts continued in `counts`.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const kernel = new Function("H", "cols", "out", "rows", "counts", "b", "e", body) as (
+  const kernel = new Function("H", "cols", "out", "rows", "negative", "counts", "b", "e", body) as (
     h: typeof HELPERS,
     cols: readonly Float64Array[],
     out: Float64Array,
     rows: number[],
+    negative: number[],
     counts: Int32Array,
     b: number,
     e: number,
@@ -155,13 +167,15 @@ function compile(source: string): CompiledFormula {
   return {
     source,
     symbols,
+    divisors: gen.divisors,
     evaluate(columns, n) {
       if (columns.length !== symbols.length) throw new Error("formula evaluated with the wrong number of columns");
       const values = column(n);
       const rows: number[] = [];
-      const counts = new Int32Array(2);
-      forBlocks(n, (b, e) => kernel(HELPERS, columns, values, rows, counts, b, e));
-      return { values, issues: { divisionByZero: counts[0], nonFinite: counts[1], rows } };
+      const negative: number[] = [];
+      const counts = new Int32Array(3);
+      forBlocks(n, (b, e) => kernel(HELPERS, columns, values, rows, negative, counts, b, e));
+      return { values, issues: { divisionByZero: counts[0], nonFinite: counts[1], rows, negativeDivisor: counts[2], negativeRows: negative } };
     },
   };
 }
@@ -202,7 +216,9 @@ function emit(node: MathNode, g: Gen): string {
         }
         if (fn === "divide" || fn === "dotDivide") {
           const t = `t${g.temps++}`;
-          return `((${t} = ${b}) === 0 ? (z = true, ${MISSING}) : ${a} / ${t})`;
+          g.divisors.push(n.args[1].toString());
+          // Positive first (the common case, one comparison); a missing divisor gives a missing value.
+          return `((${t} = ${b}) > 0 ? ${a} / ${t} : ${t} === 0 ? (z = true, ${MISSING}) : ${t} < 0 ? (ng = true, ${a} / ${t}) : ${MISSING})`;
         }
         if (fn === "pow" || fn === "dotPow") return `Math.pow(${a}, ${b})`;
         if (fn === "and") return `H.and(${a}, ${b})`;

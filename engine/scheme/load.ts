@@ -55,7 +55,7 @@ export function parseScheme(text: string, file: string, hash = sha256(text)): Lo
     line: lineOf(doc, lines, path),
   });
 
-  const parsed = schemeSchema.safeParse(doc.toJS());
+  const parsed = schemeSchema.safeParse(toJS(doc, file));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
@@ -70,6 +70,31 @@ export function parseScheme(text: string, file: string, hash = sha256(text)): Lo
 }
 
 type At = (path: (string | number)[]) => Pick<Problem, "file" | "path" | "line">;
+
+/**
+ * How many nodes aliases (`*name`) may expand to, all told. A scheme needs few; the bound stops a
+ * "billion laughs" file (aliases of aliases, each level multiplying the size) from exhausting memory.
+ */
+const MAX_ALIAS_EXPANSION = 100;
+
+/** The document as plain values, its aliases resolved within the bound. */
+function toJS(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    throw new ParkscoreError(
+      /^Excessive alias count/.test(e.message)
+        ? {
+            code: "scheme.aliases",
+            file,
+            message: `its YAML aliases (*name) repeat aliases beyond the limit of ${MAX_ALIAS_EXPANSION}, the pattern of a file crafted to exhaust memory ("billion laughs")`,
+            fix: "write the repeated parts out instead of aliasing aliases (a scheme needs few aliases, if any)",
+          }
+        : { code: "scheme.syntax", file, message: `not valid YAML: ${e.message}`, fix: "define each anchor (&name) before the aliases (*name) that use it" },
+    );
+  }
+}
 
 function resolve(input: SchemeInput, file: string, hash: string, at: At, problems: Problem[], warnings: Warning[]): Scheme {
   const fail = (path: (string | number)[], message: string, fix?: string) =>
@@ -288,17 +313,34 @@ function resolveWeighting(input: SchemeInput, categories: Category[], indicators
       : simple(w, ["weighting"]);
   const expertSomewhere = uses("expert") || (resolved.method !== "combined" ? [resolved] : resolved.of).some((x) => x.categories === "expert" && categories.length > 0);
   if (expertSomewhere) {
-    if (uses("expert"))
+    if (uses("expert")) {
       indicators.forEach((ind, k) => {
         if (ind.weight === undefined) fail(["indicators", k, "weight"], "expert weighting needs a weight on every indicator", "add weight: or use weighting: { method: equal }");
       });
+      allZeroWeights(indicators, categories, fail);
+    }
     categories.forEach((c, k) => {
       if (c.weight === undefined) fail(["categories", k, "weight"], "expert weighting needs a weight on every category");
     });
+    if (categories.length > 1 && categories.every((c) => c.weight === 0))
+      fail(["categories"], "the weights of the categories are all 0", "give the categories their weights (a 0 weight leaves a category out; at least one must count)");
   } else if (hasWeights && !uses("expert")) {
     warn(["weighting", "method"], `weights are given but weighting is ${resolved.name}: they are ignored`);
   }
   return resolved;
+}
+
+/**
+ * Expert weights that are all 0 within a level (every indicator, or every indicator of a category)
+ * say nothing about how to weigh: an error at the first of them, not weights silently made equal.
+ */
+function allZeroWeights(indicators: Indicator[], categories: Category[], fail: Fail): void {
+  const groups = categories.length ? categories.map((c) => ({ what: `of category ${c.id}`, members: indicators.filter((i) => i.category === c.id) })) : [{ what: "", members: indicators }];
+  for (const { what, members } of groups)
+    if (members.length > 1 && members.every((i) => i.weight === 0)) {
+      const k = indicators.indexOf(members[0]);
+      fail(["indicators", k, "weight"], `the weights of the ${members.length} indicators ${what ? `${what} ` : ""}are all 0 (${members.map((i) => i.id).join(", ")})`, "give each indicator its weight (a 0 weight leaves one indicator out; at least one must count)");
+    }
 }
 
 /** A judgement matrix: square, of the expected size, positive, fractions read ("1/3" → 0.333…). */

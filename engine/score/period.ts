@@ -68,6 +68,7 @@ export function preparePeriod(frame: Frame, scheme: Scheme): PreparedPeriod {
   for (const ind of scheme.indicators) {
     const v = ind.formula !== undefined ? evaluate(ind.formula, `${ind.path}.formula`) : column(env, ind.column!, `${ind.path}.column`, frame);
     values.set(ind.id, v);
+    if (n > 0 && !anyValue(v)) throw noValues(frame, ind);
   }
   for (const [id, v] of values) env.set(id, v);
 
@@ -399,6 +400,27 @@ function splitRows(pop: Uint8Array, flags: Uint8Array, yes: Int32Array, no: Int3
   next[1] = n;
 }
 
+/** Whether a column holds a value: stops at the first one, so a column that has values costs almost nothing. */
+function anyValue(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) return true;
+  return false;
+}
+
+/**
+ * An indicator no enterprise has a value for cannot rank anyone: scoring it as missing for all (the
+ * same points each) would hide an empty or misnamed column, so it is an error naming the column.
+ */
+function noValues(frame: Frame, ind: Indicator): ParkscoreError {
+  const where = ind.column !== undefined ? `column "${frame.origin.headers.get(ind.column) ?? ind.column}" is empty in every row` : `its formula "${ind.formula}" gives no value in any row`;
+  return new ParkscoreError({
+    code: "score.no-values",
+    file: frame.origin.file,
+    path: ind.path,
+    message: `no enterprise has a value for the indicator ${ind.id}: ${where}`,
+    fix: ind.column !== undefined ? "fill in the column (or check that the scheme maps the right header to it), or leave the indicator out of the scheme for this period" : "check the columns the formula reads, or leave the indicator out of the scheme",
+  });
+}
+
 function column(env: Map<string, Float64Array>, name: string, path: string, frame: Frame): Float64Array {
   const c = env.get(name);
   if (!c)
@@ -418,6 +440,19 @@ function formulaEvaluator(frame: Frame, env: Map<string, Float64Array>, warnings
     const f = compileFormula(source);
     const cols = f.symbols.map((s) => column(env, s, path, frame));
     const { values, issues } = f.evaluate(cols, frame.nrows);
+    if (issues.negativeDivisor > 0) {
+      const rows = issues.negativeRows.map((i) => sourceRow(frame, i)).join(", ");
+      const divisors = [...new Set(f.divisors)];
+      const by = divisors.join(" or ");
+      throw new ParkscoreError({
+        code: "formula.negative-divisor",
+        file: frame.origin.file,
+        path,
+        ...(divisors.length === 1 && frame.numbers.has(by) ? { column: frame.origin.headers.get(by) ?? by } : {}),
+        message: `"${source}" divides by ${by}, which is negative in ${issues.negativeDivisor} row(s) (rows ${rows}${issues.negativeDivisor > issues.negativeRows.length ? ", …" : ""}), which would turn the ratio's sign`,
+        fix: `correct those values (a land area, headcount or energy use is never negative); if a negative value is meant, say what it gives in the formula, e.g. "${by} > 0 ? … : 0"`,
+      });
+    }
     const bad = issues.divisionByZero + issues.nonFinite;
     if (bad > 0) {
       const rows = issues.rows.map((i) => sourceRow(frame, i)).join(", ");

@@ -18,6 +18,7 @@ import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readd
 import { basename, dirname, join, resolve } from "node:path";
 import { ParkscoreError } from "../errors.js";
 import { alive } from "./lock.js";
+import { isSystemError, systemProblem } from "../system-error.js";
 
 export interface OutputFile {
   /** Path relative to the folder. */
@@ -192,14 +193,9 @@ function checkOwned(target: string, staging: string): void {
 
 /** A file-system failure as the one line the user sees; anything else as it is. */
 function writeError(e: unknown, dir: string): unknown {
-  const err = e as NodeJS.ErrnoException;
-  if (e instanceof ParkscoreError || typeof err?.code !== "string") return e;
-  return new ParkscoreError({
-    code: "store.write",
-    file: dir,
-    message: `cannot write the results here (${err.code}: ${err.message.replace(/^[A-Z]+: /, "")}); nothing was changed`,
-    fix: err.code === "EEXIST" || err.code === "ENOTDIR" ? "give a folder, not a file, as the output" : "choose a folder you can write to",
-  });
+  if (e instanceof ParkscoreError || !isSystemError(e)) return e;
+  const p = systemProblem(e);
+  return new ParkscoreError({ ...p, code: "store.write", file: dir, message: `${p.message} (${e.code}); nothing was changed` });
 }
 
 function writeFile(path: string, data: OutputFile["data"], sync: boolean): void {

@@ -86,10 +86,39 @@ export function openDataset(dir: string): LoadedScheme {
   return loadScheme(schemePath(dir));
 }
 
-export function checkPeriod(period: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(period))
-    throw new ParkscoreError({ code: "store.period", message: `"${period}" is not a usable period name`, fix: "use letters, digits, '.', '_' or '-', e.g. 2025 or 2025Q1" });
+/** Longest period name: it names folders (periods/P, runs/P) that must fit every file system's limits. */
+export const PERIOD_MAX = 64;
+
+/**
+ * A period names folders, so its name must be portable: 1–64 ASCII letters, digits, '.', '_' or '-',
+ * starting with a letter or digit, not ending with '.', not a name Windows reserves (CON, NUL, COM1…),
+ * and not one of the `existing` periods in another case (2025q1 and 2025Q1 are one folder on Windows and macOS).
+ */
+export function checkPeriod(period: string, existing: readonly string[] = []): string {
+  const problem = periodNameProblem(period);
+  if (problem)
+    throw new ParkscoreError({
+      code: "store.period",
+      message: `the period name "${period.length > PERIOD_MAX ? `${period.slice(0, 20)}…` : period}" ${problem}`,
+      fix: `a period name is 1–${PERIOD_MAX} letters, digits, '.', '_' or '-', starts with a letter or digit and does not end with '.', e.g. 2025, 2025Q1 or 2025-H1`,
+    });
+  const twin = existing.find((p) => p !== period && p.toLowerCase() === period.toLowerCase());
+  if (twin !== undefined)
+    throw new ParkscoreError({
+      code: "store.period",
+      message: `the period name "${period}" differs from the stored period "${twin}" only in case: the two would be one folder on Windows and macOS`,
+      fix: `import it as period ${twin}, or give it another name`,
+    });
   return period;
+}
+
+/** What makes a period name unusable as a folder name everywhere, if anything. */
+function periodNameProblem(period: string): string | undefined {
+  if (period.length > PERIOD_MAX) return `is ${period.length} characters long, more than ${PERIOD_MAX}`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(period)) return "has characters a folder name cannot portably hold";
+  if (period.endsWith(".")) return "ends with '.', which Windows drops from folder names";
+  if (/^(CON|PRN|AUX|NUL|COM\d|LPT\d)(\.|$)/i.test(period)) return "is a name Windows reserves for a device";
+  return undefined;
 }
 
 /** The periods that have data, in order (numeric-aware, so 2025Q10 follows 2025Q9). */
@@ -124,7 +153,7 @@ export function latestRevision(dir: string, period: string): Revision {
  * delivered. Returns the revision record.
  */
 export async function importPeriod(dir: string, period: string, file: string, opts: ReadOptions = {}): Promise<Imported> {
-  checkPeriod(period);
+  checkPeriod(period, listPeriods(dir));
   const { scheme, warnings: schemeWarnings } = openDataset(dir);
   const read = await loadPeriodInput(scheme, file, { ...opts, period: scheme.period ? period : undefined, rest: true });
   const { frame, input } = read;

@@ -7,11 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { historyCommand } from "../../cli/commands/history.js";
-import { importCommand } from "../../cli/commands/import.js";
-import { initCommand } from "../../cli/commands/init.js";
-import { scoreCommand } from "../../cli/commands/score.js";
-import { inProcess, tempDir } from "./helpers.js";
+import { cli, tempDir } from "./helpers.js";
 
 // A division by zero (E1's b), an indicator no enterprise reported (c), weights that do not add up to 1.
 const SCHEME = `id: id
@@ -27,7 +23,7 @@ const DATA = "id,name,a,b,c,note\nE1,甲,1,0,,x\nE2,乙,2,4,,y\nE3,丙,3,5,,z\nE
 async function dataset(): Promise<{ dir: string; data: string; scheme: string }> {
   const root = tempDir();
   const dir = join(root, "ds");
-  expect((await inProcess(initCommand, ["init", dir])).code).toBe(0);
+  expect((await cli(["init", dir])).code).toBe(0);
   writeFileSync(join(dir, "scheme.yaml"), SCHEME);
   writeFileSync(join(root, "scheme.yaml"), SCHEME);
   writeFileSync(join(root, "p.csv"), DATA);
@@ -45,7 +41,7 @@ function warningLines(stdout: string): string[] {
 describe("the dataset commands", { timeout: 60_000 }, () => {
   it("import and score DIR print the warnings score --input prints, and keep them", async () => {
     const { dir, data, scheme } = await dataset();
-    const direct = await inProcess(scoreCommand, ["score", "--scheme", scheme, "--input", data, "--out", join(dir, "..", "out")]);
+    const direct = await cli(["score", "--scheme", scheme, "--input", data, "--out", join(dir, "..", "out")]);
     expect(direct.code).toBe(0);
     const expected = warningLines(direct.stdout);
     expect(expected).toEqual([
@@ -55,13 +51,13 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
       "the weights of the indicators add up to 1.2, not 1: they are rescaled to 1",
     ]);
 
-    const imported = await inProcess(importCommand, ["import", dir, "--period", "2025", data]);
+    const imported = await cli(["import", dir, "--period", "2025", data]);
     expect(imported.code).toBe(0);
     expect(warningLines(imported.stdout)).toEqual(expected);
     const record = JSON.parse(readFileSync(join(dir, "periods", "2025", "r0001.json"), "utf8"));
     expect(record.warnings.map((w: { message: string }) => w.message)).toEqual(expected);
 
-    const scored = await inProcess(scoreCommand, ["score", dir, "--period", "2025"]);
+    const scored = await cli(["score", dir, "--period", "2025"]);
     expect(scored.code).toBe(0);
     expect(warningLines(scored.stdout)).toEqual(expected);
     const run = scored.stdout.match(/→ (\S+)/)![1];
@@ -75,28 +71,28 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
     const broken = SCHEME.replace("normalize: minmax }\n  - { id: c", "normalize: minmax }\n  - { id: zero, label: { zh: Z, en: Z }, formula: a * 0, direction: benefit, weight: 0.6, normalize: { method: benchmark-ratio, benchmark: mean } }\n  - { id: c");
     writeFileSync(join(dir, "scheme.yaml"), broken);
     writeFileSync(scheme, broken);
-    const direct = await inProcess(scoreCommand, ["score", "--scheme", scheme, "--input", data, "--out", join(dir, "..", "out")]);
+    const direct = await cli(["score", "--scheme", scheme, "--input", data, "--out", join(dir, "..", "out")]);
     expect(direct.code).toBe(1);
     const [, path, reason] = direct.stderr.match(/: (indicators\[\d\]\.normalize): (.*)$/m)!;
     expect(reason).toContain("the benchmark is 0 (mean)");
-    const imported = await inProcess(importCommand, ["import", dir, "--period", "2025", data]);
+    const imported = await cli(["import", dir, "--period", "2025", data]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain("stored as periods/2025/r0001.arrow (6 columns)");
     expect(warningLines(imported.stdout)).toEqual([`${path}: the period cannot be scored: ${reason}`]);
-    const scored = await inProcess(scoreCommand, ["score", dir, "--period", "2025"]);
+    const scored = await cli(["score", dir, "--period", "2025"]);
     expect(scored.code).toBe(1);
     expect(scored.stderr).toContain("the benchmark is 0 (mean)");
   });
 
   it("history lists each period's runs: id, when, revision, scheme, counts, and the one that counts", async () => {
     const { dir, data } = await dataset();
-    await inProcess(importCommand, ["import", dir, "--period", "2025", data]);
-    const first = (await inProcess(scoreCommand, ["score", dir, "--period", "2025"])).stdout.match(/runs\/2025\/(\S+)/)![1];
+    await cli(["import", dir, "--period", "2025", data]);
+    const first = (await cli(["score", dir, "--period", "2025"])).stdout.match(/runs\/2025\/(\S+)/)![1];
     writeFileSync(join(dir, "scheme.yaml"), SCHEME.replace("A: 0.5, B: 0.5", "A: 0.25, B: 0.75"));
-    const second = (await inProcess(scoreCommand, ["score", dir, "--period", "2025"])).stdout.match(/runs\/2025\/(\S+)/)![1];
+    const second = (await cli(["score", dir, "--period", "2025"])).stdout.match(/runs\/2025\/(\S+)/)![1];
     const manifest = (id: string) => JSON.parse(readFileSync(join(dir, "runs", "2025", id, "manifest.json"), "utf8"));
 
-    const h = await inProcess(historyCommand, ["history", dir, "--period", "2025"]);
+    const h = await cli(["history", dir, "--period", "2025"]);
     expect(h.code).toBe(0);
     // Three enterprises tie at 0 behind E3 (E1's ratio is missing, E2 and E4 share the lowest, c is missing for all):
     // a quota of A 0.5 reaches into the tie, so all four get A; A 0.25 gives E3 alone.
@@ -106,8 +102,8 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
 
     // A corrected file: the latest run no longer scored what is stored, so none counts, and history says what to run.
     writeFileSync(data, DATA.replace("E4,丁,4,8", "E4,丁,5,8"));
-    await inProcess(importCommand, ["import", dir, "--period", "2025", data]);
-    const after = await inProcess(historyCommand, ["history", dir]);
+    await cli(["import", dir, "--period", "2025", data]);
+    const after = await cli(["history", dir]);
     expect(after.stdout).not.toMatch(/ yes\n/);
     expect(after.stdout).toContain(`no run of 2025 counts: the latest predates its latest revision or the scheme as it is now (score it again with: parkscore score ${dir} --period 2025)`);
   });
@@ -117,20 +113,20 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
     const folder = join(dir, "periods", "2025");
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, `.r0001.arrow.${2 ** 22 + 1}.mfx3k2a1.tmp`), Buffer.alloc(2_500_000)); // above any Linux pid_max: no such process
-    const r = await inProcess(importCommand, ["import", dir, "--period", "2025", data]);
+    const r = await cli(["import", dir, "--period", "2025", data]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("removed 1 temporary file (2.5 MB) left by a parkscore stopped mid-write");
-    const again = await inProcess(importCommand, ["import", dir, "--period", "2025", data]);
+    const again = await cli(["import", dir, "--period", "2025", data]);
     expect(again.stdout).not.toContain("removed");
   });
 
   it("score --all tries every period, and names every one that lacks a column, each with its import line", async () => {
     const { dir, data } = await dataset();
-    for (const p of ["2023", "2024", "2025"]) await inProcess(importCommand, ["import", dir, "--period", p, data]);
+    for (const p of ["2023", "2024", "2025"]) await cli(["import", dir, "--period", p, data]);
     writeFileSync(data, DATA.replace(",note\n", ",note,d\n").replace(/,([xyzw])\n/g, ",$1,1\n"));
-    await inProcess(importCommand, ["import", dir, "--period", "2024", data]);
+    await cli(["import", dir, "--period", "2024", data]);
     writeFileSync(join(dir, "scheme.yaml"), SCHEME.replace("column: c,", "column: d,"));
-    const r = await inProcess(scoreCommand, ["score", dir, "--all"]);
+    const r = await cli(["score", dir, "--all"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^2024: 4 graded of 4 /m);
     expect(r.stderr.split("\n")[0]).toBe("parkscore: 2 problems:");
@@ -139,9 +135,9 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
 
   it("a column the stored revision lacks is one clear error, exit 1", async () => {
     const { dir, data } = await dataset();
-    await inProcess(importCommand, ["import", dir, "--period", "2025", data]);
+    await cli(["import", dir, "--period", "2025", data]);
     writeFileSync(join(dir, "scheme.yaml"), SCHEME.replace("column: c,", "column: d,"));
-    const r = await inProcess(scoreCommand, ["score", dir, "--all"]);
+    const r = await cli(["score", dir, "--all"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('column "d": period 2025, revision 1 has no such column');
     expect(r.stderr).toContain(`Fix: import the period again from a file that has the column: parkscore import ${dir} --period 2025 FILE`);

@@ -1,11 +1,8 @@
-/** Runs the parkscore CLI from the sources, as a user would run the installed program, or one command in-process. */
-import { Command } from "commander";
+/** Runs the parkscore CLI from the sources, as a user would run the installed program, or in this process. */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { vi } from "vitest";
-import { run } from "../../cli/run.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -25,24 +22,31 @@ export function tempDir(): string {
 }
 
 /**
- * Runs one command in this process, as `parkscore` would (errors printed by cli/run.ts, exit code
- * as process.exitCode): for tests of what a command prints, where the process boundary is not the
- * point and a process per case would cost a second of start-up.
+ * Runs the CLI in this process (no child process, no second compile of the sources): its stdout,
+ * stderr and exit code, as cli/main.ts would give them — for CLI behaviour where the process
+ * boundary is not what is tested. `env` is set for the command's duration.
  */
-export async function inProcess(make: () => Command, args: string[]): Promise<CliResult> {
+export async function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const { program } = await import("../../cli/program.js");
+  const { run } = await import("../../cli/run.js");
   const out: string[] = [];
   const err: string[] = [];
-  const text = (s: string | Uint8Array) => (typeof s === "string" ? s : Buffer.from(s).toString("utf8"));
-  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => (out.push(text(s)), true));
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => (err.push(text(s)), true));
-  const before = process.exitCode;
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  const capture = (to: string[]) => ((chunk: string | Uint8Array) => (to.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), true)) as typeof process.stdout.write;
+  const saved = Object.fromEntries(["PARKSCORE_DEBUG", ...Object.keys(env)].map((k) => [k, process.env[k]]));
+  Object.assign(process.env, { PARKSCORE_DEBUG: "" }, env);
+  process.stdout.write = capture(out);
+  process.stderr.write = capture(err);
   process.exitCode = undefined;
   try {
-    await run(() => new Command("parkscore").addCommand(make()).parseAsync(args, { from: "user" }));
-    return { code: Number(process.exitCode ?? 0), stdout: out.join(""), stderr: err.join("") };
+    await run(() => program().parseAsync(args, { from: "user" }));
   } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = before;
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   }
+  const code = typeof process.exitCode === "number" ? process.exitCode : 0;
+  process.exitCode = undefined;
+  return { code, stdout: out.join(""), stderr: err.join("") };
 }

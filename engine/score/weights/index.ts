@@ -70,7 +70,7 @@ function simpleWeights(scheme: Scheme, s: SimpleWeighting, data: WeightingData, 
 
   let categoryWeights: number[];
   if (!scheme.categories.length) categoryWeights = [1];
-  else if (s.categories === "expert") categoryWeights = rescale(groups.map((g) => g.weight ?? 0), "categories", warnings, scheme.file);
+  else if (s.categories === "expert") categoryWeights = rescale(groups.map((g) => g.weight ?? 0), "categories", "categories", warnings, scheme.file);
   else if (s.categories === "equal") categoryWeights = groups.map(() => 1 / groups.length);
   else categoryWeights = judged(scheme, s, s.judgements.categories!, "categories", notes);
 
@@ -88,7 +88,7 @@ function localWeights(scheme: Scheme, s: SimpleWeighting, category: string | und
   if (members.length === 1) return [1];
   switch (s.method) {
     case "expert":
-      return rescale(members.map((i) => i.weight ?? 0), what, warnings, scheme.file);
+      return rescale(members.map((i) => i.weight ?? 0), what, members[0].path, warnings, scheme.file);
     case "equal":
       return members.map(() => 1 / members.length);
     case "ahp": {
@@ -149,13 +149,13 @@ function guard<T>(scheme: Scheme, path: string, f: () => T, members?: Indicator[
   }
 }
 
-/** Rescales a level's weights to sum to 1, with a warning when they did not. */
-export function rescale(ws: number[], what: string, warnings: Warning[], file: string): number[] {
+/**
+ * Rescales a level's weights to sum to 1, with a warning when they did not. Weights all 0 are an
+ * error (loading a scheme already refuses them; this guards schemes built in code).
+ */
+export function rescale(ws: number[], what: string, path: string, warnings: Warning[], file: string): number[] {
   const sum = ws.reduce((a, b) => a + b, 0);
-  if (!(sum > 0)) {
-    warnings.push({ code: "weights.zero", file, message: `the weights of the ${what} are all 0: they are taken as equal` });
-    return ws.map(() => 1 / ws.length);
-  }
+  if (!(sum > 0)) throw new ParkscoreError({ code: "weights.zero", file, path, message: `the weights of the ${what} are all 0`, fix: "give each its weight; at least one must count" });
   if (Math.abs(sum - 1) > 1e-9)
     warnings.push({ code: "weights.rescaled", file, message: `the weights of the ${what} add up to ${+sum.toFixed(9)}, not 1: they are rescaled to 1` });
   return ws.map((w) => w / sum);

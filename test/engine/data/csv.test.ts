@@ -159,3 +159,26 @@ describe("CSV files through readFrame", () => {
     expect(e.message).toContain("utf-8, gbk, gb18030");
   });
 });
+
+describe("lines of separators only (Excel's leftovers after formatted cells)", () => {
+  const spec: ReadSpec = { numeric: ["x"], text: ["id"], key: ["id"] };
+  it("are skipped with one note naming how many and the lines, not reported as rows without an id", () => {
+    const f = csv("id,x,y\nA,1,2\n,,\n,,\nB,3,4\n,,\r\n,,\n,\n,,,,\n", spec);
+    expect(f.nrows).toBe(2);
+    expect(f.texts.get("id")).toEqual(["A", "B"]);
+    expect(nums(f, "x")).toEqual([1, 3]);
+    expect(Array.from(f.origin.rows)).toEqual([2, 5]);
+    expect(f.warnings).toEqual([{ code: "csv.empty-rows", file: "t.csv", message: "skipped 6 empty rows (separators only, as Excel leaves after formatted cells): lines 3–4, 6–9" }]);
+  });
+  it("give no note when there are none, and a row with an empty first cell is still a row", () => {
+    expect(csv("id,x\nA,1\n", spec).warnings).toBeUndefined();
+    const f = csv("x,id\n,A\n,\n2,B\n", { numeric: ["x"], text: ["id"], key: ["id"] });
+    expect(f.texts.get("id")).toEqual(["A", "B"]);
+    expect(f.warnings?.[0].message).toContain("skipped 1 empty row (separators only, as Excel leaves after formatted cells): line 3");
+  });
+  it("are skipped in a semicolon or tab separated file too, up to the last line without a newline", () => {
+    const f = csv("id;x\nA;1\n;\n;", spec);
+    expect(f.nrows).toBe(1);
+    expect(f.warnings?.[0].message).toContain("lines 3–4");
+  });
+});

@@ -53,9 +53,38 @@ describe("toUtf8", () => {
     expect(e.message).toContain("a.csv:3");
   });
 
-  it("refuses UTF-16 with a hint", async () => {
-    const e = await errorOf(() => toUtf8(Buffer.from([0xff, 0xfe, 0x41, 0x00]), "u16.csv"));
-    expect(e.code).toBe("data.unsupported-encoding");
-    expect(e.message).toContain("UTF-16");
+});
+
+describe("UTF-16 (Excel's Unicode text)", () => {
+  const le = Buffer.from(text + "E002,乙😀,3\r\n", "utf16le");
+  const be = Buffer.from(le).swap16();
+  const bom = (b: number[], body: Buffer) => Buffer.concat([Buffer.from(b), body]);
+
+  it("is detected by its BOM, or without one by NUL bytes in the odd (LE) or even (BE) places", () => {
+    expect(detectEncoding(bom([0xff, 0xfe], le))).toBe("utf-16le");
+    expect(detectEncoding(bom([0xfe, 0xff], be))).toBe("utf-16be");
+    expect(detectEncoding(le)).toBe("utf-16le");
+    expect(detectEncoding(be)).toBe("utf-16be");
+  });
+
+  it("is read as the text it holds, BOM dropped, characters outside the BMP kept", () => {
+    for (const bytes of [le, be, bom([0xff, 0xfe], le), bom([0xfe, 0xff], be)]) {
+      const out = toUtf8(bytes, "u16.csv");
+      expect(out.bytes.toString("utf8")).toBe(text + "E002,乙😀,3\r\n");
+      expect(out.bytes.includes(0)).toBe(false);
+    }
+    expect(toUtf8(le, "u16.csv", "UTF-16LE").bytes.toString("utf8")).toBe(text + "E002,乙😀,3\r\n");
+  });
+
+  it("forced to be read as UTF-8 or GBK, is named as UTF-16 with the fix", async () => {
+    const e = await errorOf(() => toUtf8(le, "u16.csv", "utf-8"));
+    expect(e.message).toBe("u16.csv: the file is UTF-16LE text, not UTF-8. Fix: leave --encoding out, so that it is read as UTF-16, or save it as CSV UTF-8");
+    expect((await errorOf(() => toUtf8(be, "u16.csv", "gbk"))).message).toContain("the file is UTF-16BE text, not GBK");
+  });
+
+  it("tells a file of NUL bytes that is not UTF-16 (a renamed workbook) from text, never passing NULs on", async () => {
+    const zip = Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 65, 0, 0, 66]);
+    const e = await errorOf(() => toUtf8(zip, "book.csv"));
+    expect(e.message).toMatch(/^book\.csv: the file holds NUL bytes, which no CSV text does.*Fix: open it in Excel and save it as "CSV UTF-8/);
   });
 });

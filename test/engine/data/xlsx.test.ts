@@ -76,17 +76,30 @@ describe("XLSX", () => {
     expect(e.message).toContain('no sheet "2024"; the sheets are "说明", "数据"');
   });
 
-  it("reports dates, error values and text in numeric columns by sheet row", async () => {
+  it("reports dates, error values, TRUE/FALSE and text in numeric columns by sheet row and cell", async () => {
     const e = await errorOf(() => readFrame(bad, { numeric: ["x", "y"], text: ["id"], key: ["id"] }));
     expect(e.problems.map((p) => [p.code, p.row, p.column, p.value])).toEqual([
       ["data.not-a-number", 2, "x", "2020-01-01"],
       ["data.cell-error", 3, "x", "#DIV/0!"],
       ["data.not-a-number", 4, "x", "n/a"],
+      ["data.not-a-number", 5, "x", "TRUE"],
+      ["data.not-a-number", 5, "y", "FALSE"],
     ]);
-    expect(e.message).toContain("bad.xlsx:2: column \"x\": the cell holds a date, not a number");
-    // TRUE/FALSE cells are flags: 1/0, no problem.
-    const ok = await readFrame(bad, { numeric: ["y"], text: ["id"] });
-    expect(Array.from(ok.numbers.get("y")!)).toEqual([1, 2, 3, 0]);
-    expect(e.message).toContain("bad.xlsx:3: column \"x\": the cell holds the error #DIV/0!");
+    expect(e.message).toContain('bad.xlsx:2: column "x": the cell holds a date, not a number (sheet "Sheet1", cell B2)');
+    expect(e.message).toContain('bad.xlsx:3: column "x": the cell holds the error #DIV/0! (sheet "Sheet1", cell B3)');
+    // A boolean is not taken as 1/0: TRUE among amounts is a slip that would otherwise score silently.
+    expect(e.message).toContain('bad.xlsx:5: column "x": TRUE is not a number (sheet "Sheet1", cell B5) (value "TRUE"). Fix: type the number; for a yes/no flag write 1 or 0');
+    expect(e.message).toContain('bad.xlsx:5: column "y": FALSE is not a number (sheet "Sheet1", cell C5)');
+  });
+
+  it("names columns beyond Z as Excel does (AA, AB…)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("2024");
+    ws.addRow(["id", ...Array.from({ length: 27 }, (_, k) => `c${k}`)]);
+    ws.addRow(["E1", ...Array.from({ length: 26 }, () => 1), true]);
+    const file = tmp.path("wide.xlsx");
+    await wb.xlsx.writeFile(file);
+    const e = await errorOf(() => readFrame(file, { numeric: ["c26"], text: ["id"], key: ["id"] }));
+    expect(e.message).toContain('wide.xlsx:2: column "c26": TRUE is not a number (sheet "2024", cell AB2)');
   });
 });

@@ -32,6 +32,15 @@ describe("formula kernels", () => {
     expect([...values]).toEqual([0.5, 0]);
     expect(issues.divisionByZero).toBe(0);
   });
+  it("counts the rows where a divisor is negative and names the divisors, but not a guarded one", () => {
+    const f = compileFormula("a / b + c / (d - 1)");
+    expect(f.divisors).toEqual(["b", "(d - 1)"]);
+    const { issues } = f.evaluate([col(1, 1, 1, 1), col(2, -1, NaN, -3), col(1, 1, 1, 1), col(5, 5, 0, 5)], 4);
+    expect(issues.negativeDivisor).toBe(3); // rows 1 and 3 (b < 0), row 2 (d − 1 < 0)
+    expect(issues.negativeRows).toEqual([1, 2, 3]);
+    expect(run("b > 0 ? a / b : 0", { a: [1, 1], b: [2, -4] }, 2).issues.negativeDivisor).toBe(0);
+    expect(run("a * b", { a: [1], b: [-1] }, 1).issues.negativeDivisor).toBe(0);
+  });
   it("makes other non-finite results missing and counts them", () => {
     const { values, issues } = run("log(a)", { a: [Math.E, 0] }, 2);
     expect(values[0]).toBeCloseTo(1, 15);

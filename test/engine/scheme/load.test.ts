@@ -81,3 +81,47 @@ grading: { method: quotas, quotas: { A: 0.5, B: 0.4 } }
     ]);
   });
 });
+
+describe("schemes that would silently mislead", () => {
+  it("refuses expert weights that are all 0, at the first indicator, instead of taking them as equal", () => {
+    expect(problems(MINIMAL.replace("weight: 0.6", "weight: 0").replace("weight: 0.4", "weight: 0"))).toEqual([
+      "6: indicators[0].weight: the weights of the 2 indicators are all 0 (tax_per_mu, energy_per_output)",
+    ]);
+  });
+  it("refuses all-0 weights within one category, and all-0 category weights", () => {
+    const s = `
+id: code
+name: name
+categories: [{ id: out, weight: 0 }, { id: green, weight: 0 }]
+indicators:
+  - { id: a, column: a, category: out, direction: benefit, weight: 0 }
+  - { id: b, column: b, category: out, direction: benefit, weight: 0 }
+  - { id: c, column: c, category: green, direction: cost, weight: 1 }
+grading: { method: quotas, quotas: { A: 0.5, B: 0.5 } }
+`;
+    expect(problems(s)).toEqual([
+      "6: indicators[0].weight: the weights of the 2 indicators of category out are all 0 (a, b)",
+      "4: categories: the weights of the categories are all 0",
+    ]);
+  });
+  it("accepts a single 0 weight (that indicator is left out)", () => {
+    expect(problems(MINIMAL.replace("weight: 0.4", "weight: 0"))).toEqual([]);
+  });
+  it("bounds YAML aliases: a billion-laughs scheme is a scheme error naming the file", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let k = 1; k < 9; k++) levels.push(`${String.fromCharCode(97 + k)}: &${String.fromCharCode(97 + k)} [${Array(9).fill(`*${String.fromCharCode(96 + k)}`).join(", ")}]`);
+    const e = (() => {
+      try {
+        parseScheme([...levels, "id: code", "indicators: *i"].join("\n"), "bomb.yaml");
+      } catch (x) {
+        return x as ParkscoreError;
+      }
+    })();
+    expect(e).toBeInstanceOf(ParkscoreError);
+    expect(e!.problems[0]).toMatchObject({ code: "scheme.aliases", file: "bomb.yaml" });
+  });
+  it("accepts a few aliases, as a scheme may use them", () => {
+    const s = MINIMAL.replace("label: { zh: 亩均税收", "label: &l { zh: 亩均税收").replace("{ id: energy_per_output,", "{ id: energy_per_output, label: *l,");
+    expect(parseScheme(s, "s.yaml").scheme.indicators[1].label).toEqual({ zh: "亩均税收", en: "Tax per mu" });
+  });
+});

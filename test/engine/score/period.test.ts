@@ -1,6 +1,7 @@
 import { Float64, Table, tableToIPC, Utf8, vectorFromArray } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { readArrow } from "../../../engine/data/arrow.js";
+import { ParkscoreError } from "../../../engine/errors.js";
 import type { TextColumns } from "../../../engine/data/text.js";
 import { schemeColumns } from "../../../engine/scheme/columns.js";
 import { scorePeriod } from "../../../engine/score/period.js";
@@ -120,7 +121,35 @@ describe("formula problems", () => {
     expect(w.message).toMatch(/division by zero in 1 row\(s\) \(rows 3\)/);
     expect(Number.isFinite(r.score[1])).toBe(true); // scored as worst, not NaN
   });
+  it("refuses a negative divisor, naming the formula, the column and the rows", () => {
+    const f = frame({ code: ["x", "y", "z", "w"], name: ["X", "Y", "Z", "W"] }, { tax: [1, 2, 3, 4], land_mu: [1, -2, 2, -0.5], energy_per_output: [1, 2, 3, 4] });
+    const e = errorOf(() => scorePeriod(f, scheme(MINIMAL)));
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toMatchObject({ code: "formula.negative-divisor", path: "indicators[0].formula", column: "land_mu" });
+    expect(e.problems[0].message).toBe(`"tax / land_mu" divides by land_mu, which is negative in 2 row(s) (rows 3, 5), which would turn the ratio's sign`);
+    expect(e.problems[0].fix).toMatch(/correct those values/);
+  });
+  it("refuses an indicator no enterprise reported, naming it and its column", () => {
+    const f = frame({ code: ["x", "y"], name: ["X", "Y"] }, { tax: [1, 2], land_mu: [1, 2], energy_per_output: [NaN, NaN] });
+    const e = errorOf(() => scorePeriod(f, scheme(MINIMAL)));
+    expect(e.problems[0]).toMatchObject({ code: "score.no-values", path: "indicators[1]" });
+    expect(e.problems[0].message).toBe('no enterprise has a value for the indicator energy_per_output: column "energy_per_output" is empty in every row');
+  });
+  it("still scores an indicator some enterprises reported (missing values by the scheme's policy)", () => {
+    const f = frame({ code: ["x", "y"], name: ["X", "Y"] }, { tax: [1, 2], land_mu: [1, 2], energy_per_output: [NaN, 3] });
+    expect(scorePeriod(f, scheme(MINIMAL)).warnings.map((w) => w.code)).toContain("score.missing");
+  });
 });
+
+function errorOf(f: () => unknown): ParkscoreError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ParkscoreError) return e;
+    throw e;
+  }
+  throw new Error("expected a ParkscoreError");
+}
 
 describe("TOPSIS normalisation", () => {
   it("uses vector normalisation by default, as the original method (numpy: test/reference/topsis_five.py)", () => {
