@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir } from "./helpers.js";
 
-// A division by zero (E1's b), an indicator no enterprise reported (c), weights that do not add up to 1.
+// A division by zero (E1's b), an indicator one enterprise did not report (c), weights that do not add up to 1.
 const SCHEME = `id: id
 name: name
 indicators:
@@ -18,7 +18,7 @@ indicators:
 aggregation: { method: weighted-sum }
 grading: { method: quotas, quotas: { A: 0.5, B: 0.5 } }
 `;
-const DATA = "id,name,a,b,c,note\nE1,甲,1,0,,x\nE2,乙,2,4,,y\nE3,丙,3,5,,z\nE4,丁,4,8,,w\n";
+const DATA = "id,name,a,b,c,note\nE1,甲,1,0,1,x\nE2,乙,2,4,2,y\nE3,丙,3,5,3,z\nE4,丁,4,8,,w\n";
 
 async function dataset(): Promise<{ dir: string; data: string; scheme: string }> {
   const root = tempDir();
@@ -47,7 +47,7 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
     expect(expected).toEqual([
       'indicators[0].formula "a / b": division by zero in 1 row(s) (rows 2): treated as missing',
       "1 graded enterprise(s) have no ratio: scored 0 (missing: worst)",
-      "4 graded enterprise(s) have no c: scored 0 (missing: worst)",
+      "1 graded enterprise(s) have no c: scored 0 (missing: worst)",
       "the weights of the indicators add up to 1.2, not 1: they are rescaled to 1",
     ]);
 
@@ -94,10 +94,10 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
 
     const h = await cli(["history", dir, "--period", "2025"]);
     expect(h.code).toBe(0);
-    // Three enterprises tie at 0 behind E3 (E1's ratio is missing, E2 and E4 share the lowest, c is missing for all):
-    // a quota of A 0.5 reaches into the tie, so all four get A; A 0.25 gives E3 alone.
+    // Normalised ratio (E1's missing: the worst) 0, 0, 1, 0 and c 0, 0.5, 1, missing: scores E3 > E2 > E1 = E4.
+    // A quota of A 0.5 gives E3 and E2; A 0.25 gives E3 alone.
     const line = (id: string) => h.stdout.split("\n").find((l) => l.startsWith(id))!.split(/ {2,}/);
-    expect(line(first)).toEqual([first, manifest(first).created.replace("T", " ").slice(0, 19), "1", manifest(first).scheme.sha256.slice(0, 12), "4 of 4", "A 4 · B 0", "4"]);
+    expect(line(first)).toEqual([first, manifest(first).created.replace("T", " ").slice(0, 19), "1", manifest(first).scheme.sha256.slice(0, 12), "4 of 4", "A 2 · B 2", "4"]);
     expect(line(second)).toEqual([second, manifest(second).created.replace("T", " ").slice(0, 19), "1", manifest(second).scheme.sha256.slice(0, 12), "4 of 4", "A 1 · B 3", "4", "yes"]);
 
     // A corrected file: the latest run no longer scored what is stored, so none counts, and history says what to run.

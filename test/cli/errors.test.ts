@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, writeFileSync } from "node:fs";
-import { resolve, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cli, ROOT, tempDir, type CliResult } from "./helpers.js";
 
@@ -89,7 +89,8 @@ describe("a folder the user may not write (EACCES, EPERM, EROFS) or a full disk 
     for (const code of ["EACCES", "EROFS", "ENOSPC"])
       it(`${name}: ${code} into the output folder`, async () => {
         const o = out();
-        refuse.under = o;
+        // the folder it is in: an output folder is built beside its target, and a read-only or full disk refuses both
+        refuse.under = dirname(o);
         refuse.code = code;
         const r = await cli(args(o));
         expectActionable(r, o, code === "ENOSPC" ? /full|space/ : /permission|read-only|cannot write/);

@@ -28,7 +28,7 @@ describe("replaceFolder's swap", () => {
     await replaceFolder(out, (s) => s.write([{ name: "a.csv", data: "old" }, { name: "cards/x.html", data: "x" }]));
     const before = snapshot(out);
     failing.rename = (from) => from.endsWith(".new"); // the second rename of the swap
-    await expect(replaceFolder(out, (s) => s.write([{ name: "a.csv", data: "new" }]))).rejects.toThrow(/cannot write the results here \(EIO: .*\); nothing was changed/);
+    await expect(replaceFolder(out, (s) => s.write([{ name: "a.csv", data: "new" }]))).rejects.toThrow(/\(EIO\); nothing was changed/);
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(join(out, ".."))).toEqual(["out"]);
   });
