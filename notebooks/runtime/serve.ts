@@ -218,7 +218,17 @@ export async function startServer(opts: ServeOptions): Promise<NotebookServer> {
     const url = new URL(req.url ?? "/", `http://${LOOPBACK}`);
     const nb = url.pathname.startsWith("/nb/");
     if (!isSafeMethod(req.method) && !(nb && req.method === "POST")) return send(res, 405, "text/plain; charset=utf-8", "only GET, and POST to /nb/NAME.md to run a notebook\n");
-    if (nb) return void notebook(decodeURIComponent(url.pathname.slice(4)), url, req, res);
+    if (nb) {
+      // A request the server cannot answer is answered as such, never left to end the server.
+      const fail = (e: unknown) => send(res, 500, "text/plain; charset=utf-8", `${e instanceof Error ? e.message : String(e)}\n`);
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice(4));
+      } catch {
+        return send(res, 404, "text/plain; charset=utf-8", "not found: the address is not valid percent-encoding\n");
+      }
+      return void notebook(name, url, req, res).catch(fail);
+    }
     if (url.pathname === "/") return index(res);
     if (url.pathname === "/events") return events(url.searchParams, req, res);
     if (url.pathname === "/favicon.ico") return send(res, 204, "text/plain", "");

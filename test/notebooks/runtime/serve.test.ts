@@ -175,6 +175,8 @@ describe("notebook serve answers only its own user", () => {
     expect(badPage.body).toContain("parameter &quot;period&quot; must be a number");
     expect((await get("/nb/..%2Fsecret.md")).status).toBe(404);
     expect((await get("/nb/none.md")).status).toBe(404);
+    expect((await get("/nb/%E0%A4%A.md")).status).toBe(404);
+    expect((await get("/")).status).toBe(200);
     const token = tokenOf(badPage.body);
     expect((await call("POST", "/nb/none.md", { "x-parkscore-token": token })).status).toBe(404);
     // A failing cell still renders the page (with the error).
