@@ -99,7 +99,7 @@ export function notebookCommand(): Command {
     .option("--no-timings", "leave run times out of the pages")
     .addOption(timeoutOption())
     .action(async (folder: string, o: { data?: string; port: number; timings: boolean; timeout: number }) => {
-      // The server brings Plot and jsdom (its pages use the charts' font stack): loaded for this command only.
+      // The server brings Plot (its pages use the charts' font stack): loaded for this command only.
       const { startServer } = await import("../../notebooks/runtime/serve.js");
       const server = await startServer({
         dir: folder,
