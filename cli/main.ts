@@ -3,4 +3,4 @@
 import { program } from "./program.js";
 import { run } from "./run.js";
 
-await run(() => program().parseAsync(process.argv));
+await run(async () => (await program(process.argv[2])).parseAsync(process.argv));

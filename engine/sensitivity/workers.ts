@@ -8,15 +8,13 @@
  * The worker runs from the compiled dist/ (worker.js next to this file) and from the TypeScript
  * sources under tsx or vitest (worker.ts, loaded through tsx's ESM loader registered in the thread).
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { ParkscoreError, type Problem } from "../errors.js";
 import { detachedFrame, ownBuffer } from "../data/frame.js";
 import { preparedData, preparePeriod } from "../score/period.js";
 import { runCount, Sampler, type Chunk, type SamplerJob } from "./monte-carlo.js";
 import { factorsOf } from "./uncertainty.js";
+import { startWorker } from "../worker-thread.js";
 
 export interface RunOptions {
   /** Worker threads; 0 runs everything in the calling thread. */
@@ -108,7 +106,7 @@ export async function runAll(given: SamplerJob, opts: RunOptions): Promise<RunOu
     const shared: SamplerJob = { ...job, frame: detachedFrame(job.frame), prepared: { ...job.prepared!, values: new Map([...job.prepared!.values].map(([k, v]) => [k, ownBuffer(v)])) } };
     let ready = 0;
     for (let t = 0; t < Math.min(threads, Math.ceil(total / chunk)); t++) {
-      const w = spawn(shared);
+      const w = startWorker(import.meta.url, "worker", { workerData: shared });
       pool.push(w);
       w.on("message", (m: { ready?: boolean; chunk?: Chunk; problems?: Problem[]; omitted?: number; internal?: string }) => {
         if (finished) return;
@@ -148,14 +146,3 @@ export async function runAll(given: SamplerJob, opts: RunOptions): Promise<RunOu
     if (total === 0) stop();
   });
 }
-
-/** A worker running worker.js (compiled) or worker.ts (sources, through tsx's loader). */
-function spawn(job: SamplerJob): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./worker.js", here), { workerData: job });
-  const tsx = pathToFileURL(join(dirname(createRequire(here).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs")).href;
-  const target = new URL("./worker.ts", here).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
-  return new Worker(boot, { eval: true, workerData: job });
-}
-

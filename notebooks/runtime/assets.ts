@@ -1,9 +1,10 @@
 /**
  * The page's own style and scripts, inlined into every page (nothing is fetched). The scripts are
  * small and written for any browser that runs vega: table sorting, the charts' start-up, and, only in
- * pages served by `notebook serve`, the live-reload listener.
+ * pages served by `notebook serve`, the live-reload listener and the request for a run.
  */
 import { FONT_STACK } from "../../engine/charts/plot.js";
+import { TOKEN_HEADER } from "../../engine/http/guard.js";
 
 export const PAGE_CSS = `
 :root { --fg: #1d2430; --muted: #667085; --line: #e4e7ec; --accent: #2459a8; --bad: #b42318; --bg-code: #f6f8fa; }
@@ -47,6 +48,7 @@ table.ps-md-table { border-collapse: collapse; } table.ps-md-table th, table.ps-
 .ps-vl-live:empty { display: none; }
 .ps-vl.ps-vl-ready .ps-vl-static { display: none; }
 .ps-plot-out svg, .ps-vl-static svg { max-width: 100%; height: auto; }
+.ps-rerun { position: fixed; top: 0.6rem; right: 0.6rem; background: #fffbeb; border: 1px solid var(--line); border-radius: 6px; padding: 0.3rem 0.7rem; font-size: 0.85rem; }
 @media (max-width: 900px) { .ps-layout { grid-template-columns: 1fr; } nav.ps-toc { position: static; } }
 @media print {
   nav.ps-toc, details.ps-code, .ps-vl-live { display: none !important; }
@@ -99,12 +101,43 @@ export const VEGA_START_JS = `
 })();
 `;
 
-/** Reloads a served page when the server says its notebook or dataset changed. */
-export function liveReloadJs(eventsUrl: string): string {
+/**
+ * A served page: `rerun()` asks the server to run the page's notebook (a POST to the page's own
+ * address, with the server's token) and then reloads the page, which shows that run.
+ */
+function rerunJs(token: string): string {
   return `
-(function () {
+function rerun() {
+  var note = document.createElement("div");
+  note.className = "ps-rerun";
+  note.setAttribute("role", "status");
+  note.textContent = "running…";
+  document.body.appendChild(note);
+  fetch(location.href, { method: "POST", headers: { ${JSON.stringify(TOKEN_HEADER)}: ${JSON.stringify(token)} } }).then(function (res) {
+    if (res.status === 403) return res.text().then(function (t) { note.textContent = t; });
+    location.reload();
+  }, function (err) { note.textContent = "the server did not answer (" + err.message + ")"; });
+}`;
+}
+
+/** The page a served notebook shows until it has run: it asks for the run at once. */
+export function runNowJs(token: string): string {
+  return `
+(function () {${rerunJs(token)}
+  rerun();
+})();
+`;
+}
+
+/**
+ * Listens for the server's word that the page's notebook or the dataset changed: a notebook's page
+ * (given the token) asks for a new run and then reloads; the list of notebooks just reloads.
+ */
+export function liveReloadJs(eventsUrl: string, token?: string): string {
+  return `
+(function () {${token !== undefined ? rerunJs(token) : ""}
   var source = new EventSource(${JSON.stringify(eventsUrl)});
-  source.addEventListener("reload", function () { source.close(); location.reload(); });
+  source.addEventListener("reload", function () { source.close(); ${token !== undefined ? "rerun();" : "location.reload();"} });
 })();
 `;
 }

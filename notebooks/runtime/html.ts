@@ -9,10 +9,13 @@ import { basename } from "node:path";
 import { escapeHtml } from "../../engine/charts/escape.js";
 import { inlineScript, vegaBrowserScript } from "../../engine/charts/vega.js";
 import { liveReloadJs, PAGE_CSS, SORT_JS, VEGA_START_JS } from "./assets.js";
+import { formatMs } from "./duration.js";
 import type { DatasetManifest } from "./manifest.js";
 import { renderMarkdown, Slugger, type Heading } from "./markdown.js";
-import type { CellResult, Notebook, Params } from "./types.js";
+import type { CellResult, LiveReload, Notebook, NotebookRun, Params, RunInput } from "./types.js";
 import { renumberChartIds } from "../../engine/charts/ids.js";
+import { versions } from "../../engine/store/provenance.js";
+import { TIMEOUT } from "./worker-run.js";
 
 export interface PageInput {
   notebook: Notebook;
@@ -24,12 +27,21 @@ export interface PageInput {
   timings: boolean;
   totalMs: number;
   version: string;
-  /** The server-sent-events address of a served page; absent in files written by `notebook run`. */
-  liveReload?: string;
+  /** A served page's live reload; absent in files written by `notebook run`. */
+  liveReload?: LiveReload;
 }
 
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+export interface RunPageOptions {
+  /** The dataset folder the run was given. */
+  data?: string;
+  /** Show run times in the page (default true; false makes the page byte-identical across runs). */
+  timings?: boolean;
+  liveReload?: LiveReload;
+}
+
+/** How a failed cell ended, in a word or two: "failed", or "timed out" when the run's time limit stopped it. */
+function failure(r: CellResult): string {
+  return r.error?.name === TIMEOUT ? "timed out" : "failed";
 }
 
 function codeLines(code: string, badLine?: number): string {
@@ -45,7 +57,7 @@ function cellSection(r: CellResult, file: string, timings: boolean): string {
   const errLine = r.error && r.error.cell === cell.index ? r.error.cellLine : undefined;
   const summary = [`<span>cell ${n}</span>`, `<span>${cell.lang}</span>`, `<span>line ${cell.line}</span>`];
   if (timings && r.status !== "not-run") summary.push(`<span class="ps-time">${formatMs(r.ms)}</span>`);
-  if (r.status === "error") summary.push(`<span class="ps-status-bad">failed</span>`);
+  if (r.status === "error") summary.push(`<span class="ps-status-bad">${failure(r)}</span>`);
   const parts = [`<details class="ps-code"${r.status === "error" ? " open" : ""}><summary>${summary.join("")}</summary><pre><code>${codeLines(cell.code, errLine)}</code></pre></details>`];
   if (r.outputs.length) parts.push(`<div class="ps-outputs">${r.outputs.map((o) => o.html).join("\n")}</div>`);
   if (r.error) {
@@ -91,7 +103,7 @@ function metaTable(p: PageInput): string {
   rows.push([
     "status",
     failed
-      ? `<span class="ps-status-bad"><a href="#cell-${failed.cell.index + 1}">cell ${failed.cell.index + 1}</a> failed; ${notRun} cell${notRun === 1 ? "" : "s"} not run</span>`
+      ? `<span class="ps-status-bad"><a href="#cell-${failed.cell.index + 1}">cell ${failed.cell.index + 1}</a> ${failure(failed)}; ${notRun} cell${notRun === 1 ? "" : "s"} not run</span>`
       : `all ${p.results.length} cells ran`,
   ]);
   if (p.timings) rows.push(["run time", formatMs(p.totalMs)]);
@@ -102,7 +114,7 @@ function metaTable(p: PageInput): string {
 function toc(headings: Heading[], results: CellResult[]): string {
   const items = headings.filter((h) => h.level <= 3).map((h) => `<li class="ps-toc-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`);
   const failed = results.find((r) => r.status === "error");
-  if (failed) items.push(`<li class="ps-toc-bad"><a href="#cell-${failed.cell.index + 1}">⚠ cell ${failed.cell.index + 1} failed</a></li>`);
+  if (failed) items.push(`<li class="ps-toc-bad"><a href="#cell-${failed.cell.index + 1}">⚠ cell ${failed.cell.index + 1} ${failure(failed)}</a></li>`);
   return `<nav class="ps-toc" aria-label="contents"><strong>Contents</strong><ol>${items.join("")}</ol></nav>`;
 }
 
@@ -128,7 +140,7 @@ export function renderPage(p: PageInput): string {
   const scripts: string[] = [];
   if (hasTable) scripts.push(SORT_JS);
   if (hasVega) scripts.push(vegaBrowserScript(), VEGA_START_JS);
-  if (p.liveReload) scripts.push(liveReloadJs(p.liveReload));
+  if (p.liveReload) scripts.push(liveReloadJs(p.liveReload.events, p.liveReload.token));
   const title = escapeHtml(p.notebook.title);
   return [
     "<!doctype html>",
@@ -157,4 +169,20 @@ export function renderPage(p: PageInput): string {
   ]
     .filter((l) => l !== "")
     .join("\n") + "\n";
+}
+
+/** The run as it ended, with its page: from what it started with and what its cells gave. */
+export function completeRun(input: RunInput, results: CellResult[], ms: number, opts: RunPageOptions): NotebookRun {
+  const failed = results.find((r) => r.status === "error");
+  const html = renderPage({
+    notebook: input.notebook,
+    results,
+    params: input.params,
+    data: opts.data !== undefined && input.manifest ? { dir: opts.data, manifest: input.manifest } : undefined,
+    timings: opts.timings ?? true,
+    totalMs: ms,
+    version: versions().parkscore,
+    liveReload: opts.liveReload,
+  });
+  return { ...input, results, ok: !failed, failed, html, ms };
 }

@@ -1,4 +1,5 @@
 /** A notebook as parsed from its Markdown file, and what running it produced. */
+import type { DatasetManifest } from "./manifest.js";
 
 /** A value a front-matter parameter may take (its default's type is the type the override must have). */
 export type ParamValue = string | number | boolean | null | ParamValue[] | { [k: string]: ParamValue };
@@ -61,4 +62,27 @@ export interface CellResult {
   error?: CellError;
   /** Wall time in milliseconds (0 when not run). */
   ms: number;
+}
+
+/** What a run starts from: the notebook, its params resolved, the dataset's manifest (with --data). */
+export interface RunInput {
+  notebook: Notebook;
+  params: Params;
+  manifest?: DatasetManifest;
+}
+
+export interface NotebookRun extends RunInput {
+  results: CellResult[];
+  /** True when every cell ran without error. */
+  ok: boolean;
+  /** The first failing cell's result. */
+  failed?: CellResult;
+  html: string;
+  ms: number;
+}
+
+/** A served page's live reload: the server-sent-events address, and the token a re-run needs. */
+export interface LiveReload {
+  events: string;
+  token: string;
 }

@@ -39,7 +39,7 @@ export async function cli(args: string[], env: Record<string, string> = {}): Pro
   process.stderr.write = capture(err);
   process.exitCode = undefined;
   try {
-    await run(() => program().parseAsync(args, { from: "user" }));
+    await run(async () => (await program(args[0])).parseAsync(args, { from: "user" }));
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -114,6 +116,59 @@ describe("notebook serve in Chromium", () => {
     expect(await page.locator(".ps-prose p").first().textContent()).toContain("Edited prose");
     expect(page.url()).toBe(`${server.url}nb/basic.md`);
     await page.screenshot({ path: screenshotPath("notebook-live-after"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("notebook serve in Chromium refuses other sites", () => {
+  let server: NotebookServer | undefined;
+  let attacker: Server | undefined;
+  afterAll(async () => {
+    await server?.close();
+    await new Promise((ok) => (attacker ? attacker.close(ok) : ok(undefined)));
+  });
+
+  test("a rebound host name gets a refusal; another site's page can neither read nor run a notebook", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parkscore-e2e-guard-"));
+    cpSync(FIXTURE, join(dir, "basic.md"));
+    const runs: string[] = [];
+    server = await startServer({ dir, data: DEMO, port: 0, onRun: (name) => runs.push(name) });
+    const target = `http://127.0.0.1:${server.port}`;
+    const { page, errors } = await openPage();
+    // The status of every request to the server, as Chromium received it (an answer a page may not read included).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    const sent = new Map<string, string>();
+    const received = new Map<string, number>();
+    cdp.on("Network.requestWillBeSent", (e) => sent.set(e.requestId, `${e.request.method} ${e.request.url}`));
+    cdp.on("Network.responseReceivedExtraInfo", (e) => received.set(e.requestId, e.statusCode));
+    const answers = () =>
+      [...sent]
+        .filter(([, what]) => what.includes(`:${server!.port}/`) && !what.endsWith("/favicon.ico"))
+        .map(([id, what]) => `${what.replace(/^(\w+) http:\/\/[^/]+/, "$1 ")} ${received.get(id)}`)
+        .sort();
+
+    // DNS rebinding: a name that resolves to 127.0.0.1 (Chromium sends every *.localhost there) reaches the port with its own Host.
+    const rebound = await page.goto(`http://rebound.localhost:${server.port}/nb/basic.md`);
+    expect(rebound?.status()).toBe(403);
+    expect(await page.textContent("body")).toBe(`refused: this server answers only requests addressed to 127.0.0.1:${server.port} (the Host was "rebound.localhost:${server.port}"); open ${target}/\n`);
+
+    // Another site's page: a read, a form-like POST (no preflight, so it can carry no token header), an image.
+    const attack = `<!doctype html><body><img src="${target}/nb/basic.md"><script>
+      window.done = (async () => {
+        const out = [];
+        try { out.push((await fetch("${target}/nb/basic.md")).status); } catch (e) { out.push("read blocked"); }
+        try { await fetch("${target}/nb/basic.md", { method: "POST", mode: "no-cors", body: "x" }); out.push("post sent"); } catch (e) { out.push("post blocked"); }
+        return out;
+      })();
+    </script></body>`;
+    attacker = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(attack));
+    await new Promise<void>((ok) => attacker!.listen(0, "127.0.0.1", ok));
+    await page.goto(`http://attacker.localhost:${(attacker.address() as AddressInfo).port}/`);
+    expect(await page.evaluate(() => (window as unknown as { done: Promise<unknown[]> }).done)).toEqual(["read blocked", "post sent"]);
+    await expect.poll(answers).toEqual(["GET /nb/basic.md 403", "GET /nb/basic.md 403", "GET /nb/basic.md 403", "POST /nb/basic.md 403"]);
+    expect(runs).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,8 +1,11 @@
-import { describe, expect, test } from "vitest";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { describe, expect, test, vi } from "vitest";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parkscore } from "../../cli/helpers.js";
+import { notebookCommand } from "../../../cli/commands/notebook.js";
+import { ParkscoreError } from "../../../engine/errors.js";
+import { parkscore, ROOT } from "../../cli/helpers.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
@@ -23,17 +26,17 @@ describe("parkscore notebook run", () => {
     // The same run again gives the same bytes.
     notebook(["run", join(FIXTURES, "basic.md"), "--data", "datasets/demo", "--param", "period=2023", "--out", out, "--no-timings"]);
     expect(readFileSync(out, "utf8")).toBe(html);
-  }, 60_000);
+  }, 120_000);
 
   test("a failing cell: the page is still written, the error names the file line, exit code 1", () => {
     const out = join(mkdtempSync(join(tmpdir(), "parkscore-nb-")), "failing.html");
     const r = notebook(["run", join(FIXTURES, "failing.md"), "--out", out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`failing.md:16: cell 2 failed: TypeError: Cannot read properties of undefined (reading 'here') (line 2 of the cell); later cells were not run`);
+    expect(r.stderr).toContain(`failing.md:16: cell 2 (const total = rows.length;) failed: TypeError: Cannot read properties of undefined (reading 'here') (line 2 of the cell); later cells were not run`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(out, "utf8")).toContain("not run: an earlier cell failed");
-  }, 60_000);
+  }, 120_000);
 
   test("a missing notebook, a bad --param or a bad --data are errors before anything runs", () => {
     const missing = notebook(["run", "notebooks/none.md"]);
@@ -48,5 +51,77 @@ describe("parkscore notebook run", () => {
     const data = notebook(["run", join(FIXTURES, "basic.md"), "--data", "no/such/dataset"]);
     expect(data.code).toBe(1);
     expect(data.stderr).toContain("no/such/dataset");
-  }, 60_000);
+  }, 120_000);
+});
+
+/** A notebook file in a new folder: a first cell, then `stuck`. */
+function stuckNotebook(stuck: string, front = ""): string {
+  const file = join(mkdtempSync(join(tmpdir(), "parkscore-nb-stuck-")), "stuck.md");
+  writeFileSync(file, `---\ntitle: Stuck\n${front}---\n\n\`\`\`ts\nconst a = 1;\na\n\`\`\`\n\n\`\`\`ts\n${stuck}\n\`\`\`\n`);
+  return file;
+}
+
+describe("a notebook run that cannot end", () => {
+  test("a cell that never ends: the run stops at --timeout, says which notebook and cell in one line, writes the page, exits 1", () => {
+    const file = stuckNotebook("while (true) {}");
+    const out = join(file, "..", "stuck.html");
+    const r = notebook(["run", file, "--timeout", "2", "--out", out, "--no-timings"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/stuck\.html: 2 of 2 cells ran in \d\.\d\d s\n$/);
+    expect(r.stderr).toBe(
+      `parkscore: error:\n  ${file}:11: cell 2 (while (true) {}) failed: Timeout: still running when the run's time limit of 2 s ran out; the run was stopped; later cells were not run. Fix: make the cell finish (a loop that never ends?), or give the run more time with --timeout SECONDS; the page ${out} shows the cells that ran\n`,
+    );
+    expect(readFileSync(out, "utf8")).toContain('<a href="#cell-2">cell 2</a> timed out');
+  }, 120_000);
+
+  test("a cell awaiting what nothing settles: the same kind of message at once, not a silent exit 13", async () => {
+    const file = stuckNotebook("await new Promise(() => {});");
+    const out = join(file, "..", "stuck.html");
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((s) => (written.push(String(s)), true));
+    try {
+      const run = notebookCommand().parseAsync(["run", file, "--out", out, "--no-timings"], { from: "user" });
+      await expect(run).rejects.toBeInstanceOf(ParkscoreError);
+      await expect(run).rejects.toThrow(
+        `${file}:11: cell 2 (await new Promise(() => {});) failed: Unsettled: awaits a promise that nothing is left to settle; the run was stopped; later cells were not run. Fix: settle the promise the cell awaits (or do not await it); the page ${out} shows the cells that ran`,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join("")).toMatch(/stuck\.html: 2 of 2 cells ran in \d+ ms\n$/);
+  }, 120_000);
+
+  test("--timeout must be a number of seconds above 0", async () => {
+    for (const v of ["0", "-1", "soon", "Infinity"]) {
+      await expect(notebookCommand().parseAsync(["run", "notebooks/trends.md", "--timeout", v], { from: "user" })).rejects.toThrow(`--timeout must be a number of seconds above 0 (value "${v}"). Fix: give e.g. --timeout 300`);
+    }
+  });
+});
+
+describe("parkscore notebook serve", () => {
+  test("SIGTERM stops it promptly while a cell is stuck in a loop", async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), "parkscore-nb-marker-")), "started");
+    const file = stuckNotebook("(await import('node:fs')).writeFileSync(params.marker, 'in the loop');\nwhile (true) {}", "params:\n  marker: ''\n");
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "cli", "main.ts"), "notebook", "serve", join(file, ".."), "--port", "0"], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (b: Buffer) => (stderr += b));
+    const exited = new Promise<number | null>((ok) => child.on("exit", (code) => ok(code)));
+    const url = await new Promise<string>((ok) =>
+      child.stdout.on("data", (b: Buffer) => {
+        stdout += b;
+        const m = /at (http:\/\/127\.0\.0\.1:\d+\/) /.exec(stdout);
+        if (m) ok(m[1]);
+      }),
+    );
+    const path = `nb/stuck.md?marker=${encodeURIComponent(marker)}`;
+    const token = /"x-parkscore-token": "([0-9a-f]{64})"/.exec(await (await fetch(url + path)).text())![1];
+    void fetch(url + path, { method: "POST", headers: { "x-parkscore-token": token } }).catch(() => undefined);
+    while (!existsSync(marker)) await new Promise((ok) => setTimeout(ok, 100));
+    const t0 = performance.now();
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(stderr).toBe("");
+  }, 120_000);
 });
