@@ -69,7 +69,30 @@ export async function xlsxBytes(sheets: XlsxSheet[], options: XlsxOptions = {}):
   for (const sheet of sheets) addSheet(wb, sheet, uniqueSheetName(sheet.name, used));
   await wb.commit();
   await done;
-  return Buffer.concat(chunks);
+  return fixedZipTimes(Buffer.concat(chunks), date);
+}
+
+/**
+ * The zip with every entry dated `date`: exceljs gives its zip writer no entry dates, so each would
+ * carry the time of writing and the same workbook would differ byte for byte from run to run. The
+ * dates are in the central directory and in each entry's local header (PKWARE APPNOTE 4.3.7, 4.3.12),
+ * as MS-DOS time and date.
+ */
+function fixedZipTimes(zip: Buffer, date: Date): Buffer {
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let k = 0; k < entries; k++) {
+    zip.writeUInt16LE(time, at + 12);
+    zip.writeUInt16LE(day, at + 14);
+    const local = zip.readUInt32LE(at + 42);
+    zip.writeUInt16LE(time, local + 10);
+    zip.writeUInt16LE(day, local + 12);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return zip;
 }
 
 function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet, name: string): void {

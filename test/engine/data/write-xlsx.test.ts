@@ -1,8 +1,24 @@
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { uniqueSheetName, xlsxBytes } from "../../../engine/data/write-xlsx.js";
 
 describe("xlsxBytes", () => {
+  it("gives the same bytes whenever it is written: every zip entry carries the workbook's date", async () => {
+    const sheet = [{ name: "a", columns: [{ name: "x", type: "number" as const, values: Float64Array.of(1, 2) }] }];
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-03-04T05:06:07Z"));
+      const first = await xlsxBytes(sheet);
+      vi.setSystemTime(new Date("2027-08-09T10:11:12Z"));
+      const second = await xlsxBytes(sheet);
+      expect(second.equals(first)).toBe(true);
+      // and they are dated 2000-01-01 00:00 (MS-DOS date 20 << 9 | 1 << 5 | 1) in the first local header
+      expect([first.readUInt16LE(10), first.readUInt16LE(12)]).toEqual([0, (20 << 9) | (1 << 5) | 1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("writes sheets of typed columns that exceljs reads back: frozen bold header, formats, fills, text kept as text", async () => {
     const bytes = await xlsxBytes([
       {
