@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
+    // No test is about speed (the benchmark is): a loaded 2-core machine must not turn slow into failed.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
