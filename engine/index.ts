@@ -20,6 +20,7 @@ export { initDataset, openDataset, listPeriods, listRevisions, latestRevision, i
 export { scoreStored, listRuns, latestRun, readRun, type ScoredRun, type StoredRun } from "./store/runs.js";
 export { periodsBetween, loadWindow, windowCube, type WindowPeriod } from "./store/window.js";
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
+export { writeRun, type RunOutputRequest, type RunManifest, type InputRecord } from "./store/run-output.js";
 export { escapeHtml } from "./charts/escape.js";
 export { periodResult, type StoredPeriodResult } from "./store/results.js";
 export { loadStandard } from "./store/standards.js";

@@ -5,12 +5,11 @@
  * Data must be inline (`data.values`): the loader refuses every URL and file, so a chart can neither
  * reach the network when it is rendered nor when it is opened.
  */
-import { readFileSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { ParkscoreError } from "../errors.js";
+import { installedFile } from "../store/provenance.js";
 import { FONT_STACK } from "./plot.js";
 
 export type VegaLiteSpec = TopLevelSpec;
@@ -81,16 +80,10 @@ export async function vegaLiteToSvg(spec: VegaLiteSpec): Promise<string> {
   }
 }
 
-/** The file `rel` of an installed package, searched up from here (sources and dist/ alike). */
-function packageFile(pkg: string, rel: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const p = join(dir, "node_modules", pkg, rel);
-    if (existsSync(p)) return p;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find ${pkg}/${rel} in node_modules`);
-    dir = up;
-  }
+function browserFile(pkg: string, rel: string): string {
+  const file = installedFile(pkg, rel);
+  if (file === undefined) throw new Error(`cannot find ${pkg}/${rel} in node_modules`);
+  return file;
 }
 
 /** The browser builds inlined into a page, in load order (vega-embed brings vega-tooltip). */
@@ -109,6 +102,6 @@ let browserJs: string | undefined;
 
 /** vega, vega-lite and vega-embed as one script, read once per process from node_modules. */
 export function vegaBrowserScript(): string {
-  browserJs ??= VEGA_BROWSER_FILES.map(([pkg, rel]) => `/* ${pkg}/${rel} */\n${readFileSync(packageFile(pkg, rel), "utf8")}`).join("\n;\n");
+  browserJs ??= VEGA_BROWSER_FILES.map(([pkg, rel]) => `/* ${pkg}/${rel} */\n${readFileSync(browserFile(pkg, rel), "utf8")}`).join("\n;\n");
   return inlineScript(browserJs);
 }

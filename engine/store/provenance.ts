@@ -9,13 +9,29 @@ import { fileURLToPath } from "node:url";
 
 /** The folder holding parkscore's package.json (works from the sources and from dist/). */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
+  const found = upFrom((dir) => {
     const p = join(dir, "package.json");
-    if (existsSync(p) && JSON.parse(readFileSync(p, "utf8")).name === "parkscore") return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error("cannot find parkscore's package.json");
-    dir = up;
+    return existsSync(p) && JSON.parse(readFileSync(p, "utf8")).name === "parkscore" ? dir : undefined;
+  });
+  if (found === undefined) throw new Error("cannot find parkscore's package.json");
+  return found;
+}
+
+/**
+ * The file `rel` of the installed package `pkg`, searched as Node resolves it: in node_modules from
+ * here up, so that it is found in a checkout and when parkscore is itself installed beside its dependencies.
+ */
+export function installedFile(pkg: string, rel: string): string | undefined {
+  return upFrom((dir) => {
+    const p = join(dir, "node_modules", pkg, rel);
+    return existsSync(p) ? p : undefined;
+  });
+}
+
+function upFrom(find: (dir: string) => string | undefined): string | undefined {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const found = find(dir);
+    if (found !== undefined || dirname(dir) === dir) return found;
   }
 }
 
@@ -35,8 +51,8 @@ export function versions(): Versions {
   const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const dependencies: Record<string, string> = {};
   for (const name of COMPUTING) {
-    const p = join(root, "node_modules", name, "package.json");
-    if (existsSync(p)) dependencies[name] = JSON.parse(readFileSync(p, "utf8")).version;
+    const p = installedFile(name, "package.json");
+    if (p !== undefined) dependencies[name] = JSON.parse(readFileSync(p, "utf8")).version;
   }
   return (cached = { parkscore: own.version, node: process.version, dependencies });
 }
