@@ -21,6 +21,8 @@ export { scoreStored, listRuns, latestRun, readRun, type ScoredRun, type StoredR
 export { periodsBetween, loadWindow, windowCube, type WindowPeriod } from "./store/window.js";
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
 export { escapeHtml } from "./charts/escape.js";
+export { html, trusted, joinHtml, htmlOf, isHtml, type Html } from "./charts/html.js";
+export { htmlPage, type PageSpec } from "./charts/page.js";
 export { periodResult, type StoredPeriodResult } from "./store/results.js";
 export { loadStandard } from "./store/standards.js";
 export { screen, decisionTable, checksTable, type Screening } from "./admission/screen.js";
