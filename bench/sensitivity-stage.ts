@@ -18,7 +18,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generatePanel, writeArrow } from "../datasets/generate.js";
+import { generatePanel } from "../datasets/panel.js";
+import { writeArrow } from "../datasets/write.js";
 import { readFrame } from "../engine/data/read.js";
 import { schemeColumns } from "../engine/scheme/columns.js";
 import { parseScheme } from "../engine/scheme/load.js";

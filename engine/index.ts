@@ -22,6 +22,8 @@ export { periodsBetween, loadWindow, windowCube, type WindowPeriod } from "./sto
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
 export { writeRun, type RunOutputRequest, type RunManifest, type InputRecord } from "./store/run-output.js";
 export { escapeHtml } from "./charts/escape.js";
+export { html, trusted, joinHtml, htmlOf, isHtml, type Html } from "./charts/html.js";
+export { htmlPage, type PageSpec } from "./charts/page.js";
 export { periodResult, type StoredPeriodResult } from "./store/results.js";
 export { loadStandard } from "./store/standards.js";
 export { screen, decisionTable, checksTable, type Screening } from "./admission/screen.js";

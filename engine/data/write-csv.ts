@@ -2,28 +2,44 @@
  * Writing a table as CSV that Excel opens correctly: UTF-8 with a BOM (so Chinese text is not
  * garbled), RFC 4180 quoting, numbers in their shortest round-trip form (deterministic), and text
  * cells that begin with = + - @ (or a tab / carriage return) prefixed with an apostrophe so a
- * spreadsheet never runs them as formulas (OWASP "CSV injection").
+ * spreadsheet never runs them as formulas (OWASP "CSV injection"). GBK and bare line feeds are
+ * there for files written as other programs write them (the synthetic datasets).
  */
+import iconv from "iconv-lite";
 import type { OutputColumn } from "./table.js";
 
 const CHUNK = 1 << 20;
 
-export function csvChunks(columns: OutputColumn[], n: number, { bom = true } = {}): Buffer[] {
-  const out: Buffer[] = [];
-  let s = (bom ? "\uFEFF" : "") + columns.map((c) => quote(c.name)).join(",") + "\r\n";
+export interface CsvOptions {
+  /** A byte-order mark before UTF-8 text (default true; never in GBK). */
+  bom?: boolean;
+  /** Line ending (default CRLF, as RFC 4180 and Excel). */
+  eol?: "\r\n" | "\n";
+  encoding?: "utf-8" | "gbk";
+}
+
+/** The CSV bytes in chunks of about 1 MiB, each ending at a row's end. */
+export function csvChunks(columns: OutputColumn[], n: number, options: CsvOptions = {}): Buffer[] {
+  return [...csvStream(columns, n, options)];
+}
+
+/** The same chunks one at a time, so that a large file is never whole in memory. */
+export function* csvStream(columns: OutputColumn[], n: number, { bom = true, eol = "\r\n", encoding = "utf-8" }: CsvOptions = {}): Generator<Buffer, void, undefined> {
+  const gbk = encoding === "gbk";
+  const bytes = (s: string) => (gbk ? iconv.encode(s, "gbk") : Buffer.from(s, "utf8"));
+  let s = (bom && !gbk ? "\uFEFF" : "") + columns.map((c) => quote(c.name)).join(",") + eol;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < columns.length; j++) {
       if (j) s += ",";
       s += cell(columns[j], i);
     }
-    s += "\r\n";
+    s += eol;
     if (s.length > CHUNK) {
-      out.push(Buffer.from(s, "utf8"));
+      yield bytes(s);
       s = "";
     }
   }
-  out.push(Buffer.from(s, "utf8"));
-  return out;
+  yield bytes(s);
 }
 
 function cell(c: OutputColumn, i: number): string {

@@ -78,7 +78,7 @@ export async function xlsxBytes(sheets: XlsxSheet[], options: XlsxOptions = {}):
  * dates are in the central directory and in each entry's local header (PKWARE APPNOTE 4.3.7, 4.3.12),
  * as MS-DOS time and date.
  */
-function fixedZipTimes(zip: Buffer, date: Date): Buffer {
+export function fixedZipTimes(zip: Buffer, date: Date): Buffer {
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));

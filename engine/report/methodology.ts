@@ -5,7 +5,7 @@
  * check how every number on the page was made (OECD/JRC Handbook 2008, step 10: "presentation and
  * dissemination" asks for a transparent methodology next to the results).
  */
-import { escapeHtml as e } from "../charts/escape.js";
+import { html, type Html } from "../charts/html.js";
 import type { Lang, NormalizeSpec, Scheme } from "../scheme/types.js";
 import type { PeriodResult } from "../score/types.js";
 import type { Revision } from "../store/dataset.js";
@@ -45,21 +45,19 @@ export function describeNormalize(spec: NormalizeSpec, direction: "benefit" | "c
   }
 }
 
-export function methodologyHtml(scheme: Scheme, result: PeriodResult, revision: Revision, run: string | undefined, lang: Lang): string {
+export function methodologyHtml(scheme: Scheme, result: PeriodResult, revision: Revision, run: string | undefined, lang: Lang): Html {
   const t = STRINGS[lang];
   const zh = lang === "zh";
   const catLabel = new Map(scheme.categories.map((c) => [c.id, c.label[lang]]));
   const missing: Record<string, string> = zh
     ? { worst: "按最低标准化值计", "mean-score": "按平均标准化值计", zero: "按0计", exclude: "不参评" }
     : { worst: "the lowest normalised value", "mean-score": "the mean normalised value", zero: "zero", exclude: "excluded" };
-  let s = `<section id="methodology" class="methodology"><h2>${e(t.methodology)}</h2>`;
-  s += `<table class="method"><thead><tr><th>${e(t.indicator)}</th>${scheme.categories.length ? `<th>${e(zh ? "类别" : "Category")}</th>` : ""}<th>${e(t.unit)}</th><th>${e(t.direction)}</th><th class="num">${e(t.weight)}</th><th>${e(t.normalization)}</th><th>${e(t.missingPolicy)}</th><th>${e(t.source)}</th></tr></thead><tbody>`;
-  scheme.indicators.forEach((ind, j) => {
-    s += `<tr><td>${e(ind.label[lang])}</td>${scheme.categories.length ? `<td>${e(catLabel.get(ind.category ?? "") ?? "")}</td>` : ""}<td>${e(ind.unit)}</td><td>${e(ind.direction === "benefit" ? t.benefit : t.cost)}</td><td class="num">${fmt(result.weights[j].weight * 100, 1, lang)}%</td><td>${e(describeNormalize(ind.normalize, ind.direction, lang))}</td><td>${e(missing[ind.missing])}</td><td class="src">${e(ind.source ?? "")}</td></tr>`;
-  });
-  s += `</tbody></table><p class="note">${e(t.weightsNote)}</p><dl class="method">`;
+  const hasCategories = scheme.categories.length > 0;
+  const rows = scheme.indicators.map(
+    (ind, j) =>
+      html`<tr><td>${ind.label[lang]}</td>${hasCategories ? html`<td>${catLabel.get(ind.category ?? "") ?? ""}</td>` : ""}<td>${ind.unit}</td><td>${ind.direction === "benefit" ? t.benefit : t.cost}</td><td class="num">${fmt(result.weights[j].weight * 100, 1, lang)}%</td><td>${describeNormalize(ind.normalize, ind.direction, lang)}</td><td>${missing[ind.missing]}</td><td class="src">${ind.source ?? ""}</td></tr>`,
+  );
   const agg = scheme.aggregation;
-  s += `<dt>${e(t.aggregation)}</dt><dd>${e(agg.method)}${agg.method === "weighted-sum" ? e(zh ? `:得分 = ${agg.scale} × Σ 权重 × 标准化值 + 加减分` : `: score = ${agg.scale} × Σ weight × normalised value + adjustments`) : e(` × ${agg.scale}`)}</dd>`;
   const g = scheme.grading;
   const gl = (k: number) => `${g.grades[k]}${g.labels[g.grades[k]] ? ` ${g.labels[g.grades[k]][lang]}` : ""}`;
   let grading: string;
@@ -69,12 +67,20 @@ export function methodologyHtml(scheme: Scheme, result: PeriodResult, revision: 
     grading = (zh ? "按排名百分位:" : "by rank percentile: ") + grading;
   } else if (g.method === "bands") grading = (zh ? "按分数段:" : "by score bands: ") + g.grades.map((_, k) => `${gl(k)} ≥ ${g.bands[k]}`).join("; ");
   else grading = `${g.method}: ${g.grades.map((_, k) => gl(k)).join(", ")}`;
-  s += `<dt>${e(t.grading)}</dt><dd>${e(grading)}${scheme.rules.veto.length ? e(zh ? `;否决项直接评为 ${g.veto}` : `; a veto item gives ${g.veto}`) : ""}</dd>`;
-  if (scheme.eligible) s += `<dt>${e(t.eligibility)}</dt><dd>${e(scheme.eligible.reason[lang])} <code>${e(scheme.eligible.when)}</code></dd>`;
-  if (scheme.rules.veto.length) s += `<dt>${e(t.vetoRules)}</dt><dd><ul>${scheme.rules.veto.map((v) => `<li>${e(v.reason[lang])} → ${e(v.grade)} <code>${e(v.when)}</code></li>`).join("")}</ul></dd>`;
-  if (scheme.rules.adjust.length)
-    s += `<dt>${e(t.adjustments)}</dt><dd><ul>${scheme.rules.adjust.map((a) => `<li>${e(a.reason[lang])}: ${e(typeof a.points === "number" ? (a.points > 0 ? `+${a.points}` : String(a.points)) : a.points)}${a.when ? ` <code>${e(a.when)}</code>` : ""}</li>`).join("")}</ul>${scheme.rules.cap !== undefined ? e(zh ? `合计不超过 ±${scheme.rules.cap} 分` : `the total stays within ±${scheme.rules.cap} points`) : ""}</dd>`;
-  s += `<dt>${e(t.dataDates)}</dt><dd>${e(t.dataRevision(revision.revision, revision.importedAt))}: ${e(revision.source.name)}, sha256 ${e(revision.sha256.slice(0, 12))}; ${e(zh ? "方案" : "scheme")} sha256 ${e(scheme.hash.slice(0, 12))}; <span class="run">${e(run ? t.publishedRun(run) : t.notPublished)}</span></dd>`;
-  if (scheme.sources.length) s += `<dt>${e(t.sources)}</dt><dd><ul>${scheme.sources.map((x) => `<li>${e(x)}</li>`).join("")}</ul></dd>`;
-  return s + "</dl></section>";
+  const items: Html[] = [
+    html`<dt>${t.aggregation}</dt><dd>${agg.method}${agg.method === "weighted-sum" ? (zh ? `:得分 = ${agg.scale} × Σ 权重 × 标准化值 + 加减分` : `: score = ${agg.scale} × Σ weight × normalised value + adjustments`) : ` × ${agg.scale}`}</dd>`,
+    html`<dt>${t.grading}</dt><dd>${grading}${scheme.rules.veto.length ? (zh ? `;否决项直接评为 ${g.veto}` : `; a veto item gives ${g.veto}`) : ""}</dd>`,
+  ];
+  if (scheme.eligible) items.push(html`<dt>${t.eligibility}</dt><dd>${scheme.eligible.reason[lang]} <code>${scheme.eligible.when}</code></dd>`);
+  if (scheme.rules.veto.length) items.push(html`<dt>${t.vetoRules}</dt><dd><ul>${scheme.rules.veto.map((v) => html`<li>${v.reason[lang]} → ${v.grade} <code>${v.when}</code></li>`)}</ul></dd>`);
+  if (scheme.rules.adjust.length) {
+    const adjust = scheme.rules.adjust.map((a) => html`<li>${a.reason[lang]}: ${typeof a.points === "number" ? (a.points > 0 ? `+${a.points}` : String(a.points)) : a.points}${a.when ? html` <code>${a.when}</code>` : ""}</li>`);
+    const cap = scheme.rules.cap !== undefined ? (zh ? `合计不超过 ±${scheme.rules.cap} 分` : `the total stays within ±${scheme.rules.cap} points`) : "";
+    items.push(html`<dt>${t.adjustments}</dt><dd><ul>${adjust}</ul>${cap}</dd>`);
+  }
+  items.push(
+    html`<dt>${t.dataDates}</dt><dd>${t.dataRevision(revision.revision, revision.importedAt)}: ${revision.source.name}, sha256 ${revision.sha256.slice(0, 12)}; ${zh ? "方案" : "scheme"} sha256 ${scheme.hash.slice(0, 12)}; <span class="run">${run ? t.publishedRun(run) : t.notPublished}</span></dd>`,
+  );
+  if (scheme.sources.length) items.push(html`<dt>${t.sources}</dt><dd><ul>${scheme.sources.map((x) => html`<li>${x}</li>`)}</ul></dd>`);
+  return html`<section id="methodology" class="methodology"><h2>${t.methodology}</h2><table class="method"><thead><tr><th>${t.indicator}</th>${hasCategories ? html`<th>${zh ? "类别" : "Category"}</th>` : ""}<th>${t.unit}</th><th>${t.direction}</th><th class="num">${t.weight}</th><th>${t.normalization}</th><th>${t.missingPolicy}</th><th>${t.source}</th></tr></thead><tbody>${rows}</tbody></table><p class="note">${t.weightsNote}</p><dl class="method">${items}</dl></section>`;
 }

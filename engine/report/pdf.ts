@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { html, joinHtml } from "../charts/html.js";
 import { ParkscoreError } from "../errors.js";
 import { cardBody } from "./html/card-page.js";
 import { page as pageShell } from "./html/layout.js";
@@ -46,7 +47,7 @@ async function print(chromium: typeof import("playwright-core").chromium, m: Rep
     await page.goto(pathToFileURL(join(outDir, "index.html")).href, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
     const index = await page.pdf({ format: "A4", landscape: true, printBackground: true });
-    const bodies = Array.from({ length: m.result.n }, (_, i) => `<div style="break-after:page">${cardBody(m, i)}</div>`).join("\n");
+    const bodies = joinHtml(Array.from({ length: m.result.n }, (_, i) => html`<div style="break-after:page">${cardBody(m, i)}</div>`), "\n");
     await page.setContent(pageShell(m.lang, `${m.scheme.title[m.lang]} — ${m.period}`, m.grades.length, bodies), { waitUntil: "load" });
     const cards = await page.pdf({ format: "A4", printBackground: true });
     return [

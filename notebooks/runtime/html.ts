@@ -6,7 +6,8 @@
  * Nothing in the page refers to another file or address.
  */
 import { basename } from "node:path";
-import { escapeHtml } from "../../engine/charts/escape.js";
+import { html, htmlOf, joinHtml, trusted, type Html } from "../../engine/charts/html.js";
+import { htmlPage } from "../../engine/charts/page.js";
 import { inlineScript, vegaBrowserScript } from "../../engine/charts/vega.js";
 import { liveReloadJs, PAGE_CSS, SORT_JS, VEGA_START_JS } from "./assets.js";
 import { formatMs } from "./duration.js";
@@ -44,58 +45,48 @@ function failure(r: CellResult): string {
   return r.error?.name === TIMEOUT ? "timed out" : "failed";
 }
 
-function codeLines(code: string, badLine?: number): string {
-  return code
-    .split("\n")
-    .map((l, i) => `<span class="ps-ln${i + 1 === badLine ? " ps-ln-bad" : ""}" data-n="${i + 1}">${escapeHtml(l)}</span>`)
-    .join("");
+function codeLines(code: string, badLine?: number): Html[] {
+  return code.split("\n").map((l, i) => html`<span class="ps-ln${i + 1 === badLine ? " ps-ln-bad" : ""}" data-n="${i + 1}">${l}</span>`);
 }
 
-function cellSection(r: CellResult, file: string, timings: boolean): string {
+function cellSection(r: CellResult, file: string, timings: boolean): Html {
   const { cell } = r;
   const n = cell.index + 1;
   const errLine = r.error && r.error.cell === cell.index ? r.error.cellLine : undefined;
-  const summary = [`<span>cell ${n}</span>`, `<span>${cell.lang}</span>`, `<span>line ${cell.line}</span>`];
-  if (timings && r.status !== "not-run") summary.push(`<span class="ps-time">${formatMs(r.ms)}</span>`);
-  if (r.status === "error") summary.push(`<span class="ps-status-bad">${failure(r)}</span>`);
-  const parts = [`<details class="ps-code"${r.status === "error" ? " open" : ""}><summary>${summary.join("")}</summary><pre><code>${codeLines(cell.code, errLine)}</code></pre></details>`];
-  if (r.outputs.length) parts.push(`<div class="ps-outputs">${r.outputs.map((o) => o.html).join("\n")}</div>`);
+  const summary = [html`<span>cell ${n}</span>`, html`<span>${cell.lang}</span>`, html`<span>line ${cell.line}</span>`];
+  if (timings && r.status !== "not-run") summary.push(html`<span class="ps-time">${formatMs(r.ms)}</span>`);
+  if (r.status === "error") summary.push(html`<span class="ps-status-bad">${failure(r)}</span>`);
+  const parts = [html`<details class="ps-code"${r.status === "error" ? html` open` : ""}><summary>${summary}</summary><pre><code>${codeLines(cell.code, errLine)}</code></pre></details>`];
+  // outputs are markup made by the display renderers, which escape what they show
+  if (r.outputs.length) parts.push(html`<div class="ps-outputs">${joinHtml(r.outputs.map((o) => trusted(o.html)), "\n")}</div>`);
   if (r.error) {
     const e = r.error;
     const where =
-      e.cellLine !== undefined
-        ? `line ${e.cellLine} of ${e.cell === cell.index ? "this cell" : `cell ${(e.cell ?? cell.index) + 1}`} (${escapeHtml(basename(file))}:${e.fileLine})`
-        : "line unknown";
-    parts.push(`<div class="ps-error" role="alert"><strong>${escapeHtml(e.name)}</strong>: ${escapeHtml(e.message)}<div class="ps-where">${where}</div></div>`);
+      e.cellLine !== undefined ? `line ${e.cellLine} of ${e.cell === cell.index ? "this cell" : `cell ${(e.cell ?? cell.index) + 1}`} (${basename(file)}:${e.fileLine})` : "line unknown";
+    parts.push(html`<div class="ps-error" role="alert"><strong>${e.name}</strong>: ${e.message}<div class="ps-where">${where}</div></div>`);
   }
-  if (r.status === "not-run") parts.push(`<div class="ps-notrun">not run: an earlier cell failed</div>`);
-  return `<section class="ps-cell ps-${r.status}" id="cell-${n}">${parts.join("\n")}</section>`;
+  if (r.status === "not-run") parts.push(html`<div class="ps-notrun">not run: an earlier cell failed</div>`);
+  return html`<section class="ps-cell ps-${r.status}" id="cell-${n}">${joinHtml(parts, "\n")}</section>`;
 }
 
-function metaTable(p: PageInput): string {
-  const rows: [string, string][] = [["notebook", `<code>${escapeHtml(basename(p.notebook.file))}</code>`]];
+function metaTable(p: PageInput): Html {
+  const rows: [string, Html | string][] = [["notebook", html`<code>${basename(p.notebook.file)}</code>`]];
   const names = Object.keys(p.params);
   if (names.length) {
-    rows.push([
-      "parameters",
-      names
-        .map((k) => {
-          const v = JSON.stringify(p.params[k]);
-          const changed = v !== JSON.stringify(p.notebook.params[k]);
-          return `<code>${escapeHtml(k)} = ${escapeHtml(v)}</code>${changed ? " (set for this run)" : ""}`;
-        })
-        .join("<br>"),
-    ]);
+    const params = names.map((k) => {
+      const v = JSON.stringify(p.params[k]);
+      const changed = v !== JSON.stringify(p.notebook.params[k]);
+      return html`<code>${k} = ${v}</code>${changed ? " (set for this run)" : ""}`;
+    });
+    rows.push(["parameters", joinHtml(params, "<br>")]);
   }
   if (p.data) {
     const m = p.data.manifest;
-    rows.push([
-      "dataset",
-      `<code>${escapeHtml(basename(p.data.dir.replace(/[\\/]+$/, "")))}</code>, ${m.periods.length} period${m.periods.length === 1 ? "" : "s"}${m.periods.length ? ` (${escapeHtml(m.periods[0].period)}–${escapeHtml(m.periods[m.periods.length - 1].period)})` : ""}`,
-    ]);
+    const span = m.periods.length ? ` (${m.periods[0].period}–${m.periods[m.periods.length - 1].period})` : "";
+    rows.push(["dataset", html`<code>${basename(p.data.dir.replace(/[\\/]+$/, ""))}</code>, ${m.periods.length} period${m.periods.length === 1 ? "" : "s"}${span}`]);
     rows.push([
       "manifest hash",
-      `<code class="ps-manifest-hash">${m.hash}</code><br>sha256 over the scheme's hash and the sha256 of each period's latest revision: the same hash means the same data and scheme`,
+      html`<code class="ps-manifest-hash">${m.hash}</code><br>sha256 over the scheme's hash and the sha256 of each period's latest revision: the same hash means the same data and scheme`,
     ]);
   } else rows.push(["dataset", "none (run with --data DIR)"]);
   const failed = p.results.find((r) => r.status === "error");
@@ -103,19 +94,19 @@ function metaTable(p: PageInput): string {
   rows.push([
     "status",
     failed
-      ? `<span class="ps-status-bad"><a href="#cell-${failed.cell.index + 1}">cell ${failed.cell.index + 1}</a> ${failure(failed)}; ${notRun} cell${notRun === 1 ? "" : "s"} not run</span>`
+      ? html`<span class="ps-status-bad"><a href="#cell-${failed.cell.index + 1}">cell ${failed.cell.index + 1}</a> ${failure(failed)}; ${notRun} cell${notRun === 1 ? "" : "s"} not run</span>`
       : `all ${p.results.length} cells ran`,
   ]);
   if (p.timings) rows.push(["run time", formatMs(p.totalMs)]);
-  rows.push(["made by", `parkscore ${escapeHtml(p.version)}`]);
-  return `<div class="ps-meta"><table>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join("")}</table></div>`;
+  rows.push(["made by", `parkscore ${p.version}`]);
+  return html`<div class="ps-meta"><table>${rows.map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>`)}</table></div>`;
 }
 
-function toc(headings: Heading[], results: CellResult[]): string {
-  const items = headings.filter((h) => h.level <= 3).map((h) => `<li class="ps-toc-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`);
+function toc(headings: Heading[], results: CellResult[]): Html {
+  const items = headings.filter((h) => h.level <= 3).map((h) => html`<li class="ps-toc-${h.level}"><a href="#${h.id}">${h.text}</a></li>`);
   const failed = results.find((r) => r.status === "error");
-  if (failed) items.push(`<li class="ps-toc-bad"><a href="#cell-${failed.cell.index + 1}">⚠ cell ${failed.cell.index + 1} ${failure(failed)}</a></li>`);
-  return `<nav class="ps-toc" aria-label="contents"><strong>Contents</strong><ol>${items.join("")}</ol></nav>`;
+  if (failed) items.push(html`<li class="ps-toc-bad"><a href="#cell-${failed.cell.index + 1}">⚠ cell ${failed.cell.index + 1} ${failure(failed)}</a></li>`);
+  return html`<nav class="ps-toc" aria-label="contents"><strong>Contents</strong><ol>${items}</ol></nav>`;
 }
 
 export function renderPage(p: PageInput): string {
@@ -123,52 +114,43 @@ export function renderPage(p: PageInput): string {
   slugger.slug(p.notebook.title);
   const headings: Heading[] = [];
   const byCell = new Map(p.results.map((r) => [r.cell.index, r]));
-  const body: string[] = [];
+  const body: Html[] = [];
   for (const b of p.notebook.blocks) {
     if (b.kind === "prose") {
       const r = renderMarkdown(b.prose.markdown, slugger);
       headings.push(...r.headings);
-      body.push(`<div class="ps-prose">${r.html}</div>`);
+      body.push(html`<div class="ps-prose">${trusted(r.html)}</div>`);
     } else {
       const r = byCell.get(b.cell.index);
       if (r) body.push(cellSection(r, p.notebook.file, p.timings));
     }
   }
-  const main = renumberChartIds(body.join("\n"));
+  const main = renumberChartIds(htmlOf(joinHtml(body, "\n")));
   const hasVega = main.includes('class="ps-vl"');
   const hasTable = main.includes("ps-sortable");
   const scripts: string[] = [];
   if (hasTable) scripts.push(SORT_JS);
   if (hasVega) scripts.push(vegaBrowserScript(), VEGA_START_JS);
   if (p.liveReload) scripts.push(liveReloadJs(p.liveReload.events, p.liveReload.token));
-  const title = escapeHtml(p.notebook.title);
-  return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="parkscore ${escapeHtml(p.version)}">`,
-    `<title>${title}</title>`,
-    `<style>${PAGE_CSS}</style>`,
-    "</head>",
-    "<body>",
-    '<div class="ps-layout">',
+  const lines = [
+    html`<div class="ps-layout">`,
     toc(headings, p.results),
-    "<main>",
-    `<h1>${title}</h1>`,
-    p.notebook.description ? `<p class="ps-description">${escapeHtml(p.notebook.description)}</p>` : "",
+    html`<main>`,
+    html`<h1>${p.notebook.title}</h1>`,
+    ...(p.notebook.description ? [html`<p class="ps-description">${p.notebook.description}</p>`] : []),
     metaTable(p),
-    main,
-    "</main>",
-    "</div>",
-    ...scripts.map((s) => `<script>${inlineScript(s)}</script>`),
-    "</body>",
-    "</html>",
-    "",
-  ]
-    .filter((l) => l !== "")
-    .join("\n") + "\n";
+    ...(main ? [trusted(main)] : []),
+    html`</main>`,
+    html`</div>`,
+  ];
+  return htmlPage({
+    lang: "en",
+    title: p.notebook.title,
+    css: PAGE_CSS,
+    head: [html`<meta name="generator" content="parkscore ${p.version}">`],
+    body: joinHtml(lines, "\n"),
+    scripts: scripts.map(inlineScript),
+  });
 }
 
 /** The run as it ended, with its page: from what it started with and what its cells gave. */

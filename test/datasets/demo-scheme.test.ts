@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { COLUMNS, DEMO_DIR } from '../../datasets/generate.js';
+import { COLUMNS } from '../../datasets/columns.js';
+import { DEMO_DIR } from '../../datasets/demo.js';
 
 interface Label {
   zh: string;

@@ -7,24 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { tableFromIPC } from 'apache-arrow';
-import {
-  COLUMNS,
-  DEMO,
-  DEMO_DIR,
-  PARKS,
-  Rng,
-  csvText,
-  demoFormat,
-  formatNumber,
-  generatePanel,
-  isValidUscc,
-  summarize,
-  writeArrow,
-  writeCsv,
-  writeDemo,
-  writeXlsx,
-  type PanelPeriod,
-} from '../../datasets/generate.js';
+import { COLUMNS } from '../../datasets/columns.js';
+import { DEMO, DEMO_DIR, demoFormat, summarize, writeDemo } from '../../datasets/demo.js';
+import { generatePanel, type PanelPeriod } from '../../datasets/panel.js';
+import { PARKS } from '../../datasets/parks.js';
+import { Rng } from '../../datasets/rng.js';
+import { isValidUscc } from '../../datasets/uscc.js';
+import { csvText, writeArrow, writeCsv, writeXlsx } from '../../datasets/write.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parkscore-datasets-'));
@@ -206,13 +195,11 @@ describe('generatePanel', () => {
 describe('writers', () => {
   const [p] = generatePanel({ enterprises: 300, periods: 1, seed: 5, missingRate: 0.05 });
 
-  it('formats numbers at their precision, blanks for missing', () => {
-    expect(formatNumber(NaN, 2)).toBe('');
-    expect(formatNumber(1234.5, 2)).toBe('1234.5');
-    expect(formatNumber(0.001, 3)).toBe('0.001');
-    expect(formatNumber(12, 0)).toBe('12');
-    expect(formatNumber(0.123456, undefined)).toBe('0.1235');
-    expect(formatNumber(123456.7, undefined)).toBe('123500');
+  it('writes numbers as the generator rounded them, blanks for missing', () => {
+    const q: PanelPeriod = { period: 2019, ids: ['a', 'b', 'c'], names: ['x', 'y', 'z'], texts: {}, numbers: { land_mu: Float64Array.of(1234.5, NaN, 0.01), water: Float64Array.of(0.001, 2, 12.345) } };
+    expect(csvText(q, { headers: 'en' })).toBe('code,name,land_mu,water\na,x,1234.5,0.001\nb,y,,2\nc,z,0.01,12.345\n');
+    for (const p of generatePanel({ enterprises: 200, periods: 1, seed: 9 }))
+      for (const c of COLUMNS) if (c.kind === 'number') for (const x of p.numbers[c.key]) if (x === x) expect(Math.round(x * 10 ** c.decimals!) / 10 ** c.decimals!).toBe(x);
   });
 
   it('writes CSV: UTF-8 (optional BOM, CRLF) identical to the reference text, and GBK', () => {

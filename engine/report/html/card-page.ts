@@ -6,7 +6,7 @@
  * Confidentiality: the page is rendered from the card's facts (../card.ts) alone — the enterprise's
  * own figures and the aggregates disclosure.ts lets through — never from the report model.
  */
-import { escapeHtml as e } from "../../charts/escape.js";
+import { html, trusted, type Html } from "../../charts/html.js";
 import { dotPlot } from "../../charts/dot-plot.js";
 import { radar } from "../../charts/radar.js";
 import { sparkline } from "../../charts/sparkline.js";
@@ -23,26 +23,17 @@ export function cardHtml(m: ReportModel, i: number): string {
 }
 
 /** The card without the page shell (the PDF of all cards puts many in one document). */
-export function cardBody(m: ReportModel, i: number): string {
+export function cardBody(m: ReportModel, i: number): Html {
   return renderCard(cardFacts(m, i));
 }
 
-function renderCard(c: CardFacts): string {
+function renderCard(c: CardFacts): Html {
   const t = STRINGS[c.lang];
   const graded = c.status === "graded";
-  let s = `<article class="card"><p class="noprint"><a href="../index.html">← ${e(t.back)}</a></p>`;
-  s += `<header><h1>${e(c.name)}</h1><div class="meta">${e(t.id)} ${e(c.id)}${c.park ? ` · ${e(c.park)}` : ""}${c.industry ? ` · ${e(c.industry)}` : ""} · ${e(t.period)} ${e(c.period)}</div></header>`;
-  s += tiles(c);
-  if (graded && c.scope.why.length) s += c.scope.why.map((w) => `<p class="note withheld">${e(w === "small" ? t.withheldWhy.small(c.scheme.disclosure.minGroup) : t.withheldWhy[w])}</p>`).join("");
-  if (c.categories) s += categories(c, c.categories);
-  s += indicatorTable(c);
-  s += trend(c);
-  if (c.gaps) s += strengths(c, c.gaps);
-  s += reasons(c);
-  s += nextGradeSection(c);
-  s += robustnessLine(c);
-  s += `<p class="confidential">${e(t.confidential(c.scheme.disclosure.minGroup, c.scheme.disclosure.digits))}</p></article>`;
-  return s;
+  const withheld = graded ? c.scope.why.map((w) => html`<p class="note withheld">${w === "small" ? t.withheldWhy.small(c.scheme.disclosure.minGroup) : t.withheldWhy[w]}</p>`) : [];
+  return html`<article class="card"><p class="noprint"><a href="../index.html">← ${t.back}</a></p><header><h1>${c.name}</h1><div class="meta">${t.id} ${c.id}${c.park ? html` · ${c.park}` : ""}${c.industry ? html` · ${c.industry}` : ""} · ${t.period} ${c.period}</div></header>${tiles(c)}${withheld}${
+    c.categories ? categories(c, c.categories) : ""
+  }${indicatorTable(c)}${trend(c)}${c.gaps ? strengths(c, c.gaps) : ""}${reasons(c)}${nextGradeSection(c)}${robustnessLine(c)}<p class="confidential">${t.confidential(c.scheme.disclosure.minGroup, c.scheme.disclosure.digits)}</p></article>`;
 }
 
 /** An aggregate as printed: "≈" and its rounded digits, or "—" when withheld. */
@@ -50,109 +41,107 @@ function agg(v: Masked | undefined, lang: Lang): string {
   return v ? `≈${fmt(v.value, v.decimals, lang)}` : "—";
 }
 
-function tiles(c: CardFacts): string {
+function tiles(c: CardFacts): Html {
   const { lang } = c;
   const t = STRINGS[lang];
-  if (c.status !== "graded") return `<div class="tiles"><div class="tile"><div class="k">${e(t.grade)}</div><div class="v">—</div><div class="d">${e(t.status[c.status] ?? c.status)}</div></div></div>`;
+  if (c.status !== "graded") return html`<div class="tiles"><div class="tile"><div class="k">${t.grade}</div><div class="v">—</div><div class="d">${t.status[c.status] ?? c.status}</div></div></div>`;
   const k = c.grades.indexOf(c.grade);
   const d = c.rankChange;
   const move = c.isNew ? t.newEntry : Number.isFinite(d) ? (d > 0 ? `▲${d}` : d < 0 ? `▼${-d}` : "–") : "–";
-  return `<div class="tiles"><div class="tile"><div class="k">${e(t.score)}</div><div class="v">${c.score === undefined ? "—" : fmtScore(c.score, lang)}</div></div>
-<div class="tile c${k}"><div class="k">${e(t.grade)}</div><div class="v"><span class="grade g${k}">${e(c.grade)}</span></div><div class="d">${e(c.gradeLabel)}</div></div>
-<div class="tile"><div class="k">${e(t.rank)}</div><div class="v">${c.rank}</div><div class="d">${e(t.rankOf(String(c.rank), fmt(c.graded, 0, lang)))} · ${e(t.topShare(fmt((100 * c.rank) / c.graded, 0, lang)))}</div></div>
-<div class="tile"><div class="k">${e(t.move)}</div><div class="v">${e(move)}</div><div class="d">${c.previousGrade ? `${e(t.previous)}: ${e(c.previousGrade)}` : ""}</div></div></div>`;
+  return html`<div class="tiles"><div class="tile"><div class="k">${t.score}</div><div class="v">${c.score === undefined ? "—" : fmtScore(c.score, lang)}</div></div>
+<div class="tile c${k}"><div class="k">${t.grade}</div><div class="v"><span class="grade g${k}">${c.grade}</span></div><div class="d">${c.gradeLabel}</div></div>
+<div class="tile"><div class="k">${t.rank}</div><div class="v">${c.rank}</div><div class="d">${t.rankOf(String(c.rank), fmt(c.graded, 0, lang))} · ${t.topShare(fmt((100 * c.rank) / c.graded, 0, lang))}</div></div>
+<div class="tile"><div class="k">${t.move}</div><div class="v">${move}</div><div class="d">${c.previousGrade ? html`${t.previous}: ${c.previousGrade}` : ""}</div></div></div>`;
 }
 
-function categories(c: CardFacts, cats: NonNullable<CardFacts["categories"]>): string {
+function categories(c: CardFacts, cats: NonNullable<CardFacts["categories"]>): Html {
   const { lang } = c;
   const t = STRINGS[lang];
   const rows = cats.map((k) => ({ label: k.label, value: k.value, median: k.group?.median?.value, q1: k.group?.q1?.value, q3: k.group?.q3?.value }));
   const axes = cats.map((k) => ({ label: k.label, value: k.value / k.full, median: k.group?.median ? k.group.median.value / k.full : undefined }));
-  return `<section class="keep"><h2>${e(t.categoryVsMedian)}${c.groupN !== undefined ? ` <span class="note">(n = ${c.groupN})</span>` : ""}</h2><div class="grid">${dotPlot(rows, {
+  const dots = dotPlot(rows, {
     format: (v) => fmtScore(v, lang),
     ownLabel: t.own,
     medianLabel: t.parkMedian,
     rangeLabel: t.quartiles,
     title: t.categoryVsMedian,
-  })}${radar(axes, { title: t.categoryVsMedian })}</div></section>`;
+  });
+  return html`<section class="keep"><h2>${t.categoryVsMedian}${c.groupN !== undefined ? html` <span class="note">(n = ${c.groupN})</span>` : ""}</h2><div class="grid">${trusted(dots)}${trusted(radar(axes, { title: t.categoryVsMedian }))}</div></section>`;
 }
 
-function indicatorTable(c: CardFacts): string {
+function indicatorTable(c: CardFacts): Html {
   const { lang } = c;
   const t = STRINGS[lang];
   const norm = c.indicators.some((x) => x.norm !== undefined);
   const points = c.indicators.some((x) => x.contrib !== undefined);
-  let s = `<section class="keep"><h2>${e(t.indicators)}</h2><table><thead><tr><th>${e(t.indicator)}</th><th class="num">${e(t.value)}</th><th>${e(t.unit)}</th>${norm ? `<th class="num">${e(t.normalized)}</th>` : ""}${points ? `<th class="num">${e(t.contribution)}</th>` : ""}<th class="num">${e(t.parkMedian)}</th></tr></thead><tbody>`;
-  for (const x of c.indicators) {
-    s += `<tr><td>${e(x.label)}</td><td class="num">${fmtValue(x.value, lang)}</td><td>${e(x.unit)}</td>`;
-    if (norm) s += `<td class="num">${x.norm === undefined ? "—" : fmt(x.norm, 3, lang)}</td>`;
-    if (points) s += `<td class="num">${x.contrib === undefined ? "—" : fmtScore(x.contrib, lang)}</td>`;
-    s += `<td class="num">${agg(x.median, lang)}</td></tr>`;
-  }
-  s += "</tbody></table>";
-  if (c.indicators.some((x) => !x.median)) s += `<p class="note">${e(t.suppressed(c.scheme.disclosure.minGroup))}</p>`;
-  return s + "</section>";
+  const rows = c.indicators.map(
+    (x) =>
+      html`<tr><td>${x.label}</td><td class="num">${fmtValue(x.value, lang)}</td><td>${x.unit}</td>${norm ? html`<td class="num">${x.norm === undefined ? "—" : fmt(x.norm, 3, lang)}</td>` : ""}${
+        points ? html`<td class="num">${x.contrib === undefined ? "—" : fmtScore(x.contrib, lang)}</td>` : ""
+      }<td class="num">${agg(x.median, lang)}</td></tr>`,
+  );
+  return html`<section class="keep"><h2>${t.indicators}</h2><table><thead><tr><th>${t.indicator}</th><th class="num">${t.value}</th><th>${t.unit}</th>${norm ? html`<th class="num">${t.normalized}</th>` : ""}${
+    points ? html`<th class="num">${t.contribution}</th>` : ""
+  }<th class="num">${t.parkMedian}</th></tr></thead><tbody>${rows}</tbody></table>${c.indicators.some((x) => !x.median) ? html`<p class="note">${t.suppressed(c.scheme.disclosure.minGroup)}</p>` : ""}</section>`;
 }
 
-function trend(c: CardFacts): string {
+function trend(c: CardFacts): Html {
   const { lang } = c;
   const t = STRINGS[lang];
   const { periods, own, median } = c.trend;
-  let s = `<section class="keep"><h2>${e(t.trend)}</h2><div class="grid">${sparkline(own, { width: 240, height: 60, label: t.trend })}<table style="width:auto"><thead><tr>`;
-  s += periods.map((p) => `<th class="num">${e(p)}</th>`).join("") + `</tr></thead><tbody><tr>`;
-  s += own.map((v) => `<td class="num">${fmtScore(v, lang)}</td>`).join("") + "</tr>";
-  s += `<tr>${median.map((v) => `<td class="num note">${agg(v, lang)}</td>`).join("")}</tr></tbody></table></div>`;
-  return s + `<p class="note">${e(lang === "zh" ? "第二行:各期全部参评企业得分中位数" : "second row: median score of all graded enterprises in each period")}</p></section>`;
+  return html`<section class="keep"><h2>${t.trend}</h2><div class="grid">${trusted(sparkline(own, { width: 240, height: 60, label: t.trend }))}<table style="width:auto"><thead><tr>${periods.map((p) => html`<th class="num">${p}</th>`)}</tr></thead><tbody><tr>${Array.from(own, (v) => html`<td class="num">${fmtScore(v, lang)}</td>`)}</tr><tr>${median.map((v) => html`<td class="num note">${agg(v, lang)}</td>`)}</tr></tbody></table></div><p class="note">${lang === "zh" ? "第二行:各期全部参评企业得分中位数" : "second row: median score of all graded enterprises in each period"}</p></section>`;
 }
 
-function strengths(c: CardFacts, gaps: NonNullable<CardFacts["gaps"]>): string {
+function strengths(c: CardFacts, gaps: NonNullable<CardFacts["gaps"]>): Html | "" {
   const { lang } = c;
   const t = STRINGS[lang];
   const found = gaps.filter((x) => Number.isFinite(x.gap));
   if (!found.length) return "";
   const pos = found.filter((x) => x.gap > 0).sort((a, b) => b.gap - a.gap).slice(0, 3);
   const neg = found.filter((x) => x.gap < 0).sort((a, b) => a.gap - b.gap).slice(0, 3);
-  const list = (xs: typeof found, cls: string) => (xs.length ? `<ul class="plain">${xs.map((x) => `<li>${e(x.label)} <span class="${cls}">${x.gap > 0 ? "+" : "−"}${fmtScore(Math.abs(x.gap), lang)}</span> ${e(t.pointsUnit)}</li>`).join("")}</ul>` : `<p class="note">${e(t.noReasons)}</p>`);
-  return `<section class="keep"><h2>${e(t.strengths)} / ${e(t.weaknesses)}</h2><p class="note">${e(t.gapNote)}</p><div class="grid"><div><h3>${e(t.strengths)}</h3>${list(pos, "pos")}</div><div><h3>${e(t.weaknesses)}</h3>${list(neg, "neg")}</div></div></section>`;
+  const list = (xs: typeof found, cls: string) =>
+    xs.length ? html`<ul class="plain">${xs.map((x) => html`<li>${x.label} <span class="${cls}">${x.gap > 0 ? "+" : "−"}${fmtScore(Math.abs(x.gap), lang)}</span> ${t.pointsUnit}</li>`)}</ul>` : html`<p class="note">${t.noReasons}</p>`;
+  return html`<section class="keep"><h2>${t.strengths} / ${t.weaknesses}</h2><p class="note">${t.gapNote}</p><div class="grid"><div><h3>${t.strengths}</h3>${list(pos, "pos")}</div><div><h3>${t.weaknesses}</h3>${list(neg, "neg")}</div></div></section>`;
 }
 
-function reasons(c: CardFacts): string {
+function reasons(c: CardFacts): Html {
   const { lang } = c;
   const t = STRINGS[lang];
-  const items = c.reasons.map((r) => `<li>${r.kind === "veto" ? `<strong class="neg">${e(t.vetoed)}</strong> ` : ""}${r.points !== undefined ? `${r.points > 0 ? "+" : ""}${fmt(r.points, Number.isInteger(r.points) ? 0 : 2, lang)} ` : ""}${e(r.label[lang])}</li>`);
-  return `<section class="keep"><h2>${e(t.reasons)}</h2>${items.length ? `<ul class="plain">${items.join("")}</ul>` : `<p class="note">${e(t.noReasons)}</p>`}</section>`;
+  const items = c.reasons.map(
+    (r) => html`<li>${r.kind === "veto" ? html`<strong class="neg">${t.vetoed}</strong> ` : ""}${r.points !== undefined ? `${r.points > 0 ? "+" : ""}${fmt(r.points, Number.isInteger(r.points) ? 0 : 2, lang)} ` : ""}${r.label[lang]}</li>`,
+  );
+  return html`<section class="keep"><h2>${t.reasons}</h2>${items.length ? html`<ul class="plain">${items}</ul>` : html`<p class="note">${t.noReasons}</p>`}</section>`;
 }
 
 /** This enterprise's own rank interval and grade stability under the scheme's uncertain choices. */
-function robustnessLine(c: CardFacts): string {
+function robustnessLine(c: CardFacts): Html | "" {
   const r = c.robustness;
   if (!r) return "";
   const { lang } = c;
   const t = STRINGS[lang];
-  return `<section class="keep"><h2>${e(t.robustness)}</h2><p>${e(t.robustnessCard(r.samples, fmt(r.p05, 0, lang), fmt(r.p95, 0, lang), `${fmt(100 * r.stability, 0, lang)}%`, r.grade))}</p></section>`;
+  return html`<section class="keep"><h2>${t.robustness}</h2><p>${t.robustnessCard(r.samples, fmt(r.p05, 0, lang), fmt(r.p95, 0, lang), `${fmt(100 * r.stability, 0, lang)}%`, r.grade)}</p></section>`;
 }
 
-function nextGradeSection(c: CardFacts): string {
+function nextGradeSection(c: CardFacts): Html {
   const { lang } = c;
   const t = STRINGS[lang];
   const nx = c.next;
-  let s = `<section class="keep"><h2>${e(t.nextGrade)}</h2>`;
+  const section = (body: Html) => html`<section class="keep"><h2>${t.nextGrade}</h2>${body}</section>`;
   switch (nx.kind) {
     case "not-graded":
-      return s + `<p>${e(t.notGradedNext)}</p></section>`;
+      return section(html`<p>${t.notGradedNext}</p>`);
     case "vetoed":
-      return s + `<p>${e(t.vetoNext)}</p></section>`;
+      return section(html`<p>${t.vetoNext}</p>`);
     case "top":
-      return s + `<p>${e(t.topGrade)}</p></section>`;
+      return section(html`<p>${t.topGrade}</p>`);
     case "grade":
-      return s + `<p>${e(t.gradeOnly(nx.grade))}</p></section>`;
+      return section(html`<p>${t.gradeOnly(nx.grade)}</p>`);
   }
   const threshold = fmt(nx.threshold.value, nx.exact ? 2 : nx.threshold.decimals, lang);
-  s += `<p>${e((nx.exact ? t.distance : t.distanceRounded)(fmtScore(nx.distance, lang), nx.grade, threshold))}</p>`;
+  const distance = html`<p>${(nx.exact ? t.distance : t.distanceRounded)(fmtScore(nx.distance, lang), nx.grade, threshold)}</p>`;
   // withheld points are explained at the top of the card
-  if (!nx.improvements) return s + (c.scheme.aggregation.method === "weighted-sum" ? "" : `<p class="note">${e(t.notAdditive)}</p>`) + "</section>";
-  s += `<p>${e(t.single)}</p><ol>${nx.improvements.map((x) => `<li>${e(x.indicator.label[lang])}: ${e(describe(x, lang))}</li>`).join("")}</ol>`;
-  return s + "</section>";
+  if (!nx.improvements) return section(html`${distance}${c.scheme.aggregation.method === "weighted-sum" ? "" : html`<p class="note">${t.notAdditive}</p>`}`);
+  return section(html`${distance}<p>${t.single}</p><ol>${nx.improvements.map((x) => html`<li>${x.indicator.label[lang]}: ${describe(x, lang)}</li>`)}</ol>`);
 }
 
 /** One improvement in words; the target rounded away from the current value at the printed precision, so the printed figure does reach the grade. */

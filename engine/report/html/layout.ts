@@ -1,8 +1,9 @@
 /**
- * The page shell every report page shares: one self-contained HTML document (inline CSS, no
- * external URL, no web fonts — the system's CJK fonts), readable on screen and printed on A4.
+ * The report's pages in the shared page shell (engine/charts/page.ts): the report's own CSS, readable
+ * on screen and printed on A4, and a Content-Security-Policy that allows only inline style and script.
  */
-import { escapeHtml } from "../../charts/escape.js";
+import { html, trusted, type Html } from "../../charts/html.js";
+import { htmlPage } from "../../charts/page.js";
 import { gradeColour } from "../../charts/svg.js";
 import type { Lang } from "../../scheme/types.js";
 
@@ -14,7 +15,7 @@ function gradeCss(count: number): string {
 }
 
 export function css(gradeCount: number): string {
-  return `*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#222;background:#f6f7f9}
+  return `body{font-size:14px;line-height:1.45;background:#f6f7f9}
 main{max-width:1280px;margin:0 auto;padding:16px 20px 40px;background:#fff}
 h1{font-size:22px;margin:4px 0}h2{font-size:17px;margin:24px 0 8px;border-bottom:2px solid #e5e7eb;padding-bottom:4px}
 .meta{color:#555;font-size:12px}.note{color:#666;font-size:12px}
@@ -35,27 +36,20 @@ th button{all:unset;cursor:pointer}th button::after{content:" \\2195";color:#aaa
 ul.plain{margin:4px 0;padding-left:18px}.pos{color:#1a7f37}.neg{color:#c0392b}
 .confidential{font-size:12px;color:#666;border-left:3px solid #ccc;padding-left:8px}
 ${gradeCss(gradeCount)}
-@media print{body{background:#fff;font-size:11px}main{max-width:none;padding:0}#league{font-size:9px}#league th,#league td{padding:2px 3px}#league .spark{width:56px}#league .chip,#league .id{font-size:9px}.filters,.noprint{display:none!important}th button::after{content:""}
-a{color:inherit}tr,.tile,section.keep{break-inside:avoid}thead{display:table-header-group}h2{break-after:avoid}
-.grade,.chip,.g0,.g1,.g2,.g3,.c0,.c1,.c2,.c3,.tile{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-@page{size:A4;margin:12mm}}`;
+@media print{body{font-size:11px}main{max-width:none;padding:0}#league{font-size:9px}#league th,#league td{padding:2px 3px}#league .spark{width:56px}#league .chip,#league .id{font-size:9px}.filters,.noprint{display:none!important}th button::after{content:""}
+a{color:inherit}.tile,section.keep{break-inside:avoid}
+.grade,.chip,.g0,.g1,.g2,.g3,.c0,.c1,.c2,.c3,.tile{-webkit-print-color-adjust:exact;print-color-adjust:exact}}`;
 }
 
-export function page(lang: Lang, title: string, gradeCount: number, body: string, script = ""): string {
-  return `<!DOCTYPE html>
-<html lang="${lang === "zh" ? "zh-CN" : "en"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'">
-<title>${escapeHtml(title)}</title>
-<style>${css(gradeCount)}</style>
-</head>
-<body>
-<main>
-${body}
-</main>${script ? `\n<script>${script}</script>` : ""}
-</body>
-</html>
-`;
+const CSP = trusted(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'">`);
+
+export function page(lang: Lang, title: string, gradeCount: number, body: Html, script = ""): string {
+  return htmlPage({
+    lang: lang === "zh" ? "zh-CN" : "en",
+    title,
+    css: css(gradeCount),
+    head: [CSP],
+    body: html`<main>\n${body}\n</main>`,
+    scripts: script ? [script] : [],
+  });
 }

@@ -17,7 +17,7 @@ describe("runNotebook", () => {
     expect(run.results.map((r) => r.outputs.map((o) => o.kind))).toEqual([["value"], ["table", "value"], ["plot"], ["vega-lite"], ["plot"]]);
     const { html } = run;
     expect(externalReferences(html)).toEqual([]);
-    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain("<title>Fixture notebook</title>");
     // Table of contents, folded code, params, dataset manifest hash.
     expect(html).toContain('<nav class="ps-toc" aria-label="contents"><strong>Contents</strong><ol><li class="ps-toc-1"><a href="#setup">Setup</a></li><li class="ps-toc-2"><a href="#scores">Scores</a></li>');
