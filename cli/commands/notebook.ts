@@ -8,8 +8,7 @@
 import { Command, Option } from "commander";
 import { SingleBar } from "cli-progress";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { ParkscoreError } from "../../engine/errors.js";
-import { writeFilesAtomically } from "../../engine/store/atomic.js";
+import { ParkscoreError, writeFilesAtomically } from "../../engine/index.js";
 import { parseParamArgs, resolveParams } from "../../notebooks/runtime/params.js";
 import { readNotebook } from "../../notebooks/runtime/parse.js";
 import type { CellResult, NotebookRun } from "../../notebooks/runtime/types.js";

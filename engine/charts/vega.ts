@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { ParkscoreError } from "../errors.js";
-import { FONT_STACK } from "./plot.js";
+import { FONT_STACK } from "./font.js";
 
 export type VegaLiteSpec = TopLevelSpec;
 

@@ -3,7 +3,7 @@
  * escaped (they usually come from data) unless they are themselves `html`/`md` results, so a park
  * named `<b>` prints as text. The result displays as HTML.
  */
-import { escapeHtml } from "../../engine/charts/escape.js";
+import { escapeHtml } from "../../engine/index.js";
 import { renderMarkdown } from "./markdown.js";
 
 const HTML = Symbol.for("parkscore.html");
