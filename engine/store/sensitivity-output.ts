@@ -65,8 +65,9 @@ export async function sensitivityToFolder(o: SensitivityRequest): Promise<Sensit
   const { scheme, frame, input, warnings } = await loadInput(o);
   const uncertainty = uncertaintyFor(scheme, o);
   const plan = { seed: o.seed, samples: o.samples, sobolSamples: o.sobolSamples ?? o.samples };
-  checkMemory(plan.samples, frame.nrows, runCount(plan, factorsOf(uncertainty).length));
-  o.onStart?.(runCount(plan, factorsOf(uncertainty).length), frame.nrows);
+  const scorings = runCount(plan, factorsOf(uncertainty).length);
+  checkMemory(plan.samples, frame.nrows, scorings);
+  o.onStart?.(scorings, frame.nrows);
   const result = await analyseSensitivity(frame, scheme, uncertainty, plan, { workers: o.workers, bootstrap: o.bootstrap, noLeaveOneOut: !o.leaveOneOut, signal: o.signal, onProgress: o.onProgress });
 
   const n = result.nominal.n;
