@@ -3,7 +3,7 @@
  * a count is meant, beyond what can be computed) is an error naming the flag, the value and the
  * rule — never NaN or a silently truncated number (`parseInt("1e9")` is 1).
  */
-import { ParkscoreError } from "../engine/errors.js";
+import { ParkscoreError } from "../engine/index.js";
 
 /** A decimal as people type it: sign, digits, point, exponent; no hex, no `Infinity`, no blank. */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -3,9 +3,7 @@
  * housekeeping notes. Every cell and line goes through `printable`, so no control character from the
  * data reaches the terminal.
  */
-import { formatProblem, type Warning } from "../engine/errors.js";
-import { printable } from "../engine/printable.js";
-import type { Swept } from "../engine/store/temporaries.js";
+import { formatProblem, type Warning, printable, type Swept } from "../engine/index.js";
 import { indent } from "./run.js";
 
 /** Display width: East Asian wide and full-width characters take two cells. */

@@ -1,10 +1,10 @@
 /** The `parkscore` program and its commands (one file per command under cli/commands/), ready to parse. */
 import { Command } from "commander";
-import { versions } from "../engine/store/provenance.js";
+import { versions } from "../engine/index.js";
 
 /**
  * Each command's module by the command's name, in the order help lists them. Only the command run
- * is loaded (all of them for help or an unknown name): each brings its own libraries, and
+ * is loaded (none for --version, all of them for help or an unknown name): each brings its own libraries, and
  * `notebook run`, whose notebook loads them again in its worker thread, would otherwise pay twice.
  */
 const COMMANDS: [string, () => Promise<Command>][] = [
@@ -25,13 +25,14 @@ const COMMANDS: [string, () => Promise<Command>][] = [
   ["demo", async () => (await import("./commands/demo.js")).demoCommand()],
 ];
 
-/** The program with the command named `name` (every command when it names none of them). */
+/** The program with the command named `name` (every command when it names none of them but is not --version). */
 export async function program(name?: string): Promise<Command> {
   const program = new Command("parkscore")
     .description("Scores, ranks and grades the enterprises of industrial parks, period after period.")
     .version(versions().parkscore)
     .showHelpAfterError()
     .configureOutput({ outputError: (s, write) => write(s) });
+  if (name === "-V" || name === "--version") return program;
   const named = COMMANDS.find(([n]) => n === name);
   for (const [, make] of named ? [named] : COMMANDS) program.addCommand(await make());
   return program;

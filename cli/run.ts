@@ -5,9 +5,7 @@
  * (the stack only with PARKSCORE_DEBUG=1). A reader that closes the pipe (`parkscore … | head`) is
  * not an error: output stops and the command ends as it would have.
  */
-import { formatProblem, MethodError, ParkscoreError } from "../engine/errors.js";
-import { printable } from "../engine/printable.js";
-import { isSystemError, systemProblem } from "../engine/system-error.js";
+import { formatProblem, MethodError, ParkscoreError, printable, isSystemError, systemProblem } from "../engine/index.js";
 
 export async function run(main: () => Promise<unknown>): Promise<void> {
   quietWhenClosed(process.stdout);

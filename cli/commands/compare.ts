@@ -1,14 +1,7 @@
 /** `parkscore compare --scheme S --input F --methods topsis,vikor,… --out DIR` */
 import { Command } from "commander";
 import { resolve } from "node:path";
-import { ParkscoreError } from "../../engine/errors.js";
-import { csvChunks } from "../../engine/data/write-csv.js";
-import { aggregationMethods } from "../../engine/scheme/schema.js";
-import type { AggregationMethod } from "../../engine/scheme/types.js";
-import { agreementTable, compareMethods, comparisonTable } from "../../engine/sensitivity/compare.js";
-import { replaceFolder } from "../../engine/store/atomic.js";
-import { loadPeriodInput } from "../../engine/store/input.js";
-import { versions } from "../../engine/store/provenance.js";
+import { compareToFolder } from "../../engine/index.js";
 import { textTable } from "../format.js";
 
 export function compareCommand(): Command {
@@ -23,21 +16,7 @@ export function compareCommand(): Command {
     .option("--sheet <name>", "XLSX sheet name or number")
     .action(async (o: { scheme: string; input: string; out: string; methods: string; period?: string; encoding?: string; sheet?: string }) => {
       const methods = o.methods.split(",").map((m) => m.trim()).filter(Boolean);
-      const unknown = methods.filter((m) => !(aggregationMethods as readonly string[]).includes(m));
-      if (unknown.length || methods.length < 2)
-        throw new ParkscoreError({
-          code: "cli.methods",
-          message: unknown.length ? `unknown method(s): ${unknown.join(", ")}` : "compare needs at least two methods",
-          fix: `choose from ${aggregationMethods.join(", ")}`,
-        });
-      const { scheme, frame, input } = await loadPeriodInput(o.scheme, o.input, o);
-      const c = compareMethods(frame, scheme, methods as AggregationMethod[]);
-      const manifest = { ...versions(), command: "compare", created: new Date().toISOString(), period: o.period ?? null, scheme: { file: scheme.file, sha256: scheme.hash }, inputs: [input], methods, agreement: c.agreement };
-      await replaceFolder(o.out, (s) => s.write([
-        { name: "compare.csv", data: csvChunks(comparisonTable(c), frame.nrows) },
-        { name: "agreement.csv", data: csvChunks(agreementTable(c), c.agreement.length) },
-        { name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" },
-      ]));
+      const c = await compareToFolder({ ...o, methods });
       const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "");
       process.stdout.write(`rank agreement over ${c.agreement[0]?.n ?? 0} graded enterprises:\n\n`);
       process.stdout.write(textTable(["method a", "method b", "Spearman", "weighted Spearman", "WS"], c.agreement.map((x) => [x.a, x.b, f(x.spearman), f(x.weightedSpearman), f(x.ws)]), new Set([2, 3, 4])) + "\n\n");

@@ -1,7 +1,6 @@
 /** `parkscore history DIR [--period P]`: the revisions of each period, and its runs. */
 import { Command } from "commander";
-import { latestRevision, listPeriods, listRevisions, openDataset } from "../../engine/store/dataset.js";
-import { periodRuns, publishedRun } from "../../engine/store/runs.js";
+import { latestRevision, listPeriods, listRevisions, openDataset, periodRuns, publishedRun } from "../../engine/index.js";
 import { textTable } from "../format.js";
 
 export function historyCommand(): Command {

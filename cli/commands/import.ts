@@ -1,7 +1,6 @@
 /** `parkscore import DIR --period P FILE`: validate a period's file, store it as a new revision, and print what scoring it finds. */
 import { Command } from "commander";
-import { printable } from "../../engine/printable.js";
-import { importPeriod } from "../../engine/store/dataset.js";
+import { printable, importPeriod } from "../../engine/index.js";
 import { sweptText, warningsText } from "../format.js";
 
 export function importCommand(): Command {

@@ -1,7 +1,7 @@
 /** `parkscore init DIR`: a new dataset with a commented scheme to edit. */
 import { Command } from "commander";
 import { join, resolve } from "node:path";
-import { initDataset } from "../../engine/store/dataset.js";
+import { initDataset } from "../../engine/index.js";
 
 export function initCommand(): Command {
   return new Command("init")

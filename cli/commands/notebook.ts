@@ -7,14 +7,14 @@
  */
 import { Command, Option } from "commander";
 import { SingleBar } from "cli-progress";
-import { basename, dirname, extname, join, resolve } from "node:path";
-import { ParkscoreError } from "../../engine/errors.js";
-import { writeFilesAtomically } from "../../engine/store/atomic.js";
+import { basename, extname, join } from "node:path";
+import { ParkscoreError } from "../../engine/index.js";
 import { parseParamArgs, resolveParams } from "../../notebooks/runtime/params.js";
 import { readNotebook } from "../../notebooks/runtime/parse.js";
 import type { CellResult, NotebookRun } from "../../notebooks/runtime/types.js";
 import { formatMs } from "../../notebooks/runtime/duration.js";
-import { DEFAULT_TIMEOUT_MS, runNotebookInWorker, TIMEOUT, UNSETTLED } from "../../notebooks/runtime/worker-run.js";
+import { runNotebookToFile } from "../../notebooks/runtime/page-file.js";
+import { DEFAULT_TIMEOUT_MS, TIMEOUT, UNSETTLED } from "../../notebooks/runtime/worker-run.js";
 
 const collect = (v: string, all: string[]) => [...all, v];
 
@@ -62,7 +62,7 @@ export function notebookCommand(): Command {
       bar?.start(total, 0, { cell: "" });
       let run: NotebookRun;
       try {
-        run = await runNotebookInWorker(file, {
+        run = await runNotebookToFile(file, out, {
           data: o.data,
           params,
           timings: o.timings,
@@ -72,7 +72,6 @@ export function notebookCommand(): Command {
       } finally {
         bar?.stop();
       }
-      writeFilesAtomically(dirname(resolve(out)), [{ name: basename(out), data: run.html }]);
       const ran = run.results.filter((r) => r.status !== "not-run").length;
       process.stdout.write(`${out}: ${ran} of ${run.results.length} cells ran in ${formatMs(run.ms)}${run.manifest ? ` (dataset ${run.manifest.hash.slice(0, 12)})` : ""}\n`);
       if (run.failed) {

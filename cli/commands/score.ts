@@ -1,26 +1,12 @@
 /** `parkscore score --scheme S --input F [--period P] --out DIR` */
 import { Command, Option } from "commander";
 import { resolve } from "node:path";
-import { ParkscoreError } from "../../engine/errors.js";
-import { listPeriods } from "../../engine/store/dataset.js";
-import { scoreStored, type ScoredRun } from "../../engine/store/runs.js";
-import { loadPeriodInput } from "../../engine/store/input.js";
-import { writeRun } from "../../engine/store/run-output.js";
-import { scorePeriod } from "../../engine/score/period.js";
-import type { Lang } from "../../engine/scheme/types.js";
-import type { PeriodResult } from "../../engine/score/types.js";
-import { printable } from "../../engine/printable.js";
+import { listPeriods, ParkscoreError, printable, scoreStored, scoreToFolder, type Lang, type PeriodResult, type ScoredRun, type ScoreRequest } from "../../engine/index.js";
 import { wholeNumber } from "../flags.js";
 import { fixed, sweptText, textTable, warningsText } from "../format.js";
 
-export interface ScoreOptions {
-  scheme: string;
-  input: string;
-  out: string;
-  period?: string;
-  encoding?: string;
-  sheet?: string;
-  lang: Lang;
+export interface ScoreOptions extends ScoreRequest {
+  /** How many of the ranking to print. */
   top: number;
 }
 
@@ -42,7 +28,7 @@ export function scoreCommand(): Command {
       const missing = (["scheme", "input", "out"] as const).filter((k) => !o[k]);
       if (missing.length)
         throw new ParkscoreError({ code: "cli.usage", message: `score needs ${missing.map((k) => `--${k}`).join(", ")} (or a dataset folder: parkscore score DIR --period P)` });
-      await scoreToFolder(o as ScoreOptions);
+      await scoreCommandOutput(o as ScoreOptions);
     });
 }
 
@@ -70,19 +56,8 @@ async function scoreDataset(dir: string, o: { period?: string; all?: boolean; la
 }
 
 /** Scores and writes; prints the top of the ranking and where the results are. */
-export async function scoreToFolder(o: ScoreOptions): Promise<void> {
-  const { scheme, frame, input, warnings } = await loadPeriodInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
-  const result = scorePeriod(frame, scheme);
-  const manifest = await writeRun(o.out, {
-    result,
-    scheme,
-    inputs: [input],
-    period: o.period,
-    command: "score",
-    options: { encoding: o.encoding ?? null, sheet: o.sheet ?? null, lang: o.lang },
-    lang: o.lang,
-    warnings,
-  });
+export async function scoreCommandOutput(o: ScoreOptions): Promise<void> {
+  const { scheme, result, manifest } = await scoreToFolder(o);
   const c = manifest.counts;
   const out = process.stdout;
   out.write(`${printable(scheme.title[o.lang])}: ${c.enterprises} enterprises, ${c.graded} graded${c["not-graded"] ? `, ${c["not-graded"]} not graded` : ""}${c.excluded ? `, ${c.excluded} excluded` : ""}${c.vetoed ? `, ${c.vetoed} vetoed` : ""}\n`);

@@ -1,8 +1,6 @@
 /** `parkscore time-weights --periods 5 --lambda 0.2`: the time weights alone, earliest first. */
 import { Command } from "commander";
-import { ParkscoreError } from "../../engine/errors.js";
-import { DynamicError } from "../../engine/dynamic/errors.js";
-import { solveTimeWeights } from "../../engine/dynamic/time-weights.js";
+import { ParkscoreError, DynamicError, solveTimeWeights } from "../../engine/index.js";
 import { decimal, wholeNumber } from "../flags.js";
 import { textTable } from "../format.js";
 

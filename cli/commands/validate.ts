@@ -1,10 +1,6 @@
 /** `parkscore validate --scheme S --input F`: every problem of the scheme and the data, exit 1 if any. */
 import { Command } from "commander";
-import { formatProblem } from "../../engine/errors.js";
-import { loadScheme } from "../../engine/scheme/load.js";
-import { loadPeriodInput } from "../../engine/store/input.js";
-import { scorePeriod } from "../../engine/score/period.js";
-import { printable } from "../../engine/printable.js";
+import { formatProblem, printable, validateFiles } from "../../engine/index.js";
 import { indent } from "../run.js";
 
 export function validateCommand(): Command {
@@ -16,15 +12,8 @@ export function validateCommand(): Command {
     .option("--encoding <name>", "CSV encoding: utf-8, gbk or gb18030")
     .option("--sheet <name>", "XLSX sheet name or number")
     .action(async (o: { scheme: string; input?: string; period?: string; encoding?: string; sheet?: string }) => {
-      const loaded = loadScheme(o.scheme);
-      let warnings = loaded.warnings;
-      let what = `scheme ${o.scheme}: ${loaded.scheme.indicators.length} indicators`;
-      if (o.input) {
-        const input = await loadPeriodInput(loaded.scheme, o.input, o);
-        // Scoring too, so that data-dependent problems (a zero benchmark…) surface here.
-        warnings = [...warnings, ...input.warnings, ...scorePeriod(input.frame, input.scheme).warnings];
-        what += `; ${o.input}: ${input.frame.nrows} rows`;
-      }
+      const { indicators, rows, warnings } = await validateFiles(o.scheme, o.input, o);
+      const what = `scheme ${o.scheme}: ${indicators} indicators${o.input ? `; ${o.input}: ${rows} rows` : ""}`;
       process.stdout.write(`ok — ${printable(what)}\n`);
       if (warnings.length) process.stdout.write(`${warnings.length} warning(s):\n${indent(warnings.map(formatProblem).join("\n"))}\n`);
     });

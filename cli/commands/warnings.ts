@@ -1,9 +1,6 @@
 /** `parkscore warnings DIR --period 2025`: who needs leadership's attention this period. */
 import { Command } from "commander";
-import { alerts } from "../../engine/dynamic/alerts.js";
-import { buildPanel } from "../../engine/dynamic/panel.js";
-import { openDataset } from "../../engine/store/dataset.js";
-import { loadWindow, periodsBetween } from "../../engine/store/window.js";
+import { periodAlerts } from "../../engine/index.js";
 import { wholeNumber } from "../flags.js";
 import { listing, textTable } from "../format.js";
 
@@ -14,12 +11,7 @@ export function warningsCommand(): Command {
     .requiredOption("-p, --period <period>", "the period to look at")
     .option("--falling <n>", "periods of falling score that raise a warning", wholeNumber("--falling", { min: 1 }), 3)
     .action(async (dir: string, o: { period: string; falling: number }) => {
-      const { scheme } = openDataset(dir);
-      const periods = periodsBetween(dir, undefined, o.period);
-      const notes: string[] = [];
-      const panel = buildPanel((await loadWindow(dir, scheme, periods, notes)).map((w) => w.scores));
-      const order = ["repeated-worst", "grade-fell", "score-falling"];
-      const list = alerts(panel, o.period, scheme.grading.grades, { fallingPeriods: o.falling }).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+      const { alerts: list, notes } = await periodAlerts(dir, o.period, o.falling);
       if (list.length === 0) process.stdout.write(`no warnings for ${o.period}\n`);
       else process.stdout.write(`${list.length} warning(s) for ${o.period}:\n\n${textTable(["kind", "id", "name", "detail"], list.map((a) => [a.kind, a.id, a.name, a.detail]))}\n`);
       if (notes.length) process.stdout.write(`\n${listing("note(s)", notes)}\n`);

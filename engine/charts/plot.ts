@@ -7,9 +7,9 @@
  */
 import * as Plot from "@observablehq/plot";
 import { serverDocument } from "./dom.js";
+import { FONT_STACK } from "./font.js";
 
-/** Fonts for every chart: system UI faces, then Noto Sans CJK SC for Chinese text. */
-export const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+export { FONT_STACK };
 
 /** The className given to every figure: Plot's default is fixed too, this one names parkscore. */
 export const PLOT_CLASS = "ps-plot";

@@ -10,7 +10,7 @@ import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { ParkscoreError } from "../errors.js";
 import { installedFile } from "../store/provenance.js";
-import { FONT_STACK } from "./plot.js";
+import { FONT_STACK } from "./font.js";
 
 export type VegaLiteSpec = TopLevelSpec;
 

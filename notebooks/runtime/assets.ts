@@ -3,8 +3,7 @@
  * small and written for any browser that runs vega: table sorting, the charts' start-up, and, only in
  * pages served by `notebook serve`, the live-reload listener and the request for a run.
  */
-import { FONT_STACK } from "../../engine/charts/plot.js";
-import { TOKEN_HEADER } from "../../engine/http/guard.js";
+import { FONT_STACK, TOKEN_HEADER } from "../../engine/index.js";
 
 export const PAGE_CSS = `
 :root { --fg: #1d2430; --muted: #667085; --line: #e4e7ec; --accent: #2459a8; --bad: #b42318; --bg-code: #f6f8fa; }

@@ -6,12 +6,12 @@
  *   html`…` / md`…` → that HTML; a string → preformatted text; anything else → util.inspect.
  */
 import { inspect } from "node:util";
-import { escapeHtml } from "../../engine/charts/escape.js";
-import { isElement } from "../../engine/charts/dom.js";
-import { isVegaLiteSpec, vegaLiteToSvg, withFont } from "../../engine/charts/vega.js";
+import { charts, escapeHtml } from "../../engine/index.js";
 import { htmlOf, isHtml } from "./markup.js";
 import { DEFAULT_ROWS, renderTable, tableView } from "./table.js";
 import type { Output } from "./types.js";
+
+const { isElement, isVegaLiteSpec, vegaLiteToSvg, withFont } = await charts();
 
 export interface DisplayOptions {
   /** Table rows shown (default 100). */

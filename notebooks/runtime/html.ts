@@ -6,17 +6,15 @@
  * Nothing in the page refers to another file or address.
  */
 import { basename } from "node:path";
-import { html, htmlOf, joinHtml, trusted, type Html } from "../../engine/charts/html.js";
-import { htmlPage } from "../../engine/charts/page.js";
-import { inlineScript, vegaBrowserScript } from "../../engine/charts/vega.js";
+import { charts, html, htmlOf, htmlPage, joinHtml, renumberChartIds, trusted, versions, type Html } from "../../engine/index.js";
 import { liveReloadJs, PAGE_CSS, SORT_JS, VEGA_START_JS } from "./assets.js";
 import { formatMs } from "./duration.js";
 import type { DatasetManifest } from "./manifest.js";
 import { renderMarkdown, Slugger, type Heading } from "./markdown.js";
 import type { CellResult, LiveReload, Notebook, NotebookRun, Params, RunInput } from "./types.js";
-import { renumberChartIds } from "../../engine/charts/ids.js";
-import { versions } from "../../engine/store/provenance.js";
 import { TIMEOUT } from "./worker-run.js";
+
+const { inlineScript, vegaBrowserScript } = await charts();
 
 export interface PageInput {
   notebook: Notebook;

@@ -5,8 +5,7 @@
  *     <period> <sha256 of its latest revision>\n   (one line per stored period, in period order)
  * Importing a new revision, a new period, or changing the scheme changes it; re-running does not.
  */
-import { sha256 } from "../../engine/hash.js";
-import { latestRevision, listPeriods, openDataset } from "../../engine/index.js";
+import { sha256, latestRevision, listPeriods, openDataset } from "../../engine/index.js";
 
 export interface DatasetManifest {
   hash: string;

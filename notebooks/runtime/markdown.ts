@@ -5,7 +5,7 @@
  * reference nothing outside itself, so links to http(s) addresses are shown as text with their
  * address, and images are shown by their description (relative links to anchors stay links).
  */
-import { escapeHtml } from "../../engine/charts/escape.js";
+import { escapeHtml } from "../../engine/index.js";
 
 export interface Heading {
   level: number;

@@ -3,7 +3,7 @@
  * escaped (they usually come from data) unless they are themselves `html`/`md` results, so a park
  * named `<b>` prints as text. The result displays as HTML. `html` is the engine's page template.
  */
-import { html, interpolate, trusted, type Html } from "../../engine/charts/html.js";
+import { html, interpolate, trusted, type Html } from "../../engine/index.js";
 import { renderMarkdown } from "./markdown.js";
 
 export { html, htmlOf, isHtml, trusted, type Html } from "../../engine/charts/html.js";

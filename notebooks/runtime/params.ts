@@ -4,7 +4,7 @@
  * boolean, text, list of those, or JSON for objects); an unknown name or a value that does not
  * convert is an error naming the parameter and what it expects.
  */
-import { ParkscoreError } from "../../engine/errors.js";
+import { ParkscoreError } from "../../engine/index.js";
 import type { ParamValue, Params } from "./types.js";
 
 /** Splits `name=value` options (repeatable `--param`). */

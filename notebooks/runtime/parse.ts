@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { isMap, LineCounter, parseDocument } from "yaml";
-import { ParkscoreError } from "../../engine/errors.js";
+import { ParkscoreError } from "../../engine/index.js";
 import type { Block, Cell, CellLang, Notebook, ParamValue, Params } from "./types.js";
 
 const LANGS: Record<string, CellLang> = { ts: "ts", typescript: "ts", js: "js", javascript: "js" };

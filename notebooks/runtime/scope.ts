@@ -8,9 +8,10 @@ import * as aq from "arquero";
 import * as ss from "simple-statistics";
 import * as vl from "vega-lite";
 import * as ps from "../../engine/index.js";
-import { cjkMargin, FONT_STACK, ServerPlot, textWidth } from "../../engine/charts/plot.js";
 import { html, md } from "./markup.js";
 import type { Params } from "./types.js";
+
+const { cjkMargin, ServerPlot, textWidth } = await ps.charts();
 
 /** Names a cell can use, besides `display` and `console` which are bound to the running cell. */
 export const BUILTIN_NAMES = ["ps", "params", "data", "Plot", "vl", "aq", "Arrow", "ss", "html", "md", "cjkMargin", "textWidth", "FONT_STACK", "display", "console"] as const;
@@ -38,7 +39,7 @@ export function createScope({ params, data }: ScopeInput): Record<string, unknow
     md,
     cjkMargin,
     textWidth,
-    FONT_STACK,
+    FONT_STACK: ps.FONT_STACK,
   });
   return scope;
 }

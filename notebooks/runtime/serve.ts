@@ -20,9 +20,7 @@ import { watch, readdirSync, existsSync, statSync, type FSWatcher } from "node:f
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, join, relative, resolve } from "node:path";
-import { escapeHtml } from "../../engine/charts/escape.js";
-import { ParkscoreError } from "../../engine/errors.js";
-import { isSafeMethod, localGuard, LOOPBACK, type LocalGuard } from "../../engine/http/guard.js";
+import { escapeHtml, ParkscoreError, isSafeMethod, localGuard, LOOPBACK, type LocalGuard } from "../../engine/index.js";
 import { liveReloadJs, PAGE_CSS, runNowJs } from "./assets.js";
 import { readNotebook } from "./parse.js";
 import type { LiveReload, NotebookRun } from "./types.js";

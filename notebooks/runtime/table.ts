@@ -5,7 +5,7 @@
  * significant digits below 1); a NaN is shown as NaN, never hidden. Headers sort the rows shown
  * (the page's script reads each cell's data-v).
  */
-import { escapeHtml } from "../../engine/charts/escape.js";
+import { escapeHtml } from "../../engine/index.js";
 
 export const DEFAULT_ROWS = 100;
 

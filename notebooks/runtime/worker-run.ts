@@ -7,8 +7,7 @@
  * a bad parameter) are thrown as ParkscoreErrors, as `runNotebook` throws them.
  */
 import type { Worker } from "node:worker_threads";
-import { ParkscoreError } from "../../engine/errors.js";
-import { startWorker } from "../../engine/worker-thread.js";
+import { ParkscoreError, startWorker } from "../../engine/index.js";
 import type { RunNotebookOptions } from "./run.js";
 import type { Cell, CellError, CellResult, NotebookRun, RunInput } from "./types.js";
 import type { WorkerJob, WorkerMessage } from "./worker.js";

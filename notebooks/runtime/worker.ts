@@ -4,7 +4,7 @@
  * run — so that a run stopped midway can still be shown up to the cell it was stopped in.
  */
 import { parentPort } from "node:worker_threads";
-import { ParkscoreError, type Problem } from "../../engine/errors.js";
+import { ParkscoreError, type Problem } from "../../engine/index.js";
 import { runNotebook, type RunNotebookOptions } from "./run.js";
 import type { CellResult, NotebookRun, RunInput } from "./types.js";
 
