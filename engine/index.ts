@@ -13,12 +13,14 @@ export type { PeriodResult, Status, Reason, IndicatorWeight, TreatedValue } from
 export { averageRanks, spearman, weightedSpearman, wsSimilarity } from "./sensitivity/rank-correlation.js";
 export { compareMethods, withAggregation, comparisonTable, agreementTable, type MethodComparison, type RankAgreement } from "./sensitivity/compare.js";
 export { buildPanel, panelRows, type Panel, type PeriodScores } from "./dynamic/panel.js";
+export { windowCube, type PeriodValues } from "./dynamic/cube.js";
 export { evaluateDynamic, type DynamicOptions, type DynamicResult } from "./dynamic/evaluate.js";
 export { movement, scoreTrend, type Movement, type PeriodMovement, type MovementOptions } from "./dynamic/movement.js";
 export { transitions, type Transitions } from "./dynamic/transitions.js";
 export { initDataset, openDataset, listPeriods, listRevisions, latestRevision, importPeriod, readStoredPeriod, type Imported, type Revision } from "./store/dataset.js";
-export { scoreStored, listRuns, latestRun, readRun, type ScoredRun, type StoredRun } from "./store/runs.js";
-export { periodsBetween, loadWindow, windowCube, type WindowPeriod } from "./store/window.js";
+export { scoreStored, listRuns, latestRun, findRun, type ScoredRun, type StoredRun } from "./store/runs.js";
+export { readRun, type RunScores, type ReadRunOptions } from "./store/run-scores.js";
+export { periodsBetween, loadWindow, type WindowPeriod } from "./store/window.js";
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
 export { escapeHtml } from "./charts/escape.js";
 export { periodResult, type StoredPeriodResult } from "./store/results.js";

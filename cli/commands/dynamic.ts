@@ -6,6 +6,7 @@ import { DynamicError } from "../../engine/dynamic/errors.js";
 import { evaluateDynamic, type DynamicResult } from "../../engine/dynamic/evaluate.js";
 import { movement } from "../../engine/dynamic/movement.js";
 import { buildPanel } from "../../engine/dynamic/panel.js";
+import { windowCube } from "../../engine/dynamic/cube.js";
 import { transitions } from "../../engine/dynamic/transitions.js";
 import type { OutputColumn } from "../../engine/data/table.js";
 import { arrowBytes } from "../../engine/data/write-arrow.js";
@@ -13,10 +14,9 @@ import { csvChunks } from "../../engine/data/write-csv.js";
 import type { Scheme } from "../../engine/scheme/types.js";
 import { replaceFolder, type OutputFile } from "../../engine/store/atomic.js";
 import { openDataset } from "../../engine/store/dataset.js";
-import { latestRun, listRuns } from "../../engine/store/runs.js";
 import { versions } from "../../engine/store/provenance.js";
 import { typedArraysAsLists } from "../../engine/store/run-output.js";
-import { loadWindow, periodsBetween, windowCube } from "../../engine/store/window.js";
+import { loadWindow, periodsBetween } from "../../engine/store/window.js";
 import { decimal, wholeNumber } from "../flags.js";
 import { fixed, listing, textTable } from "../format.js";
 
@@ -53,8 +53,7 @@ export function dynamicCommand(): Command {
         throw e;
       }
       notes.push(...result.notes);
-      const last = listRuns(dir, periods[periods.length - 1]).length ? latestRun(dir, periods[periods.length - 1]) : undefined;
-      const files = outputs(result, scheme, last?.manifest.scheme.sha256 === scheme.hash ? last.manifest.weights : []);
+      const files = outputs(result, scheme, window[window.length - 1].run?.manifest.weights ?? []);
       const manifest = {
         ...versions(),
         command: "dynamic",
@@ -62,7 +61,7 @@ export function dynamicCommand(): Command {
         dataset: dir,
         scheme: { file: scheme.file, sha256: scheme.hash },
         periods,
-        runs: Object.fromEntries(window.map((w) => [w.scores.period, w.run ?? "scored in memory"])),
+        runs: Object.fromEntries(window.map((w) => [w.scores.period, w.run?.id ?? "scored in memory"])),
         options: { lambda: o.lambda, growth: o.growth, minPeriods: o.minPeriods },
         timeWeights: result.timeWeights,
         indicatorWeights: result.indicatorWeights ?? null,
@@ -77,7 +76,7 @@ export function dynamicCommand(): Command {
 
 /**
  * The indicator weights of the combination: the scatter-degree weights over the cube, or else the
- * scheme's weights as the latest period's run used them.
+ * scheme's weights as the run that counts for the latest period used them.
  */
 function outputs(r: DynamicResult, scheme: Scheme, periodWeights: { indicator: string; weight: number }[]): OutputFile[] {
   const { panel } = r;
