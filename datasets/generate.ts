@@ -10,7 +10,7 @@
  * Everything is driven by a seeded PRNG (xoshiro128**, implemented here), so the same options always
  * give the same values and the writers always give the same bytes. The panel is columnar
  * (Float64Array per numeric column, NaN = missing; string[] per text column) — no row objects — so
- * 1,000,000 enterprises × 1 period generates in about 3 s (≈ 0.5 GB RSS).
+ * that the benchmark's million enterprises generate in seconds.
  *
  * CLI:
  *   npx tsx datasets/generate.ts --enterprises N --periods P [--seed S] [--first-period 2019]
