@@ -1,12 +1,13 @@
 /**
- * The dynamic benchmark stage in its own process: read a window of stored periods (their latest
- * runs), build the panel, weight the indicators by the scatter-degree method over the cube, combine
+ * The dynamic benchmark stage in its own process: read a window of stored periods (the run that
+ * counts for each), build the panel, weight the indicators by the scatter-degree method over the cube, combine
  * the periods with λ time weights, rank and grade. Prints { stage, ms, rows, rssMB }.
  */
 import { evaluateDynamic } from "../engine/dynamic/evaluate.js";
 import { buildPanel } from "../engine/dynamic/panel.js";
+import { windowCube } from "../engine/dynamic/cube.js";
 import { openDataset } from "../engine/store/dataset.js";
-import { loadWindow, periodsBetween, windowCube } from "../engine/store/window.js";
+import { loadWindow, periodsBetween } from "../engine/store/window.js";
 
 const [dir] = process.argv.slice(2);
 const { scheme } = openDataset(dir);

@@ -28,6 +28,7 @@ export type { PeriodResult, Status, Reason, IndicatorWeight, TreatedValue } from
 
 // Several periods: panel, dynamic evaluation, movement, warnings.
 export { buildPanel, panelRows, type Panel, type PeriodScores } from "./dynamic/panel.js";
+export { windowCube, type PeriodValues } from "./dynamic/cube.js";
 export { evaluateDynamic, type DynamicOptions, type DynamicResult } from "./dynamic/evaluate.js";
 export { movement, scoreTrend, type Movement, type PeriodMovement, type MovementOptions } from "./dynamic/movement.js";
 export { transitions, type Transitions } from "./dynamic/transitions.js";
@@ -52,8 +53,9 @@ export { evaluateCommitments, breaches, TARGETS, TARGET_LABELS, type Contract, t
 
 // The dataset folder: periods, revisions, runs, contracts, standards.
 export { initDataset, openDataset, listPeriods, listRevisions, latestRevision, importPeriod, readStoredPeriod, type Imported, type Revision } from "./store/dataset.js";
-export { scoreStored, listRuns, latestRun, readRun, periodRuns, publishedRun, type ScoredRun, type StoredRun } from "./store/runs.js";
-export { periodsBetween, loadWindow, windowCube, type WindowPeriod } from "./store/window.js";
+export { scoreStored, listRuns, latestRun, periodRuns, findRun, type ScoredRun, type StoredRun } from "./store/runs.js";
+export { readRun, type RunScores, type ReadRunOptions } from "./store/run-scores.js";
+export { periodsBetween, loadWindow, type WindowPeriod } from "./store/window.js";
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
 export { periodResult, type StoredPeriodResult } from "./store/results.js";
 export { loadStandard } from "./store/standards.js";

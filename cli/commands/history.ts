@@ -1,6 +1,6 @@
 /** `parkscore history DIR [--period P]`: the revisions of each period, and its runs. */
 import { Command } from "commander";
-import { latestRevision, listPeriods, listRevisions, openDataset, periodRuns, publishedRun } from "../../engine/index.js";
+import { findRun, listPeriods, listRevisions, openDataset, periodRuns } from "../../engine/index.js";
 import { textTable } from "../format.js";
 
 export function historyCommand(): Command {
@@ -26,8 +26,7 @@ export function historyCommand(): Command {
           out.write(`\nruns of ${p}: none yet (score it with: parkscore score ${dir} --period ${p})\n`);
           continue;
         }
-        // The run a report publishes: the latest, if it scored the latest revision with the current scheme.
-        const counting = publishedRun(dir, p, scheme, latestRevision(dir, p))?.id;
+        const counting = findRun(dir, p, scheme)?.id;
         out.write(`\nruns of ${p}:\n`);
         const table = runs.map((r) => {
           const m = r.manifest;
@@ -35,7 +34,7 @@ export function historyCommand(): Command {
           return [r.id, when(m.created), m.revision ? String(m.revision.revision) : "", m.scheme.sha256.slice(0, 12), `${c.graded} of ${c.enterprises}`, Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · "), String(m.warnings?.length ?? 0), r.id === counting ? "yes" : ""];
         });
         out.write(textTable(["run", "made (UTC)", "revision", "scheme", "graded", "grades", "warnings", "counts"], table, new Set([2, 4, 6])) + "\n");
-        if (counting === undefined) out.write(`no run of ${p} counts: the latest predates its latest revision or the scheme as it is now (score it again with: parkscore score ${dir} --period ${p})\n`);
+        if (counting === undefined) out.write(`no run of ${p} counts: none scored its latest revision with the scheme as it is now (score it again with: parkscore score ${dir} --period ${p})\n`);
       }
     });
 }

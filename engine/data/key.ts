@@ -318,13 +318,10 @@ function rowsWith(flags: Uint8Array, flag = 1): number[] {
  *
  * A filter first finds the few rows that can be repeats. Each row sets the bit of its hash's top
  * bits in a bitmap of 16 or more bits per row (2 MiB at a million rows, which stays in the cache,
- * where a table of every row would cost a cache and TLB miss per row: ~150 ns on a virtual machine
- * at a million rows), and is listed if that bit was already set: about one row in 32. Then only the
- * rows on those bits, the listed ones and the rows they met, go through the exact check, a small
- * open-addressing table on their full hashes. Each loop is its own leaf function
- * (normalize/kernel.ts). Measured at a million ids: the whole check 68–83 → 52–66 ms against
- * splitting every row by its hash's top byte; but no faster in an Arrow read, where the I/O
- * threads' copying evicts the bitmap from the shared cache (~75 ms either way).
+ * where a table of every row would cost a cache and TLB miss per row), and is listed if that bit
+ * was already set: about one row in 32. Then only the rows on those bits, the listed ones and the
+ * rows they met, go through the exact check, a small open-addressing table on their full hashes.
+ * Each loop is its own leaf function (docs/performance.md, "Leaf loops").
  */
 function duplicatePairs(parts: KeyPart[], hashes: Int32Array, empty: Uint8Array): [number, number][] {
   const n = hashes.length;

@@ -159,7 +159,7 @@ function remember(at: Int32Array, rowOf: Int32Array): void {
 }
 
 /** 1 where the row's status is "graded". */
-function gradedRows(status: readonly string[]): Uint8Array {
+export function gradedRows(status: readonly string[]): Uint8Array {
   const out = new Uint8Array(status.length);
   for (let i = 0; i < out.length; i++) if (status[i] === "graded") out[i] = 1;
   return out;

@@ -1,7 +1,7 @@
 /**
  * Reading what a report needs from a dataset: the period's full result (engine/store/results.ts)
- * and the scores of every earlier period (engine/store/window.ts: the runs made with the current
- * scheme, or the stored data scored in memory, said in a note), and the land contracts in breach
+ * and the scores of every earlier period (engine/store/window.ts: the run that counts for each, or
+ * the stored data scored in memory, said in a note), and the land contracts in breach
  * (engine/store/contracts.ts) for the watch list, and how robust the grades are when the scheme
  * declares what is uncertain (robustness.ts).
  */

@@ -94,7 +94,7 @@ function countBuckets(val: Float64Array, lo: number, scale: number, buckets: num
 /**
  * Turns bucket counts into each bucket's start (an exclusive prefix sum); returns the largest count.
  * A leaf of its own: inside sortRange, this loop was compiled alone and left at its end, every
- * later call of sortRange then going back through the interpreter (~600 times per scoring).
+ * later call of sortRange then going back through the interpreter.
  */
 function bucketStarts(next: Int32Array, buckets: number): number {
   let largest = 0;

@@ -10,7 +10,7 @@
  * nothing of it.
  *
  * Flushing: one fsync per file for a handful of files; for a large batch (a report's 10,000 cards,
- * where per-file fsyncs took 11–18 s on the benchmark machine) one syncfs(2) of the file system
+ * where a fsync per file would take longer than writing them) one syncfs(2) of the file system
  * (`sync -f`, coreutils ≥ 8.24), falling back to per-file fsyncs where that is not available.
  */
 import { execFileSync } from "node:child_process";

@@ -15,10 +15,10 @@ import { csvChunks } from "../data/write-csv.js";
 import type { Scheme } from "../scheme/types.js";
 import { replaceFolder, type OutputFile } from "./atomic.js";
 import { openDataset } from "./dataset.js";
-import { latestRun, listRuns } from "./runs.js";
 import { versions } from "./provenance.js";
 import { typedArraysAsLists } from "./run-output.js";
-import { loadWindow, periodsBetween, windowCube } from "./window.js";
+import { windowCube } from "../dynamic/cube.js";
+import { loadWindow, periodsBetween } from "./window.js";
 
 export interface DynamicRequest extends DynamicOptions {
   /** First and last period of the window (default: the first and the last stored). */
@@ -48,8 +48,7 @@ export async function dynamicToFolder(dir: string, o: DynamicRequest): Promise<D
     throw e;
   }
   notes.push(...result.notes);
-  const last = listRuns(dir, periods[periods.length - 1]).length ? latestRun(dir, periods[periods.length - 1]) : undefined;
-  const files = outputs(result, scheme, last?.manifest.scheme.sha256 === scheme.hash ? last.manifest.weights : []);
+  const files = outputs(result, scheme, window[window.length - 1].run?.manifest.weights ?? []);
   const manifest = {
     ...versions(),
     command: "dynamic",
@@ -57,7 +56,7 @@ export async function dynamicToFolder(dir: string, o: DynamicRequest): Promise<D
     dataset: dir,
     scheme: { file: scheme.file, sha256: scheme.hash },
     periods,
-    runs: Object.fromEntries(window.map((w) => [w.scores.period, w.run ?? "scored in memory"])),
+    runs: Object.fromEntries(window.map((w) => [w.scores.period, w.run?.id ?? "scored in memory"])),
     options: { lambda: o.lambda, growth: o.growth, minPeriods: o.minPeriods },
     timeWeights: result.timeWeights,
     indicatorWeights: result.indicatorWeights ?? null,
@@ -71,7 +70,7 @@ export async function dynamicToFolder(dir: string, o: DynamicRequest): Promise<D
 
 /**
  * The indicator weights of the combination: the scatter-degree weights over the cube, or else the
- * scheme's weights as the latest period's run used them.
+ * scheme's weights as the run that counts for the latest period used them.
  */
 function outputs(r: DynamicResult, scheme: Scheme, periodWeights: { indicator: string; weight: number }[]): OutputFile[] {
   const { panel } = r;

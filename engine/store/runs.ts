@@ -1,18 +1,16 @@
 /**
  * Scoring runs kept in a dataset: `runs/<period>/<run-id>/` with scores.csv, scores.arrow,
  * weights.csv and manifest.json. A run id sorts in creation order (`0003-20261126T231500Z-<hash>`), the hash
- * fingerprinting the scheme and the data revision; the latest run of a period is what reports use,
- * older runs stay for audit. A run is never rewritten.
+ * fingerprinting the scheme and the data revision. Which run of a period counts is {@link findRun}'s
+ * one rule; the others stay for audit, and their scores are read by run-scores.ts. A run is never rewritten.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ParkscoreError } from "../errors.js";
 import { sha256 } from "../hash.js";
-import { readFrame } from "../data/read.js";
-import type { PeriodScores } from "../dynamic/panel.js";
 import type { Lang } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
-import { openDataset, readStoredPeriod, type Revision } from "./dataset.js";
+import { latestRevision, openDataset, readStoredPeriod, type Revision } from "./dataset.js";
 import { withLock } from "./lock.js";
 import { runFiles, type RunManifest } from "./run-output.js";
 import { addFolder } from "./atomic.js";
@@ -87,32 +85,17 @@ export function storedRun(dir: string, period: string, id: string): StoredRun {
 }
 
 /**
- * The run a report publishes for the period: the latest, if it scored this revision with this
- * scheme; undefined when there is none, or a newer revision or another scheme came since.
+ * The run that counts for a period — the one reports publish, dynamic evaluations and warnings read,
+ * and `history` marks: the latest run that scored the period's latest revision (`revision`, by
+ * number and hash) with the current scheme (by hash). Undefined when there is none: the period was
+ * never scored, or a revision was imported or the scheme changed since. An older run counts again
+ * when the scheme is changed back to the one it was made with.
  */
-export function publishedRun(dir: string, period: string, scheme: { hash: string }, revision: Revision): StoredRun | undefined {
-  const last = listRuns(dir, period).length ? latestRun(dir, period) : undefined;
-  return last && last.manifest.scheme.sha256 === scheme.hash && last.manifest.revision?.sha256 === revision.sha256 ? last : undefined;
-}
-
-/**
- * A run's published scores, as the dynamic layer reads them, with the indicator values
- * (`value.<id>`) asked for — straight from scores.arrow through the Arrow reader (zero-copy numbers).
- */
-export async function readRun(run: StoredRun, indicators: readonly string[] = []): Promise<{ scores: PeriodScores; values: Map<string, Float64Array> }> {
-  const valueColumns = indicators.map((id) => `value.${id}`);
-  const frame = await readFrame(join(run.dir, "scores.arrow"), { numeric: ["score", "rank", ...valueColumns], text: ["id", "name", "status", "grade"] });
-  const t = (name: string) => frame.texts.get(name)!;
-  return {
-    scores: {
-      period: run.period,
-      ids: t("id"),
-      names: t("name"),
-      status: t("status"),
-      score: frame.numbers.get("score")!,
-      rank: Int32Array.from(frame.numbers.get("rank")!, (v) => (v === v ? v : 0)),
-      grade: t("grade"),
-    },
-    values: new Map(indicators.map((id, j) => [id, frame.numbers.get(valueColumns[j])!])),
-  };
+export function findRun(dir: string, period: string, scheme: { hash: string }, revision: Revision = latestRevision(dir, period)): StoredRun | undefined {
+  for (const id of listRuns(dir, period).reverse()) {
+    const run = storedRun(dir, period, id);
+    const m = run.manifest;
+    if (m.scheme?.sha256 === scheme.hash && m.revision?.revision === revision.revision && m.revision.sha256 === revision.sha256) return run;
+  }
+  return undefined;
 }

@@ -105,7 +105,7 @@ describe("the dataset commands", { timeout: 60_000 }, () => {
     await cli(["import", dir, "--period", "2025", data]);
     const after = await cli(["history", dir]);
     expect(after.stdout).not.toMatch(/ yes\n/);
-    expect(after.stdout).toContain(`no run of 2025 counts: the latest predates its latest revision or the scheme as it is now (score it again with: parkscore score ${dir} --period 2025)`);
+    expect(after.stdout).toContain(`no run of 2025 counts: none scored its latest revision with the scheme as it is now (score it again with: parkscore score ${dir} --period 2025)`);
   });
 
   it("import removes what a killed import left, saying so in one line", async () => {

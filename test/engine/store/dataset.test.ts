@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ParkscoreError } from "../../../engine/errors.js";
 import { sha256 } from "../../../engine/hash.js";
-import { importPeriod, initDataset, listPeriods, listRevisions, readStoredPeriod } from "../../../engine/store/dataset.js";
+import { importPeriod, initDataset, latestRevision, listPeriods, listRevisions, openDataset, readStoredPeriod } from "../../../engine/store/dataset.js";
 import { withLock } from "../../../engine/store/lock.js";
-import { latestRun, listRuns, readRun, scoreStored } from "../../../engine/store/runs.js";
+import { findRun, latestRun, listRuns, scoreStored } from "../../../engine/store/runs.js";
+import { readRun, RunFileBuffer } from "../../../engine/store/run-scores.js";
 import { ROOT, tempDir } from "../../cli/helpers.js";
 
 const SOURCE = join(ROOT, "datasets", "demo", "source");
@@ -91,5 +92,70 @@ describe("a dataset on disk", { timeout: 30_000 }, () => {
     });
     expect(readdirSync(dir)).not.toContain(".lock");
     expect(await withLock(dir, "score", () => 2)).toBe(2);
+  });
+});
+
+const plain = (s: Awaited<ReturnType<typeof readRun>>["scores"]) => ({ period: s.period, ids: s.ids, names: s.names, status: s.status, score: s.score, rank: s.rank, grade: s.grade });
+
+describe("the run that counts for a period", { timeout: 30_000 }, () => {
+  it("is the latest run of the latest revision with the current scheme, or none", async () => {
+    const dir = demoDataset();
+    const schemeFile = join(dir, "scheme.yaml");
+    const original = readFileSync(schemeFile, "utf8");
+    const scheme = () => openDataset(dir).scheme;
+    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    expect(findRun(dir, "2025", scheme())).toBeUndefined(); // never scored
+
+    const a = await scoreStored(dir, "2025");
+    expect(findRun(dir, "2025", scheme())?.id).toBe(a.id);
+
+    // Another scheme: the run made with the first no longer counts, until one is made with it.
+    writeFileSync(schemeFile, original.replace("cap: 2 }", "cap: 1.5 }"));
+    expect(findRun(dir, "2025", scheme())).toBeUndefined();
+    const b = await scoreStored(dir, "2025");
+    expect(findRun(dir, "2025", scheme())?.id).toBe(b.id);
+
+    // The first scheme again: its run scored this revision with it, so it counts again, though not the latest.
+    writeFileSync(schemeFile, original);
+    expect(findRun(dir, "2025", scheme())?.id).toBe(a.id);
+
+    // A new revision (one figure corrected): no run scored it.
+    const corrected = join(tempDir(), "2025.csv");
+    writeFileSync(corrected, readFileSync(join(SOURCE, "2025.csv"), "utf8").replace(",661.52,", ",662.52,"));
+    await importPeriod(dir, "2025", corrected);
+    expect(findRun(dir, "2025", scheme())).toBeUndefined();
+    const c = await scoreStored(dir, "2025");
+    expect(c.manifest.revision?.revision).toBe(2);
+    expect(findRun(dir, "2025", scheme())?.id).toBe(c.id);
+    // Asked about the earlier revision, the rule finds the run made from it.
+    const first = { ...latestRevision(dir, "2025"), revision: 1, sha256: a.manifest.revision!.sha256 };
+    expect(findRun(dir, "2025", scheme(), first)?.id).toBe(a.id);
+  });
+});
+
+describe("reading a run", { timeout: 30_000 }, () => {
+  it("gives the same scores from the file as from bytes read ahead, and from unreadable bytes through the file", async () => {
+    const dir = demoDataset();
+    await importPeriod(dir, "2023", join(SOURCE, "2023.csv"));
+    const run = await scoreStored(dir, "2023");
+    const indicators = openDataset(dir).scheme.indicators.map((i) => i.id);
+    const fromFile = await readRun(run, indicators);
+    const buffer = new RunFileBuffer();
+    const bytes = (await buffer.read(run))!;
+    const fromBytes = await readRun(run, indicators, { bytes });
+    // The buffer is reused: overwriting it must not change what was read from it.
+    bytes.fill(0);
+    const names = fromBytes.scores.ids.map((_, i) => fromBytes.scores.nameOf!(i));
+    const garbage = await readRun(run, indicators, { bytes });
+    for (const r of [fromBytes, garbage]) {
+      expect(plain(r.scores)).toEqual(plain(fromFile.scores));
+      expect([...r.values.keys()]).toEqual(indicators);
+      for (const id of indicators) expect(Array.from(r.values.get(id)!)).toEqual(Array.from(fromFile.values.get(id)!));
+    }
+    expect(names).toEqual(fromFile.scores.names);
+    // Ranks: the published ranks, 0 where not graded.
+    const s = fromFile.scores;
+    s.status.forEach((st, i) => (st === "graded" ? expect(s.rank[i]).toBeGreaterThan(0) : expect(s.rank[i]).toBe(0)));
+    expect(s.ids.length).toBe(run.manifest.counts.enterprises);
   });
 });

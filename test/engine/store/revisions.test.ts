@@ -12,7 +12,8 @@ import { ParkscoreError } from "../../../engine/errors.js";
 import { readCsv } from "../../../engine/data/csv.js";
 import { importPeriod, initDataset, listRevisions, readStoredPeriod } from "../../../engine/store/dataset.js";
 import { loadPeriodInput } from "../../../engine/store/input.js";
-import { readRun, scoreStored } from "../../../engine/store/runs.js";
+import { scoreStored } from "../../../engine/store/runs.js";
+import { readRun } from "../../../engine/store/run-scores.js";
 import { scorePeriod } from "../../../engine/score/period.js";
 import { ROOT, tempDir } from "../../cli/helpers.js";
 
