@@ -3,10 +3,10 @@
  * escaped (they usually come from data) unless they are themselves `html`/`md` results, so a park
  * named `<b>` prints as text. The result displays as HTML. `html` is the engine's page template.
  */
-import { html, interpolate, trusted, type Html } from "../../engine/index.js";
+import { interpolate, trusted, type Html } from "../../engine/index.js";
 import { renderMarkdown } from "./markdown.js";
 
-export { html, htmlOf, isHtml, trusted, type Html } from "../../engine/charts/html.js";
+export { html, htmlOf, isHtml, trusted, type Html } from "../../engine/index.js";
 
 /** md`Top park: **${name}**`: Markdown; interpolated values are escaped and taken literally. */
 export function md(strings: TemplateStringsArray, ...values: unknown[]): Html {
