@@ -8,7 +8,7 @@
  *   rule of treating indicators with |skewness| > 2 and kurtosis > 3.5.
  * - `percentileClip`: clip to the population's lower/upper quantiles.
  *
- * Loops live in leaf functions over typed arrays and numbers (see normalize/kernel.ts for why).
+ * Loops live in leaf functions over typed arrays and numbers (see engine/kernels/README.md for why).
  */
 import { MethodError } from "../errors.js";
 import { quantileSorted } from "./quantile.js";
@@ -269,7 +269,7 @@ function countChanged(v: Float64Array, orig: Float64Array): number {
 }
 
 function clamp(v: Float64Array, lo: number, hi: number): void {
-  for (let k = 0; k < v.length; k++) v[k] = Math.min(Math.max(v[k], lo), hi); // not a ternary: see normalize/kernel.ts
+  for (let k = 0; k < v.length; k++) v[k] = Math.min(Math.max(v[k], lo), hi); // not a ternary: see engine/kernels/README.md
 }
 
 function logShift(v: Float64Array, min: number, a: number, out: Float64Array): void {

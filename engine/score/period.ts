@@ -8,8 +8,8 @@
  * columns) and `scorePrepared` (everything from exclusions to grades, for a possibly varied scheme).
  * `scorePeriod` is the two in a row.
  */
-import { inArena } from "../arena.js";
-import { forBlocks } from "../blocks.js";
+import { inArena } from "../kernels/arena.js";
+import { forBlocks } from "../kernels/blocks.js";
 import { ParkscoreError, type Warning } from "../errors.js";
 import { sourceRow, type Frame } from "../data/frame.js";
 import { compileFormula } from "../scheme/formula.js";
@@ -308,7 +308,7 @@ function roundScores(score: Float64Array): void {
   forBlocks(score.length, (b, e) => roundRows(score, 10 ** SCORE_DECIMALS, b, e));
 }
 
-// The loops over rows, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+// The loops over rows, each alone in a leaf function called per block of rows (engine/kernels/README.md).
 
 function roundRows(score: Float64Array, f: number, b: number, e: number): void {
   for (let i = b; i < e; i++) {

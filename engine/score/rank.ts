@@ -12,7 +12,7 @@
  * unsigned order is numeric order (Herf, "Radix tricks", 2001): negative numbers have all bits
  * flipped, others only the sign bit. Both sorts are stable, so the order is the same either way.
  */
-import { forBlocks } from "../blocks.js";
+import { forBlocks } from "../kernels/blocks.js";
 
 /** Row indices of `rows` ordered by ascending score. Scores must not be NaN. */
 export function ascendingOrder(score: Float64Array, rows: Int32Array): Int32Array {
@@ -69,7 +69,7 @@ function radixRange(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpV
   val.set(tmpVal.subarray(s, e), s);
 }
 
-// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+// The loops, each alone in a leaf function called per block of rows (engine/kernels/README.md).
 
 function gather(score: Float64Array, rows: Int32Array, val: Float64Array, b: number, e: number): void {
   for (let k = b; k < e; k++) val[k] = score[rows[k]] + 0; // −0 + 0 is +0

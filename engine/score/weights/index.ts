@@ -134,7 +134,7 @@ function judged(scheme: Scheme, s: SimpleWeighting, m: JudgementMatrix, what: st
 export function benefitOriented(x: Float64Array, pop: Uint8Array, ind: Indicator): Float64Array {
   const out = new Float64Array(x.length);
   const sign = ind.direction === "cost" ? -1 : 1;
-  for (let i = 0; i < x.length; i++) out[i] = pop[i] === 1 ? sign * x[i] : 0 / 0; // 0 / 0: see normalize/kernel.ts
+  for (let i = 0; i < x.length; i++) out[i] = pop[i] === 1 ? sign * x[i] : 0 / 0; // 0 / 0: see engine/kernels/README.md
   return out;
 }
 

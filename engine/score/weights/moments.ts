@@ -12,7 +12,7 @@
  * is observed), not NaN.
  */
 import { WeightError } from "./errors.js";
-import { squaredDeviations } from "../column-stats.js";
+import { squaredDeviations } from "../../kernels/column-stats.js";
 
 export type Moments = {
   /** Population rows. */
