@@ -39,8 +39,9 @@ export function weightedProduct({ n, pop, norm, weights, scale }: AggregationInp
     const i = firstNegative(norm[j], pop);
     if (i >= 0)
       throw new AggregationError(
-        `weighted product: indicator ${j} has a negative normalised value (${norm[j][i]} at row ${i}); ` +
-          "the geometric mean needs non-negative values — use a normalisation without negatives (minmax, efficacy, benchmark-ratio)",
+        { indicator: j, row: i },
+        (ind, row) =>
+          `weighted product: indicator ${ind} has a negative normalised value (${norm[j][i]} ${row}); the geometric mean needs non-negative values — use a normalisation without negatives (minmax, efficacy, benchmark-ratio)`,
       );
   }
   const logSum = new Float64Array(n); // Σ_j w_j ln r_ij

@@ -144,7 +144,7 @@ function guard<T>(scheme: Scheme, path: string, f: () => T, members?: Indicator[
     return f();
   } catch (e) {
     if (!(e instanceof WeightError || e instanceof AhpError)) throw e;
-    const message = members ? e.message.replace(/indicator (\d+)/g, (_, k) => `indicator ${members[Number(k)]?.id ?? k}`) : e.message;
+    const message = members ? e.named({ indicator: (k) => members[k]?.id ?? String(k) }) : e.message;
     throw new ParkscoreError({ code: "weights.invalid", file: scheme.file, path, message });
   }
 }
