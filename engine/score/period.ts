@@ -25,7 +25,8 @@ import { competitionRanks } from "./rank.js";
 import { addReason, addReasonToRows, excludedFor, noReasons, notEligible, scoredAsMissing, undecidedEligibility } from "./reasons.js";
 import { applyRules, type RuleColumns } from "./rules.js";
 import { effectiveNormalization, treatOutliers } from "./treatment.js";
-import type { IndicatorWeight, PeriodResult, Reason, Status, TreatedValue } from "./types.js";
+import type { PeriodResult, Reason, Status, TreatedValue } from "./types.js";
+import type { IndicatorWeight } from "./weights/types.js";
 import { schemeWeights } from "./weights/index.js";
 
 export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {

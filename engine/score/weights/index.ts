@@ -10,32 +10,13 @@ import { ParkscoreError, type Warning } from "../../errors.js";
 import { AhpError, ahpWeights } from "../../scheme/ahp.js";
 import { scatterDegree } from "./scatter-degree.js";
 import type { Indicator, JudgementMatrix, Scheme, SimpleWeighting } from "../../scheme/types.js";
-import type { IndicatorWeight } from "../types.js";
+import type { IndicatorWeight, SchemeWeights, WeightingData, WeightingNote } from "./types.js";
 import { combineWeights } from "./combine.js";
 import { criticWeights } from "./critic.js";
 import { entropyWeights, zeroRule } from "./entropy.js";
 import { WeightError } from "./errors.js";
 import { stddevWeights } from "./stddev.js";
 import { variationWeights } from "./variation.js";
-
-/** The data objective methods look at: the population's normalised and raw columns. */
-export interface WeightingData {
-  pop: Uint8Array;
-  norm: Map<string, Float64Array>;
-  values: Map<string, Float64Array>;
-}
-
-/** What a weighting method found, for the manifest (entropies, AHP consistency…). */
-export interface WeightingNote {
-  weighting: string;
-  level: string;
-  detail: Record<string, unknown>;
-}
-
-export interface SchemeWeights {
-  weights: IndicatorWeight[];
-  notes: WeightingNote[];
-}
 
 export function schemeWeights(scheme: Scheme, warnings: Warning[], data: WeightingData): SchemeWeights {
   const notes: WeightingNote[] = [];
