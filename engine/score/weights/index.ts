@@ -112,7 +112,7 @@ function judged(scheme: Scheme, s: SimpleWeighting, m: JudgementMatrix, what: st
 }
 
 /** An indicator's values as the scatter-degree method wants them: higher is better (cost negated), NaN outside the population. */
-export function benefitOriented(x: Float64Array, pop: Uint8Array, ind: Indicator): Float64Array {
+function benefitOriented(x: Float64Array, pop: Uint8Array, ind: Indicator): Float64Array {
   const out = new Float64Array(x.length);
   const sign = ind.direction === "cost" ? -1 : 1;
   for (let i = 0; i < x.length; i++) out[i] = pop[i] === 1 ? sign * x[i] : 0 / 0; // 0 / 0: see engine/kernels/README.md
@@ -134,7 +134,7 @@ function guard<T>(scheme: Scheme, path: string, f: () => T, members?: Indicator[
  * Rescales a level's weights to sum to 1, with a warning when they did not. Weights all 0 are an
  * error (loading a scheme already refuses them; this guards schemes built in code).
  */
-export function rescale(ws: number[], what: string, path: string, warnings: Warning[], file: string): number[] {
+function rescale(ws: number[], what: string, path: string, warnings: Warning[], file: string): number[] {
   const sum = ws.reduce((a, b) => a + b, 0);
   if (!(sum > 0)) throw new ParkscoreError({ code: "weights.zero", file, path, message: `the weights of the ${what} are all 0`, fix: "give each its weight; at least one must count" });
   if (Math.abs(sum - 1) > 1e-9)
