@@ -67,12 +67,50 @@ export class ProblemList {
   }
 }
 
+/** Where in a method's input a problem is: an indicator (its position in the input) and a row. */
+export interface MethodPlace {
+  indicator?: number;
+  row?: number;
+}
+
+/** How a caller names a method's indicator (e.g. by id) and row (e.g. by enterprise and source line). */
+export interface PlaceNames {
+  indicator?: (j: number) => string;
+  /** A phrase that locates the row, as "at row 7" does. */
+  row?: (i: number) => string;
+}
+
 /**
  * A method's refusal of its input (a singular matrix, a benchmark of 0, an inconsistent judgement):
  * the pure-maths modules throw subclasses of this with a readable message, and callers add the
  * location. One that reaches the CLI unwrapped is still the user's problem, not a bug.
+ *
+ * A method knows an indicator and a row only by position; it gives them as fields, and its message
+ * as a function of their names, so that a caller can say them its own way ({@link named}).
  */
-export class MethodError extends Error {}
+export class MethodError extends Error {
+  readonly indicator?: number;
+  readonly row?: number;
+  private readonly text?: (indicator: string, row: string) => string;
+
+  constructor(message: string);
+  constructor(place: MethodPlace, text: (indicator: string, row: string) => string);
+  constructor(a: string | MethodPlace, text?: (indicator: string, row: string) => string) {
+    super(typeof a === "string" ? a : text!(String(a.indicator), `at row ${a.row}`));
+    if (typeof a === "string") return;
+    if (a.indicator !== undefined) this.indicator = a.indicator;
+    if (a.row !== undefined) this.row = a.row;
+    this.text = text;
+  }
+
+  /** The message with the indicator and row named by `names` (by position where it has no name for them). */
+  named(names: PlaceNames): string {
+    if (this.text === undefined) return this.message;
+    const indicator = this.indicator !== undefined && names.indicator ? names.indicator(this.indicator) : String(this.indicator);
+    const row = this.row !== undefined && names.row ? names.row(this.row) : `at row ${this.row}`;
+    return this.text(indicator, row);
+  }
+}
 
 /** `file:row: column "x": message (value "v"). Fix: …` — one line, control characters escaped (printable.ts). */
 export function formatProblem(p: Problem): string {

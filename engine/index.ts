@@ -24,7 +24,8 @@ export type { Frame, ReadSpec } from "./data/frame.js";
 // Scoring one period.
 export { scorePeriod, SCORE_DECIMALS, preparePeriod, scorePrepared, type PreparedPeriod, type ScoreOptions } from "./score/period.js";
 export { resultTable, formatReasons } from "./score/table.js";
-export type { PeriodResult, Status, Reason, IndicatorWeight, TreatedValue } from "./score/types.js";
+export type { PeriodResult, Status, Reason, TreatedValue } from "./score/types.js";
+export type { IndicatorWeight } from "./score/weights/types.js";
 
 // Several periods: panel, dynamic evaluation, movement, warnings.
 export { buildPanel, panelRows, type Panel, type PeriodScores } from "./dynamic/panel.js";

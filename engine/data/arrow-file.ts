@@ -4,7 +4,7 @@
  * the reader reads the footer, the dictionaries and each batch's metadata, then only the buffers
  * of the columns the scheme uses, each into its place in an image of the file: a zeroed buffer of
  * the file's size whose other pages are never touched, so they cost neither a read nor memory.
- * The image is shared memory that V8 is told about late (late-count.ts): counted as it is made,
+ * The image is shared memory that V8 is told about late (engine/kernels/late-count.ts): counted as it is made,
  * it would start a full garbage collection in every large read.
  * tableFromIPC then reads the image as it would the whole file, and nothing looks at the columns
  * left out. A scheme using 20 of a file's 200 columns reads a tenth of it; the benchmark's file,
@@ -19,7 +19,7 @@ import { DataType, MessageHeader, tableFromIPC, type Field, type Table } from "a
 import { Footer, type FileBlock } from "apache-arrow/ipc/metadata/file";
 import { Message, type RecordBatch as BatchHeader } from "apache-arrow/ipc/metadata/message";
 import { ProblemList } from "../errors.js";
-import { countLater } from "../late-count.js";
+import { countLater } from "../kernels/late-count.js";
 import { frameFromTable } from "./arrow.js";
 import type { Frame, ReadSpec } from "./frame.js";
 import { checkKey } from "./key.js";

@@ -94,7 +94,7 @@ export function detachedFrame(frame: Frame): Frame {
 
 /**
  * The column itself if it fills an ArrayBuffer of its own, else a copy that does. A column of a
- * shared buffer (a large arena, engine/prefault.ts) is copied too: sent as it is, the receiving
+ * shared buffer (a large arena, engine/kernels/prefault.ts) is copied too: sent as it is, the receiving
  * thread would share its memory rather than get its values.
  */
 export function ownBuffer(v: Float64Array): Float64Array {

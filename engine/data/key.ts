@@ -15,7 +15,7 @@
  * bytes and nothing more.
  */
 import { isUtf8 } from "node:buffer";
-import { forBlocks, listingBlocks } from "../blocks.js";
+import { forBlocks, listingBlocks } from "../kernels/blocks.js";
 import type { ProblemList } from "../errors.js";
 import { hasControl, printable } from "../printable.js";
 import { sourceRow, type Frame, type ReadSpec } from "./frame.js";
@@ -227,7 +227,7 @@ function utf8Part(text: Utf8Text): KeyPart {
 const EMPTY = 1;
 const UNCLEAN = 2;
 
-// The loops over rows, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+// The loops over rows, each alone in a leaf function called per block of rows (engine/kernels/README.md).
 
 /** Values [b, e) of a chunk whose first row is `base`. */
 function mixChunk(c: Utf8Chunk, h: Int32Array, flags: Uint8Array, odd: Uint8Array, base: number, b: number, e: number): void {
@@ -321,7 +321,7 @@ function rowsWith(flags: Uint8Array, flag = 1): number[] {
  * where a table of every row would cost a cache and TLB miss per row), and is listed if that bit
  * was already set: about one row in 32. Then only the rows on those bits, the listed ones and the
  * rows they met, go through the exact check, a small open-addressing table on their full hashes.
- * Each loop is its own leaf function (docs/performance.md, "Leaf loops").
+ * Each loop is its own leaf function (engine/kernels/README.md).
  */
 function duplicatePairs(parts: KeyPart[], hashes: Int32Array, empty: Uint8Array): [number, number][] {
   const n = hashes.length;

@@ -130,7 +130,7 @@ function accumulateGrowth(s: Float64Array, prev: Float64Array, w: number, num: F
 }
 
 function finish(num: Float64Array, den: Float64Array, used: Int32Array, minPeriods: number, out: Float64Array): void {
-  for (let i = 0; i < out.length; i++) out[i] = used[i] >= minPeriods && den[i] > 0 ? num[i] / den[i] : 0 / 0; // 0 / 0: see score/normalize/kernel.ts
+  for (let i = 0; i < out.length; i++) out[i] = used[i] >= minPeriods && den[i] > 0 ? num[i] / den[i] : 0 / 0; // 0 / 0: see engine/kernels/README.md
 }
 
 function combine(level: Float64Array, growth: Float64Array, alpha: number, out: Float64Array): void {

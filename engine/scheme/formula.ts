@@ -3,7 +3,7 @@
  *
  * A formula is parsed with mathjs, checked against a small whitelist of operators and functions,
  * and turned into the source of one fused loop over Float64Arrays (`new Function`), called per block
- * of rows (engine/blocks.ts). Evaluating it over a million rows is a single pass with no per-row
+ * of rows (engine/kernels/blocks.ts). Evaluating it over a million rows is a single pass with no per-row
  * closures and no mathjs at run time. Names
  * become array reads, numbers become literals, so the generated code cannot reach anything else.
  *
@@ -12,9 +12,9 @@
  * gives a missing value and is counted so the caller can warn (never Infinity); any other non-finite
  * result (log of 0, overflow) is also made missing and counted.
  */
-import { column } from "../arena.js";
+import { column } from "../kernels/arena.js";
 import type { MathNode } from "mathjs";
-import { forBlocks } from "../blocks.js";
+import { forBlocks } from "../kernels/blocks.js";
 import { mathjs } from "../mathjs.js";
 import { MethodError } from "../errors.js";
 
@@ -102,7 +102,7 @@ const HELPERS = {
 
 /**
  * A missing value in generated code: `0 / 0` is a number constant to the optimiser, while `NaN` is a
- * global it keeps boxed, which makes every row's value a heap allocation (normalize/kernel.ts).
+ * global it keeps boxed, which makes every row's value a heap allocation (engine/kernels/README.md).
  */
 const MISSING = "(0 / 0)";
 

@@ -13,13 +13,15 @@
  * first grade, the next the second…, and the last k − d grades stay unused (their break is NaN).
  */
 import { ckmeans } from "simple-statistics";
+import { gatherKeys } from "../kernels/gather.js";
 
 /** Writes `out[row]` for every row; returns each grade's break (its lowest score), best grade first. */
 export function naturalBreakGrades(score: Float64Array, rows: Int32Array, grades: string[], out: string[]): number[] {
   const k = grades.length;
   if (k < 1) throw new RangeError("natural-breaks grading needs at least one grade");
   const sorted = new Float64Array(rows.length);
-  const bad = gather(score, rows, sorted);
+  gatherKeys(score, rows, sorted, 0, rows.length);
+  const bad = firstNonFinite(sorted, rows);
   if (bad >= 0) throw new RangeError(`natural-breaks grading: row ${bad} has no finite score (${score[bad]})`);
   sorted.sort();
   const breaks: number[] = new Array(k).fill(NaN);
@@ -36,13 +38,9 @@ export function naturalBreakGrades(score: Float64Array, rows: Int32Array, grades
   return breaks;
 }
 
-/** The rows' scores into `out` (−0 as 0); the first row without a finite score, or −1. */
-function gather(score: Float64Array, rows: Int32Array, out: Float64Array): number {
-  for (let p = 0; p < rows.length; p++) {
-    const v = score[rows[p]];
-    if (!Number.isFinite(v)) return rows[p];
-    out[p] = v + 0;
-  }
+/** The first of `rows` whose gathered score is not finite, or −1. */
+function firstNonFinite(values: Float64Array, rows: Int32Array): number {
+  for (let p = 0; p < values.length; p++) if (!Number.isFinite(values[p])) return rows[p];
   return -1;
 }
 

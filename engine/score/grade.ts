@@ -5,7 +5,7 @@
  * so equal scores, which share a rank, always share a grade. `bands` give the first grade whose
  * lowest score is reached.
  */
-import { forBlocks } from "../blocks.js";
+import { forBlocks } from "../kernels/blocks.js";
 import type { Grading } from "../scheme/types.js";
 import { naturalBreakGrades } from "./grade-breaks.js";
 import { rsrProbitGrades } from "./grade-rsr.js";
@@ -25,7 +25,7 @@ export function bandGrades(score: Float64Array, rows: Int32Array, g: Extract<Gra
   forBlocks(rows.length, (b, e) => bandRows(score, rows, g.bands, g.grades, out, b, e));
 }
 
-// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+// The loops, each alone in a leaf function called per block of rows (engine/kernels/README.md).
 
 function quotaRows(rank: Int32Array, rows: Int32Array, cut: number[], grades: string[], out: string[], b: number, e: number): void {
   for (let k = b; k < e; k++) {

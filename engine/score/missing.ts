@@ -4,7 +4,7 @@
  * without emission data the item's average score), `zero` gives 0. `exclude` is decided before
  * normalisation (the enterprise leaves the graded population), so it never reaches here.
  */
-import { listingBlocks } from "../blocks.js";
+import { listingBlocks } from "../kernels/blocks.js";
 import type { MissingPolicy } from "../scheme/types.js";
 import type { Normalized } from "./normalize/index.js";
 
@@ -43,7 +43,7 @@ function fillRows(x: Float64Array, rows: number[], value: number): void {
   for (let k = 0; k < rows.length; k++) x[rows[k]] = value;
 }
 
-/** Rows [b, e) of the population: the observed values' [count, sum, min] continued in `acc`; the missing rows listed in `rows`, their number returned (blocks.ts `listingBlocks`). */
+/** Rows [b, e) of the population: the observed values' [count, sum, min] continued in `acc`; the missing rows listed in `rows`, their number returned (engine/kernels/blocks.ts `listingBlocks`). */
 function observedStats(x: Float64Array, pop: Uint8Array, acc: Float64Array, rows: Int32Array, b: number, e: number): number {
   let count = acc[0], sum = acc[1], min = acc[2];
   let k = 0;

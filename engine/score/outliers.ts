@@ -8,9 +8,10 @@
  *   rule of treating indicators with |skewness| > 2 and kurtosis > 3.5.
  * - `percentileClip`: clip to the population's lower/upper quantiles.
  *
- * Loops live in leaf functions over typed arrays and numbers (see normalize/kernel.ts for why).
+ * Loops live in leaf functions over typed arrays and numbers (see engine/kernels/README.md for why).
  */
 import { MethodError } from "../errors.js";
+import { gather, scatter } from "../kernels/gather.js";
 import { quantileSorted } from "./quantile.js";
 
 export interface OutlierChange {
@@ -78,7 +79,7 @@ export function winsorize(x: Float64Array, pop: Uint8Array, options: WinsorizeOp
     throw new OutlierError(`winsorize needs skew ≥ 0, a kurtosis threshold and maxCount ≥ 0 (got ${skewLimit}, ${kurtLimit}, ${maxCount})`);
 
   const rows = observedRows(x, pop);
-  const orig = gather(x, rows);
+  const orig = gathered(x, rows);
   const v = Float64Array.from(orig);
   const g1 = skewness(v), g2 = kurtosis(v);
   let sk = g1, kt = g2;
@@ -128,7 +129,7 @@ export function percentileClip(x: Float64Array, pop: Uint8Array, options: ClipOp
   if (!(lower >= 0 && lower <= upper && upper <= 1))
     throw new OutlierError(`percentile clipping needs 0 ≤ lower ≤ upper ≤ 1 (got lower ${lower}, upper ${upper})`);
   const rows = observedRows(x, pop);
-  const orig = gather(x, rows);
+  const orig = gathered(x, rows);
   const values = Float64Array.from(x);
   if (orig.length === 0) return { values, changes: [], low: NaN, high: NaN };
   const sorted = Float64Array.from(orig).sort();
@@ -202,14 +203,11 @@ function collectRows(x: Float64Array, pop: Uint8Array, out: Int32Array): number 
   return m;
 }
 
-function gather(x: Float64Array, rows: Int32Array): Float64Array {
+/** x at `rows`, in a new array. */
+function gathered(x: Float64Array, rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = x[rows[k]];
+  gather(x, rows, out, 0, rows.length);
   return out;
-}
-
-function scatter(x: Float64Array, rows: Int32Array, v: Float64Array): void {
-  for (let k = 0; k < rows.length; k++) x[rows[k]] = v[k];
 }
 
 /** out = [Σd², Σd³, Σd⁴], d = v − mean (two passes, as COINr demeans first). */
@@ -269,7 +267,7 @@ function countChanged(v: Float64Array, orig: Float64Array): number {
 }
 
 function clamp(v: Float64Array, lo: number, hi: number): void {
-  for (let k = 0; k < v.length; k++) v[k] = Math.min(Math.max(v[k], lo), hi); // not a ternary: see normalize/kernel.ts
+  for (let k = 0; k < v.length; k++) v[k] = Math.min(Math.max(v[k], lo), hi); // not a ternary: see engine/kernels/README.md
 }
 
 function logShift(v: Float64Array, min: number, a: number, out: Float64Array): void {

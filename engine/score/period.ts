@@ -8,12 +8,12 @@
  * columns) and `scorePrepared` (everything from exclusions to grades, for a possibly varied scheme).
  * `scorePeriod` is the two in a row.
  */
-import { inArena } from "../arena.js";
-import { forBlocks } from "../blocks.js";
+import { inArena } from "../kernels/arena.js";
+import { admit, anyValue, eligibilityCodes, ELIGIBLE, exclude, NOT_ELIGIBLE, roundScores, split, UNDECIDED } from "../kernels/population.js";
 import { ParkscoreError, type Warning } from "../errors.js";
 import { sourceRow, type Frame } from "../data/frame.js";
 import { compileFormula } from "../scheme/formula.js";
-import type { Indicator, Label, Scheme } from "../scheme/types.js";
+import type { Indicator, Scheme } from "../scheme/types.js";
 import { AggregationError } from "./aggregate/errors.js";
 import { aggregate } from "./aggregate/index.js";
 import type { Aggregated } from "./aggregate/types.js";
@@ -22,10 +22,11 @@ import { assignGrades } from "./grade.js";
 import { imputeMissing } from "./missing.js";
 import { normalize, NormalizeError, type Extent } from "./normalize/index.js";
 import { competitionRanks } from "./rank.js";
-import { addReason, addReasonToRows, noReasons } from "./reasons.js";
+import { addReason, addReasonToRows, excludedFor, noReasons, notEligible, scoredAsMissing, undecidedEligibility } from "./reasons.js";
 import { applyRules, type RuleColumns } from "./rules.js";
 import { effectiveNormalization, treatOutliers } from "./treatment.js";
-import type { IndicatorWeight, PeriodResult, Reason, Status, TreatedValue } from "./types.js";
+import type { PeriodResult, Reason, Status, TreatedValue } from "./types.js";
+import type { IndicatorWeight } from "./weights/types.js";
 import { schemeWeights } from "./weights/index.js";
 
 export function scorePeriod(frame: Frame, scheme: Scheme): PeriodResult {
@@ -76,7 +77,7 @@ export function preparePeriod(frame: Frame, scheme: Scheme): PreparedPeriod {
   const eligibility = new Uint8Array(n); // ELIGIBLE
   if (scheme.eligible) {
     const ok = evaluate(scheme.eligible.when, `${scheme.eligible.path}.when`);
-    forBlocks(n, (b, e) => eligibilityCodes(ok, eligibility, b, e));
+    eligibilityCodes(ok, eligibility);
   }
 
   let cached: { veto: Scheme["rules"]["veto"]; adjust: Scheme["rules"]["adjust"]; columns: RuleColumns; warnings: Warning[] } | undefined;
@@ -176,13 +177,11 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   // The population: eligible rows, less those excluded for a missing value.
   const pop = new Uint8Array(n);
   const ineligible = lean ? [] : ineligibleReasons(scheme);
-  let graded = 0;
-  forBlocks(n, (b, e) => (graded = admit(prep.eligibility, status, reasons, ineligible, pop, graded, b, e)));
+  let graded = admit<Status, readonly Reason[]>(prep.eligibility, pop, status, "not-graded", reasons, ineligible);
   for (const ind of scheme.indicators) {
     if (ind.missing !== "exclude") continue;
-    const v = values.get(ind.id)!;
-    const reason: Reason = { kind: "excluded", label: { zh: `缺少${ind.label.zh}数据,不参与评价`, en: `no ${ind.label.en} value: excluded` } };
-    forBlocks(n, (b, e) => (graded -= exclude(v, pop, status, note, reason, b, e)));
+    const reason = excludedFor(ind);
+    graded -= exclude<Status>(values.get(ind.id)!, pop, status, "excluded", (i) => note(i, reason));
   }
 
   const treated: TreatedValue[] = [];
@@ -217,7 +216,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
         if (range) range = { min: Math.min(range.min, filled.value), max: Math.max(range.max, filled.value) };
         warnings.push({ code: "score.missing", file: frame.origin.file, message: `${filled.filled} graded enterprise(s) have no ${ind.id}: scored ${+filled.value.toPrecision(6)} (missing: ${ind.missing})` });
         if (!lean) {
-          addReasonToRows(reasons, filled.rows, { kind: "missing", label: missingLabel(ind) });
+          addReasonToRows(reasons, filled.rows, scoredAsMissing(ind));
         }
       }
     }
@@ -236,9 +235,10 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
     agg = lean && scheme.aggregation.method === "weighted-sum" ? weightedSumOnly(input) : aggregate(scheme.aggregation, input);
   } catch (e) {
     if (!(e instanceof AggregationError)) throw e;
-    const message = e.message
-      .replace(/indicator (\d+)/g, (_, k: string) => `indicator ${scheme.indicators[Number(k)]?.id ?? k}`)
-      .replace(/at row (\d+)/g, (_, i: string) => `for ${frame.texts.get(scheme.id)![Number(i)]} (${frame.origin.file} row ${sourceRow(frame, Number(i))})`);
+    const message = e.named({
+      indicator: (k) => scheme.indicators[k]?.id ?? String(k),
+      row: (i) => `for ${frame.texts.get(scheme.id)![i]} (${frame.origin.file} row ${sourceRow(frame, i)})`,
+    });
     throw new ParkscoreError({ code: "score.aggregate", file: scheme.file, path: "aggregation", message });
   }
 
@@ -256,7 +256,7 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
   });
   if (lean) reasons.fill(noReasons(1)[0]); // applyRules appended veto/adjust reasons: not kept in a lean scoring
 
-  roundScores(score);
+  roundScores(score, SCORE_DECIMALS);
 
   // Rank and grade: quotas and ranks among the enterprises not vetoed; vetoed ones rank after them.
   const rank = new Int32Array(n);
@@ -304,106 +304,16 @@ export function scorePrepared(prep: PreparedPeriod, scheme: Scheme, options: Sco
  * but differ in the last binary digit (0.6·⅔ + 0.4·0.7 vs 0.6 + 0.4·0.2) tie, as a reader expects.
  */
 export const SCORE_DECIMALS = 9;
-function roundScores(score: Float64Array): void {
-  forBlocks(score.length, (b, e) => roundRows(score, 10 ** SCORE_DECIMALS, b, e));
-}
-
-// The loops over rows, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
-
-function roundRows(score: Float64Array, f: number, b: number, e: number): void {
-  for (let i = b; i < e; i++) {
-    const s = score[i];
-    if (Math.abs(s) < 1e6) score[i] = Math.round(s * f) / f; // NaN fails the test and stays NaN
-  }
-}
-
-/** Eligibility codes of a prepared period (see PreparedPeriod.eligibility). */
-const ELIGIBLE = 0;
-const NOT_ELIGIBLE = 1;
-const UNDECIDED = 2;
-
-/** Rows [b, e): NOT_ELIGIBLE where the eligibility formula is false, UNDECIDED where it is missing (NaN). */
-function eligibilityCodes(ok: Float64Array, out: Uint8Array, b: number, e: number): void {
-  for (let i = b; i < e; i++) out[i] = ok[i] !== ok[i] ? UNDECIDED : ok[i] === 0 ? NOT_ELIGIBLE : ELIGIBLE;
-}
 
 /** The reason list of a row, by its eligibility code: one frozen list per code, shared (reason lists never change once made). */
 function ineligibleReasons(scheme: Scheme): (readonly Reason[])[] {
   const e = scheme.eligible;
   if (!e) return [];
-  const undecided = { zh: `无法判断是否参评(缺少数据):${e.when}`, en: `eligibility undecided (missing data): ${e.when}` };
-  const list = (label: Label): readonly Reason[] => Object.freeze([{ kind: "not-eligible", label }]);
-  return [Object.freeze([]), list(e.reason), list(undecided)]; // by code: ELIGIBLE (never read), NOT_ELIGIBLE, UNDECIDED
-}
-
-/**
- * Rows [b, e): eligible rows join the population (pop = 1); the others become not-graded, with their
- * reason when `lists` has them (not in a lean scoring). Returns `m` plus the rows admitted.
- */
-function admit(codes: Uint8Array, status: Status[], reasons: (readonly Reason[])[], lists: (readonly Reason[])[], pop: Uint8Array, m: number, b: number, e: number): number {
-  for (let i = b; i < e; i++) {
-    const c = codes[i];
-    if (c === ELIGIBLE) {
-      pop[i] = 1;
-      m++;
-      continue;
-    }
-    status[i] = "not-graded";
-    if (lists.length) reasons[i] = lists[c];
-  }
-  return m;
-}
-
-/** Population rows [b, e) without a value leave it, excluded; returns how many. */
-function exclude(v: Float64Array, pop: Uint8Array, status: Status[], note: (i: number, r: Reason) => void, reason: Reason, b: number, e: number): number {
-  let m = 0;
-  for (let i = b; i < e; i++)
-    if (pop[i] === 1 && v[i] !== v[i]) {
-      pop[i] = 0;
-      status[i] = "excluded";
-      note(i, reason);
-      m++;
-    }
-  return m;
-}
-
-function missingLabel(ind: Indicator): Label {
-  const how = {
-    worst: { zh: "按最低分计", en: "scored as the worst" },
-    "mean-score": { zh: "按平均分计", en: "scored as the mean" },
-    zero: { zh: "按0分计", en: "scored as 0" },
-    exclude: { zh: "不参与评价", en: "excluded" },
-  }[ind.missing];
-  return { zh: `缺少${ind.label.zh}数据,${how.zh}`, en: `no ${ind.label.en} value: ${how.en}` };
-}
-
-/** The population rows (`size` of them) flagged in `flags`, and the other population rows. */
-function split(pop: Uint8Array, size: number, flags: Uint8Array): [Int32Array, Int32Array] {
-  let yes = 0;
-  forBlocks(pop.length, (b, e) => (yes = countFlagged(pop, flags, yes, b, e)));
-  const rows = [new Int32Array(yes), new Int32Array(size - yes)];
-  const next = new Int32Array(2);
-  forBlocks(pop.length, (b, e) => splitRows(pop, flags, rows[0], rows[1], next, b, e));
-  return [rows[0], rows[1]];
-}
-
-function countFlagged(pop: Uint8Array, flags: Uint8Array, m: number, b: number, e: number): number {
-  for (let i = b; i < e; i++) if (pop[i] === 1 && flags[i] !== 0) m++;
-  return m;
-}
-
-/** Rows [b, e): population rows appended to `yes` or `no` by their flag, at the positions in `next`. */
-function splitRows(pop: Uint8Array, flags: Uint8Array, yes: Int32Array, no: Int32Array, next: Int32Array, b: number, e: number): void {
-  let y = next[0], n = next[1];
-  for (let i = b; i < e; i++) if (pop[i] === 1) flags[i] !== 0 ? (yes[y++] = i) : (no[n++] = i);
-  next[0] = y;
-  next[1] = n;
-}
-
-/** Whether a column holds a value: stops at the first one, so a column that has values costs almost nothing. */
-function anyValue(v: Float64Array): boolean {
-  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) return true;
-  return false;
+  const lists: (readonly Reason[])[] = [];
+  lists[ELIGIBLE] = Object.freeze([]); // never read
+  lists[NOT_ELIGIBLE] = Object.freeze([notEligible(e)]);
+  lists[UNDECIDED] = Object.freeze([undecidedEligibility(e)]);
+  return lists;
 }
 
 /**

@@ -12,7 +12,8 @@
  * unsigned order is numeric order (Herf, "Radix tricks", 2001): negative numbers have all bits
  * flipped, others only the sign bit. Both sorts are stable, so the order is the same either way.
  */
-import { forBlocks } from "../blocks.js";
+import { forBlocks } from "../kernels/blocks.js";
+import { gatherKeys } from "../kernels/gather.js";
 
 /** Row indices of `rows` ordered by ascending score. Scores must not be NaN. */
 export function ascendingOrder(score: Float64Array, rows: Int32Array): Int32Array {
@@ -29,7 +30,7 @@ function sortRows(score: Float64Array, rows: Int32Array): { idx: Int32Array; val
   const m = rows.length;
   const idx = Int32Array.from(rows);
   const val = new Float64Array(m);
-  forBlocks(m, (b, e) => gather(score, rows, val, b, e));
+  forBlocks(m, (b, e) => gatherKeys(score, rows, val, b, e));
   sortRange(idx, val, new Int32Array(m), new Float64Array(m), 0, m, 0);
   return { idx, val };
 }
@@ -69,11 +70,7 @@ function radixRange(idx: Int32Array, val: Float64Array, tmpIdx: Int32Array, tmpV
   val.set(tmpVal.subarray(s, e), s);
 }
 
-// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
-
-function gather(score: Float64Array, rows: Int32Array, val: Float64Array, b: number, e: number): void {
-  for (let k = b; k < e; k++) val[k] = score[rows[k]] + 0; // −0 + 0 is +0
-}
+// The loops, each alone in a leaf function called per block of rows (engine/kernels/README.md).
 
 function extent(val: Float64Array, ext: Float64Array, b: number, e: number): void {
   let lo = ext[0], hi = ext[1];

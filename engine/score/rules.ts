@@ -4,7 +4,7 @@
  * points, their total kept within ±cap when the scheme sets one.
  */
 import type { Adjustment, Veto } from "../scheme/types.js";
-import { forBlocks } from "../blocks.js";
+import { forBlocks } from "../kernels/blocks.js";
 import { addReason, addSharedReason, sharedReason, type SharedReason } from "./reasons.js";
 import type { Reason } from "./types.js";
 
@@ -70,7 +70,7 @@ interface Rules {
   fixedReasons: (SharedReason | undefined)[];
 }
 
-/** Rows [b, e) of the population: vetoes and adjustments applied, undecided ones counted (called per block, see engine/blocks.ts). */
+/** Rows [b, e) of the population: vetoes and adjustments applied, undecided ones counted (called per block, see engine/kernels/blocks.ts). */
 function applyRows(
   rules: Rules,
   pop: Uint8Array,

@@ -1,7 +1,7 @@
 /** What scoring one period produces: columns over all enterprises of the period, input order kept. */
 import type { Warning } from "../errors.js";
 import type { Label } from "../scheme/types.js";
-import type { WeightingNote } from "./weights/index.js";
+import type { IndicatorWeight, WeightingNote } from "./weights/types.js";
 
 /** A value changed by outlier treatment, for the manifest. */
 export interface TreatedValue {
@@ -21,19 +21,6 @@ export interface Reason {
   label: Label;
   /** Points added or removed, for adjustments. */
   points?: number;
-}
-
-export interface IndicatorWeight {
-  indicator: string;
-  category?: string;
-  /** Weight of the category (1 in a flat scheme). */
-  categoryWeight: number;
-  /** Weight inside the category. */
-  localWeight: number;
-  /** categoryWeight × localWeight: the weight the aggregation uses; these sum to 1. */
-  weight: number;
-  /** For a combination: each combined weighting's final weight of this indicator, by name. */
-  components?: Record<string, number>;
 }
 
 export interface PeriodResult {

@@ -64,7 +64,7 @@ export function rankIntervals(nominal: PeriodResult, grades: readonly string[], 
     out.rankMedian[i] = quantileSorted(sorted, 0.5);
     out.rankP05[i] = quantileSorted(sorted, 0.05);
     out.rankP95[i] = quantileSorted(sorted, 0.95);
-    out.rankMean[i] = m ? sum / m : 0 / 0; // 0 / 0: see score/normalize/kernel.ts
+    out.rankMean[i] = m ? sum / m : 0 / 0; // 0 / 0: see engine/kernels/README.md
     out.rankedShare[i] = s ? m / s : 0 / 0;
     shares.forEach((sh, g) => (sh[i] = s ? counts[g + 1] / s : 0 / 0));
     const g0 = grades.indexOf(nominal.grade[i]);

@@ -14,7 +14,7 @@ import { ParkscoreError, type Problem } from "../errors.js";
 import { formatPath } from "../scheme/load.js";
 import { resolveUncertainty, uncertaintySchema } from "../scheme/uncertainty-schema.js";
 import type { Uncertainty, UncertaintyInput, UncertainNormalization, UncertainOutliers, UncertainParameter, UncertainParameterName, WeightLevel, WeightUncertainty } from "../scheme/uncertainty-schema.js";
-import type { IndicatorWeight } from "../score/types.js";
+import type { IndicatorWeight } from "../score/weights/types.js";
 import { withAggregation } from "./compare.js";
 import { dirichletAround, uniformIn, uniformNoise, type Random } from "./sample.js";
 

@@ -87,7 +87,7 @@ export function longTable(periods: { period: string; result: PeriodResult }[], s
 function copyScores(score: Float64Array, rank: Int32Array, vetoed: Uint8Array, s: Float64Array, k: Float64Array, v: Float64Array, at: number): void {
   for (let i = 0; i < score.length; i++) {
     s[at + i] = score[i];
-    k[at + i] = rank[i] > 0 ? rank[i] : 0 / 0; // 0 / 0: see score/normalize/kernel.ts
+    k[at + i] = rank[i] > 0 ? rank[i] : 0 / 0; // 0 / 0: see engine/kernels/README.md
     v[at + i] = vetoed[i];
   }
 }

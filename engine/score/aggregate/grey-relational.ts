@@ -12,10 +12,10 @@
  * As the reference is each column's maximum, Δmin is 0 (kept for the formula's sake). When Δmax = 0
  * everyone is at the reference and every ξ is 1, so the degree is Σ w = 1.
  */
-import { column } from "../../arena.js";
+import { column } from "../../kernels/arena.js";
 import { AggregationError } from "./errors.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
-import { extent } from "../column-stats.js";
+import { extent } from "../../kernels/column-stats.js";
 
 /** Grey relational degree to the ideal object, with distinguishing coefficient `rho` in (0, 1]. */
 export function greyRelational({ n, pop, norm, weights, scale }: AggregationInput, rho = 0.5): Aggregated {

@@ -11,7 +11,7 @@
  * `extra` holds RSR and WRSR. A single enterprise has rank 1 = n everywhere: WRSR = 1. Grading by
  * Probit regression of the (W)RSR is in ../grade-rsr.ts.
  */
-import { column } from "../../arena.js";
+import { column } from "../../kernels/arena.js";
 import { ascendingOrder, midRanks, populationRows } from "../rank.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 

@@ -8,9 +8,9 @@
  * anti-ideal, (v_ij − v⁻_j)² / (D⁻_i)², which is what lifts an enterprise above the worst case
  * (by the weights when D⁻ = 0, so the parts always add up to the score).
  */
-import { column } from "../../arena.js";
-import { forBlocks } from "../../blocks.js";
-import { groupLoop, groups } from "./groups.js";
+import { column } from "../../kernels/arena.js";
+import { forBlocks } from "../../kernels/blocks.js";
+import { groupLoop, groups } from "../../kernels/groups.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
 export function topsis({ n, pop, norm, ranges, weights, scale }: AggregationInput): Aggregated {
@@ -50,7 +50,7 @@ export function topsis({ n, pop, norm, ranges, weights, scale }: AggregationInpu
 }
 
 /**
- * Rows [b, e) of a group of indicators (groups.ts): their squared distances to the ideal and the
+ * Rows [b, e) of a group of indicators (engine/kernels/groups.ts): their squared distances to the ideal and the
  * anti-ideal added to the block's running D⁺² and D⁻².
  */
 function distancesLoop(size: number) {
@@ -85,7 +85,7 @@ function sharesLoop(size: number) {
   );
 }
 
-// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+// The loops, each alone in a leaf function called per block of rows (engine/kernels/README.md).
 
 /** [min, max] of w·r over rows [b, e), continued from `out` (NaN outside the population: both comparisons are false). */
 function weightedExtent(r: Float64Array, w: number, out: Float64Array, b: number, e: number): void {

@@ -19,10 +19,10 @@
  * contrib_ij = score_i · g_ij / Σ_k g_ik (by the weights when every g is 0). The parts are
  * non-negative and add up to the score.
  */
-import { column } from "../../arena.js";
+import { column } from "../../kernels/arena.js";
 import { AggregationError } from "./errors.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
-import { extent } from "../column-stats.js";
+import { extent } from "../../kernels/column-stats.js";
 
 /** VIKOR with the weight `v` of the group-utility strategy (0.5, "by consensus", by default). */
 export function vikor({ n, pop, norm, weights, scale }: AggregationInput, v = 0.5): Aggregated {

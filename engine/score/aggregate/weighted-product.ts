@@ -26,7 +26,7 @@
  * the LMDI decomposition approach", Energy Policy 35, 2007): every other indicator keeps scale · w_j/W
  * and each zero indicator takes scale · (w_j/W − w_j/w_Z), so the parts add up to 0.
  */
-import { column } from "../../arena.js";
+import { column } from "../../kernels/arena.js";
 import { AggregationError } from "./errors.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
@@ -39,8 +39,9 @@ export function weightedProduct({ n, pop, norm, weights, scale }: AggregationInp
     const i = firstNegative(norm[j], pop);
     if (i >= 0)
       throw new AggregationError(
-        `weighted product: indicator ${j} has a negative normalised value (${norm[j][i]} at row ${i}); ` +
-          "the geometric mean needs non-negative values — use a normalisation without negatives (minmax, efficacy, benchmark-ratio)",
+        { indicator: j, row: i },
+        (ind, row) =>
+          `weighted product: indicator ${ind} has a negative normalised value (${norm[j][i]} ${row}); the geometric mean needs non-negative values — use a normalisation without negatives (minmax, efficacy, benchmark-ratio)`,
       );
   }
   const logSum = new Float64Array(n); // Σ_j w_j ln r_ij
@@ -81,7 +82,7 @@ function logTerms(r: Float64Array, w: number, logSum: Float64Array, t: Float64Ar
 function finish(logSum: Float64Array, pop: Uint8Array, scale: number, raw: Float64Array, score: Float64Array, lmean: Float64Array): void {
   for (let i = 0; i < logSum.length; i++) {
     const l = logSum[i];
-    const s = pop[i] === 0 ? 0 / 0 : Math.exp(l); // 0 / 0, not NaN: see normalize/kernel.ts
+    const s = pop[i] === 0 ? 0 / 0 : Math.exp(l); // 0 / 0, not NaN: see engine/kernels/README.md
     raw[i] = s;
     score[i] = scale * s;
     lmean[i] = pop[i] === 0 ? 0 / 0 : l === 0 ? 1 : Math.expm1(l) / l;

@@ -2,9 +2,9 @@
  * Weighted sum (simple additive weighting): S_i = Σ_j w_j r_ij, the 亩均 method's Σ weight × ratio
  * (docs/methods.md §1) and the OECD/JRC Handbook's linear aggregation (§1.6). Contributions are the terms.
  */
-import { column } from "../../arena.js";
-import { forBlocks } from "../../blocks.js";
-import { groupLoop, groups } from "./groups.js";
+import { column } from "../../kernels/arena.js";
+import { forBlocks } from "../../kernels/blocks.js";
+import { groupLoop, groups } from "../../kernels/groups.js";
 import { BLOCK, type Aggregated, type AggregationInput } from "./types.js";
 
 export function weightedSum({ n, norm, weights, scale }: AggregationInput): Aggregated {
@@ -20,7 +20,7 @@ export function weightedSum({ n, norm, weights, scale }: AggregationInput): Aggr
   return { raw, score, contrib };
 }
 
-/** Rows [b, e) of a group of indicators (groups.ts): each w·r added to raw, and kept (on the score's scale) as the indicator's contribution. */
+/** Rows [b, e) of a group of indicators (engine/kernels/groups.ts): each w·r added to raw, and kept (on the score's scale) as the indicator's contribution. */
 function termsLoop(size: number) {
   return groupLoop<(norm: Float64Array[], contrib: Float64Array[], w: Float64Array, scale: number, raw: Float64Array, j0: number, b: number, e: number) => void>(
     "weighted-sum-terms",
@@ -49,7 +49,7 @@ export function weightedSumOnly({ n, norm, weights, scale }: AggregationInput): 
   return { raw, score, contrib: [] };
 }
 
-// The loops, each alone in a leaf function called per block of rows (see normalize/kernel.ts).
+// The loops, each alone in a leaf function called per block of rows (engine/kernels/README.md).
 
 function addTerm(raw: Float64Array, r: Float64Array, w: number, b: number, e: number): void {
   for (let i = b; i < e; i++) raw[i] += w * r[i];

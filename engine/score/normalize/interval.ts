@@ -1,4 +1,4 @@
-import { column } from "../../arena.js";
+import { column } from "../../kernels/arena.js";
 import { NormalizeError, stats, type Normalized } from "./kernel.js";
 import type { IntervalSpec } from "../../scheme/types.js";
 

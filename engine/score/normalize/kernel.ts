@@ -3,31 +3,18 @@
  * statistics, the one elementwise linear kernel, the constant-column fill and the median/observed
  * helpers.
  *
- * Hot loops follow five rules, each worth several times their loop's speed at a million rows:
- * - a long loop lives alone in a small leaf function (see `accumulate`);
- * - that function is called once per block of rows (engine/blocks.ts), never once over a column;
- * - a missing value inside an expression is written `0 / 0`, a number constant, never `NaN`: that
- *   is a global the optimiser keeps as a heap object, so `c ? NaN : v` makes every `v` a freshly
- *   allocated heap number (16 MB of garbage per million rows, and the collections it brings);
- * - clamps are `Math.min`/`Math.max`, never a ternary over a parameter (`v < lo ? lo : v`), which
- *   boxes every value the same way; but they cost as much as the rest of a simple loop, so an
- *   unbounded clamp is left out, and a reduction compares (`if (v < min) min = v`);
- * - nothing that needs type feedback (a call, a store, arithmetic) runs only for missing values: the
- *   first missing value would meet it unoptimised and throw the loop back to the interpreter (see
- *   `accumulate`).
+ * Its loops follow the hot-loop rules of engine/kernels/README.md.
  *
  * Statistics (min, max, mean…) are taken over the observed values of the population being graded;
  * rows outside it, and missing values, stay NaN (the missing-value policy fills the latter
- * afterwards). The population is a mask (1 = graded) rather than a list of rows: every kernel is one
- * contiguous, branch-predictable loop over the column, which at a million rows is several times
- * faster than gathering through an index list.
+ * afterwards).
  *
  * `Normalized` and `NormalizeError` live here rather than in index.ts so that the method files can
  * use them without importing the dispatcher that imports them (no module cycle); index.ts re-exports
  * them.
  */
-import { column } from "../../arena.js";
-import { forBlocks, listingBlocks } from "../../blocks.js";
+import { column } from "../../kernels/arena.js";
+import { forBlocks, listingBlocks } from "../../kernels/blocks.js";
 import { MethodError } from "../../errors.js";
 
 export interface Normalized {
@@ -82,7 +69,7 @@ export function stats(x: Float64Array, pop: Uint8Array): Stats {
 
 /**
  * The statistics loop over rows [b, e), continuing the running values in `acc`; lists the
- * population rows without a value in `gaps` and returns how many (engine/blocks.ts `listingBlocks`).
+ * population rows without a value in `gaps` and returns how many (engine/kernels/blocks.ts `listingBlocks`).
  * Listed with a push for missing values alone, the first one, deep in some column, threw the
  * optimised loop back to the interpreter, and at times kept it there, boxing every value, for the
  * rest of the scoring (~150 ms at a million rows).

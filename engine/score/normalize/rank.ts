@@ -1,4 +1,4 @@
-import { column } from "../../arena.js";
+import { column } from "../../kernels/arena.js";
 import type { Direction } from "../../scheme/types.js";
 import { ascendingOrder, midRanks } from "../rank.js";
 import { constantColumn, stats, type Normalized } from "./kernel.js";

@@ -1,4 +1,4 @@
-import { column } from "../../arena.js";
+import { column } from "../../kernels/arena.js";
 import { NormalizeError, stats } from "./kernel.js";
 
 export interface LogTransformed {

@@ -1,6 +1,6 @@
 import type { Direction } from "../../scheme/types.js";
 import { constantColumn, linear, stats, type Normalized } from "./kernel.js";
-import { squaredDeviations } from "../column-stats.js";
+import { squaredDeviations } from "../../kernels/column-stats.js";
 
 /**
  * z-score with the sample standard deviation (n − 1, as R's scale() and COINr's n_zscore);

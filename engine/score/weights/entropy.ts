@@ -53,7 +53,7 @@ export function entropyWeights(cols: readonly Float64Array[], pop: Uint8Array, o
         options.basis === "raw"
           ? "entropy needs non-negative data: shift or normalise the indicator first (e.g. min-max) and use basis \"normalized\""
           : "entropy needs non-negative values: use a non-negative normalisation such as min-max, not z-score";
-      throw new WeightError(`entropy weights: indicator ${j} has negative ${what} (${acc[1]} at row ${acc[2]}); ${fix}`);
+      throw new WeightError({ indicator: j, row: acc[2] }, (ind, row) => `entropy weights: indicator ${ind} has negative ${what} (${acc[1]} ${row}); ${fix}`);
     }
     const sum = acc[0];
     // One row, an all-zero column, or a constant one (p_i = 1/m exactly, e = 1, whatever the

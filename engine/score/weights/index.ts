@@ -10,32 +10,13 @@ import { ParkscoreError, type Warning } from "../../errors.js";
 import { AhpError, ahpWeights } from "../../scheme/ahp.js";
 import { scatterDegree } from "./scatter-degree.js";
 import type { Indicator, JudgementMatrix, Scheme, SimpleWeighting } from "../../scheme/types.js";
-import type { IndicatorWeight } from "../types.js";
+import type { IndicatorWeight, SchemeWeights, WeightingData, WeightingNote } from "./types.js";
 import { combineWeights } from "./combine.js";
 import { criticWeights } from "./critic.js";
 import { entropyWeights, zeroRule } from "./entropy.js";
 import { WeightError } from "./errors.js";
 import { stddevWeights } from "./stddev.js";
 import { variationWeights } from "./variation.js";
-
-/** The data objective methods look at: the population's normalised and raw columns. */
-export interface WeightingData {
-  pop: Uint8Array;
-  norm: Map<string, Float64Array>;
-  values: Map<string, Float64Array>;
-}
-
-/** What a weighting method found, for the manifest (entropies, AHP consistency…). */
-export interface WeightingNote {
-  weighting: string;
-  level: string;
-  detail: Record<string, unknown>;
-}
-
-export interface SchemeWeights {
-  weights: IndicatorWeight[];
-  notes: WeightingNote[];
-}
 
 export function schemeWeights(scheme: Scheme, warnings: Warning[], data: WeightingData): SchemeWeights {
   const notes: WeightingNote[] = [];
@@ -131,10 +112,10 @@ function judged(scheme: Scheme, s: SimpleWeighting, m: JudgementMatrix, what: st
 }
 
 /** An indicator's values as the scatter-degree method wants them: higher is better (cost negated), NaN outside the population. */
-export function benefitOriented(x: Float64Array, pop: Uint8Array, ind: Indicator): Float64Array {
+function benefitOriented(x: Float64Array, pop: Uint8Array, ind: Indicator): Float64Array {
   const out = new Float64Array(x.length);
   const sign = ind.direction === "cost" ? -1 : 1;
-  for (let i = 0; i < x.length; i++) out[i] = pop[i] === 1 ? sign * x[i] : 0 / 0; // 0 / 0: see normalize/kernel.ts
+  for (let i = 0; i < x.length; i++) out[i] = pop[i] === 1 ? sign * x[i] : 0 / 0; // 0 / 0: see engine/kernels/README.md
   return out;
 }
 
@@ -144,7 +125,7 @@ function guard<T>(scheme: Scheme, path: string, f: () => T, members?: Indicator[
     return f();
   } catch (e) {
     if (!(e instanceof WeightError || e instanceof AhpError)) throw e;
-    const message = members ? e.message.replace(/indicator (\d+)/g, (_, k) => `indicator ${members[Number(k)]?.id ?? k}`) : e.message;
+    const message = members ? e.named({ indicator: (k) => members[k]?.id ?? String(k) }) : e.message;
     throw new ParkscoreError({ code: "weights.invalid", file: scheme.file, path, message });
   }
 }
@@ -153,7 +134,7 @@ function guard<T>(scheme: Scheme, path: string, f: () => T, members?: Indicator[
  * Rescales a level's weights to sum to 1, with a warning when they did not. Weights all 0 are an
  * error (loading a scheme already refuses them; this guards schemes built in code).
  */
-export function rescale(ws: number[], what: string, path: string, warnings: Warning[], file: string): number[] {
+function rescale(ws: number[], what: string, path: string, warnings: Warning[], file: string): number[] {
   const sum = ws.reduce((a, b) => a + b, 0);
   if (!(sum > 0)) throw new ParkscoreError({ code: "weights.zero", file, path, message: `the weights of the ${what} are all 0`, fix: "give each its weight; at least one must count" });
   if (Math.abs(sum - 1) > 1e-9)

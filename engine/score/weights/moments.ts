@@ -12,7 +12,7 @@
  * is observed), not NaN.
  */
 import { WeightError } from "./errors.js";
-import { squaredDeviations } from "../column-stats.js";
+import { squaredDeviations } from "../../kernels/column-stats.js";
 
 export type Moments = {
   /** Population rows. */
@@ -29,13 +29,13 @@ export function checkColumns(cols: readonly Float64Array[], pop: Uint8Array, met
   if (cols.length === 0) throw new WeightError(`${method}: there are no indicators to weight`);
   for (let j = 0; j < cols.length; j++)
     if (cols[j].length !== pop.length)
-      throw new WeightError(`${method}: indicator ${j} has ${cols[j].length} values but the population mask has ${pop.length} rows`);
+      throw new WeightError({ indicator: j }, (ind) => `${method}: indicator ${ind} has ${cols[j].length} values but the population mask has ${pop.length} rows`);
   const m = countPopulation(pop);
   if (m === 0) throw new WeightError(`${method}: the population is empty (no graded rows), so there is nothing to weight from`);
   for (let j = 0; j < cols.length; j++) {
     const row = firstMissing(cols[j], pop);
     if (row >= 0)
-      throw new WeightError(`${method}: indicator ${j} has no value (NaN) at row ${row}; fill missing values before weighting`);
+      throw new WeightError({ indicator: j, row }, (ind, at) => `${method}: indicator ${ind} has no value (NaN) ${at}; fill missing values before weighting`);
   }
   return m;
 }

@@ -41,22 +41,20 @@
  *    is a quadratic programme). A negative weight almost always means an indicator whose direction
  *    was not turned to "higher is better" — which the note says.
  */
-import { mathjs } from "../../mathjs.js";
+import { gram, squaredDeviations, sums } from "../../kernels/gram.js";
+import { jacobiEigen, mathjsTopPair } from "./eigen.js";
 import { WeightError } from "./errors.js";
 
 /** cube[k][j][i]: period k (oldest first), indicator j, enterprise i (panel order); NaN where absent. */
 export type Cube = readonly (readonly Float64Array[])[];
 
-export interface Standardized {
-  /** z[k][j][i] = (x − mean_j)/sd_j, 0 for a constant indicator, NaN where x is missing. */
-  z: Float64Array[][];
+/** Pooled moments of every indicator over all periods. */
+interface Moments {
   mean: Float64Array;
   /** Sample standard deviation (N − 1) over all periods pooled. */
   sd: Float64Array;
   /** Values per indicator over all periods. */
   count: Int32Array;
-  /** present[k][i] = 1 when enterprise i has at least one indicator value in period k. */
-  present: Uint8Array[];
   /** Indicators with sd = 0. */
   constant: number[];
 }
@@ -75,34 +73,6 @@ export interface ScatterDegree {
   note?: string;
   mean: Float64Array;
   sd: Float64Array;
-}
-
-/** Pooled z-scores of every indicator (see the file comment for the conventions). */
-export function standardize(cube: Cube): Standardized {
-  const { p, n } = shape(cube);
-  const { mean, sd, count, constant } = pooledMoments(cube);
-  const m = mean.length;
-  const z: Float64Array[][] = [];
-  const present: Uint8Array[] = [];
-  for (let k = 0; k < p; k++) {
-    const zk: Float64Array[] = [];
-    const pres = new Uint8Array(n);
-    for (let j = 0; j < m; j++) {
-      const out = new Float64Array(n);
-      zscore(cube[k][j], mean[j], sd[j], out, pres);
-      zk.push(out);
-    }
-    z.push(zk);
-    present.push(pres);
-  }
-  return { z, mean, sd, count, present, constant };
-}
-
-/** H = Σ_k A_kᵀ A_k on the pooled z-scores, missing values counted as 0. */
-export function scatterMatrix(std: Standardized): Float64Array[] {
-  const m = std.mean.length;
-  // The z-scores as they are (deviations from 0).
-  return byRow(gram(std.z, new Float64Array(m)), m);
 }
 
 /** The scatter-degree indicator weights of a cube (see the file comment). */
@@ -180,7 +150,7 @@ export function periodScores(cube: Cube, weights: ArrayLike<number>, pooled?: { 
   for (let k = 0; k < p; k++) {
     const y = new Float64Array(n);
     present.fill(0);
-    // BLOCK rows at a time, so that y stays in cache while the indicators are added to it.
+    // A block of rows at a time, so that y stays in cache while the indicators are added to it.
     for (let i0 = 0; i0 < n; i0 += BLOCK) {
       const end = Math.min(n, i0 + BLOCK);
       for (let j = 0; j < m; j++) addWeightedZ(cube[k][j], i0, end, mean[j], sd[j], weights[j], y, present);
@@ -191,101 +161,8 @@ export function periodScores(cube: Cube, weights: ArrayLike<number>, pooled?: { 
   return out;
 }
 
-/**
- * Eigenvalues and eigenvectors of a real symmetric matrix by cyclic Jacobi rotations (Golub & Van
- * Loan, Matrix Computations, 4th ed., §8.5, Alg. 8.5.3; rotation by Rutishauser's formulas:
- * θ = (a_qq − a_pp)/(2a_pq), t = sgn θ/(|θ| + √(θ² + 1)), c = 1/√(t² + 1), s = tc). Sweeps stop when
- * the off-diagonal Frobenius norm is below 1e-15 of the whole norm (or after 100 sweeps).
- * `vectors[r][c]` is component r of the eigenvector of `values[c]` (columns, unordered).
- */
-export function jacobiEigen(matrix: readonly (ArrayLike<number>)[]): { values: Float64Array; vectors: Float64Array[]; sweeps: number } {
-  const m = matrix.length;
-  const a = matrix.map((row, i) => {
-    if (row.length !== m) throw new WeightError(`jacobi: row ${i} has ${row.length} entries, not ${m}`);
-    return Float64Array.from(row);
-  });
-  const v = Array.from({ length: m }, (_, i) => {
-    const r = new Float64Array(m);
-    r[i] = 1;
-    return r;
-  });
-  let total = 0;
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < m; j++) {
-      if (Math.abs(a[i][j] - a[j][i]) > 1e-12 * (Math.abs(a[i][j]) + Math.abs(a[j][i]))) throw new WeightError(`jacobi: the matrix is not symmetric at (${i}, ${j})`);
-      total += a[i][j] * a[i][j];
-    }
-  const tol = 1e-15 * Math.sqrt(total);
-  let sweeps = 0;
-  for (; sweeps < 100; sweeps++) {
-    let off = 0;
-    for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) off += 2 * a[i][j] * a[i][j];
-    if (Math.sqrt(off) <= tol) break;
-    for (let p = 0; p < m - 1; p++) for (let q = p + 1; q < m; q++) rotate(a, v, p, q);
-  }
-  return { values: Float64Array.from(a, (row, i) => row[i]), vectors: v, sweeps };
-}
-
-function rotate(a: Float64Array[], v: Float64Array[], p: number, q: number): void {
-  const apq = a[p][q];
-  if (apq === 0) return;
-  const theta = (a[q][q] - a[p][p]) / (2 * apq);
-  const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-  const c = 1 / Math.sqrt(t * t + 1), s = t * c;
-  const m = a.length;
-  for (let k = 0; k < m; k++) {
-    // columns p, q of A·J
-    const akp = a[k][p], akq = a[k][q];
-    a[k][p] = c * akp - s * akq;
-    a[k][q] = s * akp + c * akq;
-  }
-  for (let k = 0; k < m; k++) {
-    // rows p, q of Jᵀ·(A·J)
-    const apk = a[p][k], aqk = a[q][k];
-    a[p][k] = c * apk - s * aqk;
-    a[q][k] = s * apk + c * aqk;
-  }
-  a[p][q] = a[q][p] = 0;
-  for (let k = 0; k < m; k++) {
-    const vkp = v[k][p], vkq = v[k][q];
-    v[k][p] = c * vkp - s * vkq;
-    v[k][q] = s * vkp + c * vkq;
-  }
-}
-
-/** The largest-value eigenpair from mathjs eigs (unit vector), or why it could not be used. */
-function mathjsTopPair(matrix: number[][]): { value: number; vector: Float64Array } | string {
-  const m = matrix.length;
-  let result: { eigenvectors: { value: unknown; vector: unknown }[] };
-  try {
-    result = mathjs().eigs(matrix.map((row) => [...row])) as unknown as typeof result;
-  } catch (e) {
-    return `did not converge (${String((e as Error).message ?? e).split(".")[0]})`;
-  }
-  let best: { value: number; vector: unknown } | undefined;
-  for (const ev of result.eigenvectors) {
-    if (typeof ev.value !== "number") return "returned a non-real eigenvalue";
-    if (!best || ev.value > best.value) best = { value: ev.value, vector: ev.vector };
-  }
-  if (!best) return "returned no eigenvector";
-  const raw = best.vector as unknown[];
-  if (!Array.isArray(raw) || raw.length !== m || raw.some((x) => typeof x !== "number" || !Number.isFinite(x))) return "returned an eigenvector that is not a real vector of the right length";
-  const vector = Float64Array.from(raw as number[]);
-  let norm = 0;
-  for (const x of vector) norm += x * x;
-  norm = Math.sqrt(norm);
-  if (!(norm > 0)) return "returned a zero eigenvector";
-  for (let i = 0; i < m; i++) vector[i] /= norm;
-  let resid = 0;
-  for (let i = 0; i < m; i++) {
-    let s = 0;
-    for (let j = 0; j < m; j++) s += matrix[i][j] * vector[j];
-    resid = Math.max(resid, Math.abs(s - best.value * vector[i]));
-  }
-  // The matrix is scaled to unit largest entry, so its norm is between 1 and m.
-  if (!(resid <= 1e-10 * m)) return `returned an inaccurate eigenpair (residual ${resid.toExponential(2)})`;
-  return { value: best.value, vector };
-}
+/** Rows per block of periodScores. */
+const BLOCK = 512;
 
 /** Rounding-level components to 0, sign so that Σ > 0, divided by Σ; mixed signs reported. */
 function signFixedWeights(vector: Float64Array, notes: string[]): Float64Array {
@@ -353,7 +230,7 @@ function throwIfInfinite(cube: Cube, kEnd: number, jEnd: number): void {
  * Pooled mean, sample standard deviation (N − 1) and count of every indicator of a well-shaped
  * cube, two passes (sums, then squared deviations from the mean); constant indicators listed.
  */
-function pooledMoments(cube: Cube): Omit<Standardized, "z" | "present"> {
+function pooledMoments(cube: Cube): Moments {
   const { mean, count } = pooledSums(cube);
   const ss = new Float64Array(mean.length);
   for (let j = 0; j < mean.length; j++) for (const period of cube) ss[j] += squaredDeviations(period[j], mean[j]);
@@ -387,7 +264,7 @@ function pooledSums(cube: Cube): { mean: Float64Array; count: Int32Array } {
 }
 
 /** Standard deviations (N − 1) from the sums of squared deviations; constant indicators listed. */
-function finishMoments(mean: Float64Array, count: Int32Array, ss: Float64Array): Omit<Standardized, "z" | "present"> {
+function finishMoments(mean: Float64Array, count: Int32Array, ss: Float64Array): Moments {
   const m = mean.length;
   const sd = new Float64Array(m);
   const constant: number[] = [];
@@ -396,46 +273,6 @@ function finishMoments(mean: Float64Array, count: Int32Array, ss: Float64Array):
     if (sd[j] === 0) constant.push(j);
   }
   return { mean, sd, count, constant };
-}
-
-/** Rows per block of the Gram product: m × BLOCK deviations stay in the core's cache. */
-const BLOCK = 512;
-
-/**
- * G = Σ_k Σ_i d_ik d_ikᵀ (m × m, row-major, symmetric) with d = x − mean, 0 where x is missing. The
- * periods are taken BLOCK rows at a time: the block's rows that have any value (the others add
- * nothing) are gathered once as NaN-free deviations, then each indicator pair is a plain dot
- * product over them, two by four pairs at a time. Each period's sums run through its rows in order
- * and are then added period after period, as {@link squaredDeviations} and pooledMoments sum, so
- * the diagonal is their sum of squared deviations to the bit.
- */
-function gram(cube: Cube, mean: Float64Array): Float64Array {
-  const m = mean.length;
-  const G = new Float64Array(m * m);
-  const perPeriod = new Float64Array(m * m); // the current period's sums
-  const d = new Float64Array(m * BLOCK);
-  const present = new Uint8Array(BLOCK);
-  const rows = new Int32Array(BLOCK);
-  for (const columns of cube) {
-    const n = columns[0].length;
-    perPeriod.fill(0);
-    for (let i0 = 0; i0 < n; i0 += BLOCK) {
-      const len = Math.min(BLOCK, n - i0);
-      present.fill(0);
-      for (let j = 0; j < m; j++) markPresent(columns[j], i0, len, present);
-      const count = presentRows(present, len, rows);
-      if (count === 0) continue;
-      for (let j = 0; j < m; j++) deviations(columns[j], i0, rows, count, mean[j], d, j * BLOCK);
-      gramBlock(d, m, count, BLOCK, perPeriod);
-    }
-    addTo(perPeriod, G);
-  }
-  for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) G[a * m + b] = G[b * m + a];
-  return G;
-}
-
-function addTo(x: Float64Array, y: Float64Array): void {
-  for (let i = 0; i < x.length; i++) y[i] += x[i];
 }
 
 /** H_ab = G_ab/(sd_a·sd_b): the Gram matrix of the z-scores (0 for a constant indicator). */
@@ -457,120 +294,7 @@ function firstInfinite(x: Float64Array): number {
   return -1;
 }
 
-function sums(x: Float64Array, acc: Float64Array): void {
-  let c = 0, s = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v !== v) continue;
-    c++;
-    s += v;
-  }
-  acc[0] = c;
-  acc[1] = s;
-}
-
-/** Σ (x − mu)² over the present values, in row order (as the Gram product sums its diagonal). */
-function squaredDeviations(x: Float64Array, mu: number): number {
-  let ss = 0;
-  for (let i = 0; i < x.length; i++) {
-    const d = x[i] - mu;
-    if (d === d) ss += d * d;
-  }
-  return ss;
-}
-
-function zscore(x: Float64Array, mu: number, sd: number, out: Float64Array, present: Uint8Array): void {
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v !== v) {
-      out[i] = NaN;
-      continue;
-    }
-    present[i] = 1;
-    out[i] = sd === 0 ? 0 : (v - mu) / sd;
-  }
-}
-
-/** present[r] = 1 where x[i0 + r] is a value, r < len. */
-function markPresent(x: Float64Array, i0: number, len: number, present: Uint8Array): void {
-  for (let r = 0; r < len; r++) if (x[i0 + r] === x[i0 + r]) present[r] = 1;
-}
-
-/** The positions r < len with present[r] = 1, into rows; their count. */
-function presentRows(present: Uint8Array, len: number, rows: Int32Array): number {
-  let c = 0;
-  for (let r = 0; r < len; r++) if (present[r] === 1) rows[c++] = r;
-  return c;
-}
-
-/** d[off + c] = x[i0 + rows[c]] − mu, 0 where missing, c < count. */
-function deviations(x: Float64Array, i0: number, rows: Int32Array, count: number, mu: number, d: Float64Array, off: number): void {
-  for (let c = 0; c < count; c++) {
-    const v = x[i0 + rows[c]];
-    d[off + c] = v === v ? v - mu : 0;
-  }
-}
-
-/**
- * G[a][b] += Σ_r d[a·stride + r]·d[b·stride + r], r < len, for a ≤ b (and some a = b + 1, which
- * the caller overwrites from the upper triangle), each sum carried on from G[a][b] in row order.
- */
-function gramBlock(d: Float64Array, m: number, len: number, stride: number, G: Float64Array): void {
-  let a = 0;
-  for (; a + 1 < m; a += 2) {
-    let b = a;
-    for (; b + 3 < m; b += 4) tile2x4(d, a, b, m, len, stride, G);
-    for (; b < m; b++) {
-      tile1x1(d, a, b, m, len, stride, G);
-      tile1x1(d, a + 1, b, m, len, stride, G);
-    }
-  }
-  for (; a < m; a++) for (let b = a; b < m; b++) tile1x1(d, a, b, m, len, stride, G);
-}
-
-/** Rows a, a + 1 by columns b … b + 3 of the Gram product: six loads feed eight products. */
-function tile2x4(d: Float64Array, a: number, b: number, m: number, len: number, stride: number, G: Float64Array): void {
-  const oa = a * stride, oa1 = oa + stride;
-  const o0 = b * stride, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
-  const h0 = a * m + b, h1 = h0 + m;
-  let s00 = G[h0], s01 = G[h0 + 1], s02 = G[h0 + 2], s03 = G[h0 + 3];
-  let s10 = G[h1], s11 = G[h1 + 1], s12 = G[h1 + 2], s13 = G[h1 + 3];
-  for (let r = 0; r < len; r++) {
-    const x = d[oa + r], y = d[oa1 + r];
-    const c0 = d[o0 + r], c1 = d[o1 + r], c2 = d[o2 + r], c3 = d[o3 + r];
-    s00 += x * c0;
-    s01 += x * c1;
-    s02 += x * c2;
-    s03 += x * c3;
-    s10 += y * c0;
-    s11 += y * c1;
-    s12 += y * c2;
-    s13 += y * c3;
-  }
-  G[h0] = s00;
-  G[h0 + 1] = s01;
-  G[h0 + 2] = s02;
-  G[h0 + 3] = s03;
-  G[h1] = s10;
-  G[h1 + 1] = s11;
-  G[h1 + 2] = s12;
-  G[h1 + 3] = s13;
-}
-
-function tile1x1(d: Float64Array, a: number, b: number, m: number, len: number, stride: number, G: Float64Array): void {
-  const oa = a * stride, ob = b * stride, h = a * m + b;
-  let s = G[h];
-  for (let r = 0; r < len; r++) s += d[oa + r] * d[ob + r];
-  G[h] = s;
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-/** y += w·z(x) over rows [i0, end) where x is present (z as in {@link zscore}), marking those rows present. */
+/** y += w·z(x) over rows [i0, end) where x is present (z = (x − mu)/sd, 0 when sd = 0), marking those rows present. */
 function addWeightedZ(x: Float64Array, i0: number, end: number, mu: number, sd: number, w: number, y: Float64Array, present: Uint8Array): void {
   for (let i = i0; i < end; i++) {
     const v = x[i];
@@ -586,4 +310,10 @@ function blankAbsent(present: Uint8Array, out: Float64Array): void {
 
 function fmt(x: number): string {
   return Number(x.toPrecision(6)).toString();
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
 }

@@ -30,8 +30,8 @@ export function variationWeights(cols: readonly Float64Array[], pop: Uint8Array)
     const s = moments(cols[j], pop);
     if (s.mean === 0)
       throw new WeightError(
-        `coefficient-of-variation weights: indicator ${j} has mean 0, so σ/|mean| is undefined; ` +
-          "use standard-deviation or entropy weights, or an indicator on a ratio scale",
+        { indicator: j },
+        (ind) => `coefficient-of-variation weights: indicator ${ind} has mean 0, so σ/|mean| is undefined; use standard-deviation or entropy weights, or an indicator on a ratio scale`,
       );
     mean[j] = s.mean;
     sd[j] = s.sd;

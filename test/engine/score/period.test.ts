@@ -235,3 +235,11 @@ describe("text of a period read from Arrow", () => {
     expect(r.carry.get("park")).toBe(texts.get("park"));
   });
 });
+
+describe("a method's refusal names the indicator and the enterprise", () => {
+  it("a weighted product over z-scores (negative) names the indicator by id and the row by enterprise and source line", () => {
+    const s = scheme(MINIMAL.replace(/normalize: minmax/g, "normalize: zscore").replace("method: weighted-sum", "method: weighted-product"));
+    // z-scores of tax per mu 10, 15, 5, 10, 0: E3 (row 4) is the first below 0 on the first indicator with weight.
+    expect(() => scorePeriod(FIVE, s)).toThrow(/^scheme\.yaml: aggregation: weighted product: indicator tax_per_mu has a negative normalised value \(-?[\d.e-]+ for E3 \(test\.csv row 4\)\)/);
+  });
+});

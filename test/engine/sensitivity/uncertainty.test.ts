@@ -3,7 +3,7 @@ import { ParkscoreError } from "../../../engine/errors.js";
 import { parseScheme } from "../../../engine/scheme/load.js";
 import { Random } from "../../../engine/sensitivity/sample.js";
 import { drawScheme, factorsOf, normalizeChoice, perturbWeights, uncertaintyFor } from "../../../engine/sensitivity/uncertainty.js";
-import type { IndicatorWeight } from "../../../engine/score/types.js";
+import type { IndicatorWeight } from "../../../engine/score/weights/types.js";
 import { SCHEME, withUncertainty } from "./fixtures.js";
 
 const problems = (f: () => unknown) => {

@@ -61,6 +61,18 @@ describe("weighted product: degenerate data", () => {
     expect(() => weightedProduct(input([[0.5, 0.2], [0.4, -0.1]], [0.5, 0.5]))).toThrow(AggregationError);
     expect(() => weightedProduct(input([[0.5, 0.2], [0.4, -0.1]], [0.5, 0.5]))).toThrow(/indicator 1 .*negative.*non-negative/);
   });
+  it("gives the indicator and row as fields, which a caller names its own way", () => {
+    let error: AggregationError | undefined;
+    try {
+      weightedProduct(input([[0.5, 0.2], [0.4, -0.1]], [0.5, 0.5]));
+    } catch (e) {
+      error = e as AggregationError;
+    }
+    expect(error).toMatchObject({ indicator: 1, row: 1 });
+    expect(error!.message).toContain("(-0.1 at row 1)");
+    const named = error!.named({ indicator: (j) => ["tax", "energy"][j], row: (i) => `for E${i}` });
+    expect(named).toMatch(/^weighted product: indicator energy has a negative normalised value \(-0\.1 for E1\); the geometric mean/);
+  });
   it("stays finite at S = 1 with values either side of 1, where a share of the log would divide by 0", () => {
     const r = weightedProduct(input([[2, 0.5]], [0.5, 0.5]));
     expect(r.raw[0]).toBe(1);

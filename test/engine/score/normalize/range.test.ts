@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { topsis } from "../../../../engine/score/aggregate/topsis.js";
-import { BLOCK_ROWS } from "../../../../engine/blocks.js";
+import { BLOCK_ROWS } from "../../../../engine/kernels/blocks.js";
 import { imputeMissing } from "../../../../engine/score/missing.js";
 import { normalize, type Normalized } from "../../../../engine/score/normalize/index.js";
 import type { Direction, NormalizeSpec } from "../../../../engine/scheme/types.js";

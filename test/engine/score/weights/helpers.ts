@@ -36,3 +36,13 @@ export function sum(v: ArrayLike<number>): number {
   for (let i = 0; i < v.length; i++) s += v[i];
   return s;
 }
+
+/**
+ * The scatter-degree park of test/reference/scatter_degree.py: cube[k][j][i], three periods, three
+ * indicators, six enterprises (E6 enters in 2022, E3 exits after 2022 and lacks indicator 2 in 2022).
+ */
+export const PARK_CUBE: Float64Array[][] = [
+  [[12, 30, 8, 20, 5, NaN], [110, 260, 90, 150, 60, NaN], [2.1, 3.5, 1.2, 2.8, 0.9, NaN]],
+  [[14, 28, 7, 22, 6, 16], [120, 250, 85, 170, 65, 140], [2.4, 3.3, NaN, 3.0, 1.0, 2.0]],
+  [[15, 27, NaN, 25, 4, 19], [130, 240, NaN, 190, 55, 160], [2.6, 3.1, NaN, 3.4, 0.8, 2.5]],
+].map((p) => p.map((c) => Float64Array.from(c)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WeightError } from "../../../../engine/score/weights/errors.js";
-import { periodScores, scatterDegree, scatterMatrix, standardize, type Cube } from "../../../../engine/score/weights/scatter-degree.js";
+import { periodScores, scatterDegree, type Cube } from "../../../../engine/score/weights/scatter-degree.js";
 
 // The Gram product works on blocks of 512 rows, two by four indicator pairs at a time, skipping the
 // rows without any value: these cubes cross block boundaries, end in a partial block, have whole
@@ -101,8 +101,6 @@ describe("scatter degree on the blocked Gram product", () => {
       let big = 0;
       for (const row of ref.H) for (const v of row) big = Math.max(big, Math.abs(v));
       r.H.forEach((row, a) => closeRel(row, ref.H[a], big, 1e-13));
-      // H from stored z-scores (scatterMatrix) sums in the same order as the reference.
-      scatterMatrix(standardize(cube)).forEach((row, a) => expect(same(row, ref.H[a])).toBe(true));
       if (m > 3) expect(r.note).toMatch(/indicator 2 is constant/);
     });
 

@@ -10,13 +10,7 @@ vi.mock("../../../../engine/mathjs.js", () => ({
 }));
 
 const { scatterDegree } = await import("../../../../engine/score/weights/scatter-degree.js");
-
-const N = NaN;
-const PARK = [
-  [[12, 30, 8, 20, 5, N], [110, 260, 90, 150, 60, N], [2.1, 3.5, 1.2, 2.8, 0.9, N]],
-  [[14, 28, 7, 22, 6, 16], [120, 250, 85, 170, 65, 140], [2.4, 3.3, N, 3.0, 1.0, 2.0]],
-  [[15, 27, N, 25, 4, 19], [130, 240, N, 190, 55, 160], [2.6, 3.1, N, 3.4, 0.8, 2.5]],
-].map((p) => p.map((c) => Float64Array.from(c)));
+const { PARK_CUBE: PARK } = await import("./helpers.js");
 
 describe("scatter degree when mathjs eigs fails", () => {
   it("uses the Jacobi eigenpair, says so, and still matches numpy (test/reference/scatter_degree.py)", () => {

@@ -1,16 +1,11 @@
 /**
  * Long loops over a column run a block of rows per call of their leaf function.
  *
- * V8 optimises a function properly once it has been called a few times. A single call over a
- * million rows instead runs its loop in the interpreter until on-stack replacement swaps in code
- * compiled for that one loop entry, which stays slower than the function's own optimised code
- * (measured here: a min-max kernel at 4.1 ms per million rows against 2.4 ms called per block).
+ * V8 optimises a function properly once it has been called a few times; a single call over a
+ * million rows runs in on-stack-replaced code, which stays slower than the function's own.
  *
- * The first block is short. Code past the loop that had never run when the loop was compiled has
- * no type feedback, so the first call to reach it leaves the optimised code there; and V8 keeps
- * such code for the loop, so every later call enters it, runs its loop and leaves it again (seen
- * ~100 times per scoring for the statistics kernel, ~80 for TOPSIS's, each time back through the
- * interpreter). A first call of 64 rows runs to its end before anything is compiled.
+ * The first block is short: code past the loop that had not run when the loop was compiled has no
+ * type feedback, and would throw every later call back to the interpreter when it reaches it.
  *
  * A reduction carries its running state (sum, minimum, count…) from one block into the next in
  * the same order as one pass, so the results are the same bits.
@@ -34,7 +29,7 @@ const LISTED = new Int32Array(BLOCK_ROWS);
  * forBlocks for a kernel that also lists some rows, rare ones such as those missing a value. The
  * kernel writes each candidate row's number at rows[k] and moves k on only for a row it keeps, then
  * returns k: nothing in its loop runs for a kept row alone, which would have no type feedback until
- * the first one and throw the optimised loop back to the interpreter (normalize/kernel.ts). Returns
+ * the first one and throw the optimised loop back to the interpreter (engine/kernels/README.md). Returns
  * the kept rows, ascending.
  */
 export function listingBlocks(n: number, kernel: (start: number, end: number, rows: Int32Array) => number): number[] {

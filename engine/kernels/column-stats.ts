@@ -1,7 +1,6 @@
 /**
  * Column statistics over the graded population (mask `pop`, 1 = graded), skipping missing values,
- * shared by normalisation, weighting and aggregation. Leaf functions over typed arrays (see
- * normalize/kernel.ts for why hot loops are kept this small).
+ * shared by normalisation, weighting and aggregation.
  */
 
 /** [min, max] of the population's values into `out` (±Infinity when there are none). */

@@ -5,26 +5,21 @@
  * since its last full garbage collection it starts another, which marks the whole JavaScript heap.
  * A buffer that is about to be filled and used cannot be garbage itself, so that collection is of
  * use only if earlier large buffers have become garbage meanwhile; otherwise, on two cores, it just
- * takes the time of the work it interrupts. The 266 MB image of the benchmark's Arrow file
- * (data/arrow-file.ts) started one in every read, and with it two scavenges.
+ * takes the time of the work it interrupts, as the image of a large Arrow file would in every read.
  *
  * V8 does not count a SharedArrayBuffer at all, which would let dead buffers pile up between
  * collections (gigabytes, scoring a million rows in a loop). So the largest buffers (an Arrow
  * file's image, a scoring's arena) are shared, and each is counted once, through an untouched
  * ArrayBuffer of its size that it holds: V8 counts that, and it takes no physical memory
  * (`process.memoryUsage().arrayBuffers` shows it, though). It is a property of the buffer, not
- * a WeakMap's value: with a WeakMap, a dead buffer's memory came back a collection later (reading
- * and scoring a million rows in a loop peaked at 1.69 GB, against 1.33 GB now).
+ * a WeakMap's value, so that a dead buffer's memory comes back in the same collection as the buffer.
  * - `countNow(buffer)` counts it at once, with the buffer waiting if any. A scoring counts its
- *   arena when it ends (prefault.ts), and with it the image of the file it scored: one collection
+ *   arena when it ends (prefault.ts `settle`), and with it the image of the file it scored: one collection
  *   follows the pair instead of one in each.
  * - `countLater(buffer)` counts it at once too while a buffer counted earlier is still alive,
  *   since that may be garbage by now (the last period's, reading files in a loop), and only a
  *   collection frees it. Otherwise nothing a collection could free is ours, and the count waits
  *   for the next `countNow` or `countLater`: so at most one buffer waits.
- * Measured on the benchmark's million rows (medians of 16 alternating runs): the read 216 → 177 ms,
- * 340 → 260 ms of CPU over all threads; reading then scoring, two full collections → one. In a
- * loop, collections come as before.
  */
 
 /** Each counted buffer's stand-in, kept by the buffer itself. */

@@ -1,11 +1,8 @@
 /**
  * Result columns of one scoring, carved from a few large buffers instead of one allocation each.
  *
- * V8 counts every ArrayBuffer as external memory and starts a full garbage collection each time
- * that grows by tens of megabytes. At a million rows a scoring allocates some fifty 8 MB columns,
- * and each collection marks the whole JavaScript heap (about 30 ms for this program's own code and
- * libraries). Measured on the benchmark's scoring: three full collections and ~140 ms of garbage
- * collection with a buffer per column, one and ~35 ms carved from an arena.
+ * V8 starts a full garbage collection each time external memory grows by tens of megabytes: a
+ * buffer per column (some fifty 8 MB columns at a million rows) would bring several per scoring.
  *
  * A large arena is shared memory whose pages a helper thread touches ahead of use (prefault.ts),
  * so that this thread takes few page faults; each column is claimed from it before being handed out,

@@ -2,11 +2,9 @@
  * Memory for a scoring's result columns, made ready by a helper thread while the scoring computes.
  *
  * The first write to each 4 KB page of fresh memory traps into the kernel, which finds and zeroes
- * a page: about 2 µs a page on the benchmark's machine, some 200 ms for the ~400 MB of columns of
- * a scoring at a million rows × 20 indicators, a third of its time. This thread cannot avoid that
- * cost, but another core can take it: a helper thread writes a zero into every page, ahead of the
- * columns the scoring is about to fill (parallel first touch). The values are the same either way,
- * since the memory was zero already.
+ * a page. This thread cannot avoid that cost, but another core can take it: a helper thread writes
+ * a zero into every page, ahead of the columns the scoring is about to fill (parallel first touch).
+ * The values are the same either way, since the memory was zero already.
  *
  * The buffer is shared, so no byte may be written by both threads: it is cut into chunks, and
  * each chunk is claimed by one thread before that thread writes into it.
@@ -23,8 +21,7 @@
  * - V8 does not count a SharedArrayBuffer's memory towards starting a garbage collection; a
  *   buffer is counted once its columns are written (`settle`, late-count.ts). Counted from the
  *   start, as a plain buffer is, it would start a collection as the scoring begins, when the
- *   columns it holds cannot be garbage yet (collection pauses in a million-row scoring: 28–47 ms
- *   with that, 13–17 ms without).
+ *   columns it holds cannot be garbage yet.
  */
 import { isMainThread, Worker } from "node:worker_threads";
 import { countNow } from "./late-count.js";

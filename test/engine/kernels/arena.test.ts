@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ARENA_MIN_ROWS, column, inArena } from "../../engine/arena.js";
-import { BLOCK_ROWS, forBlocks } from "../../engine/blocks.js";
-import { PREFAULT_MIN_BYTES } from "../../engine/prefault.js";
-import { stats } from "../../engine/score/normalize/kernel.js";
-import { preparePeriod, scorePeriod, scorePrepared } from "../../engine/score/period.js";
-import { splitmix32 } from "../../engine/random.js";
-import { frame, scheme } from "./score/fixtures.js";
+import { ARENA_MIN_ROWS, column, inArena } from "../../../engine/kernels/arena.js";
+import { BLOCK_ROWS, forBlocks } from "../../../engine/kernels/blocks.js";
+import { PREFAULT_MIN_BYTES } from "../../../engine/kernels/prefault.js";
+import { stats } from "../../../engine/score/normalize/kernel.js";
+import { preparePeriod, scorePeriod, scorePrepared } from "../../../engine/score/period.js";
+import { splitmix32 } from "../../../engine/random.js";
+import { frame, scheme } from "../score/fixtures.js";
 
 const N = ARENA_MIN_ROWS + 4321;
 

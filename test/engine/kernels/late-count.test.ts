@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { beforeEach, describe, expect, it } from "vitest";
-import * as late from "../../engine/late-count.js";
+import * as late from "../../../engine/kernels/late-count.js";
 
 const MB = 2 ** 20;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FreshBuffer, PREFAULT_MIN_BYTES } from "../../engine/prefault.js";
+import { FreshBuffer, PREFAULT_MIN_BYTES } from "../../../engine/kernels/prefault.js";
 
 const MB = 2 ** 20;
 /** Blocks this thread for `ms`, as a long computation between two columns would. */
