@@ -73,7 +73,6 @@ export { sha256 } from "./hash.js";
 export const charts = () => import("./charts/library.js");
 export type { VegaLiteSpec } from "./charts/vega.js";
 export { FONT_STACK } from "./charts/font.js";
-export { escapeHtml } from "./charts/escape.js";
 export { html, trusted, joinHtml, htmlOf, isHtml, interpolate, type Html } from "./charts/html.js";
 export { htmlPage, type PageSpec } from "./charts/page.js";
 export { renumberChartIds } from "./charts/ids.js";

@@ -4,8 +4,8 @@
  * filled dot, the comparison group's median as an open diamond and its interquartile range as a
  * band. A missing comparison (suppressed aggregate) is simply not drawn.
  */
-import { escapeHtml } from "./escape.js";
-import { c } from "./svg.js";
+import { html, type Html } from "./html.js";
+import { c, svgChart } from "./svg.js";
 
 export interface DotRow {
   label: string;
@@ -29,7 +29,7 @@ export interface DotPlotOptions {
   title?: string;
 }
 
-export function dotPlot(rows: DotRow[], o: DotPlotOptions = {}): string {
+export function dotPlot(rows: DotRow[], o: DotPlotOptions = {}): Html {
   const w = o.width ?? 520, rowH = 26, labelW = 150, valueW = 60, top = 8, legendH = o.ownLabel ? 22 : 0;
   const h = top + rows.length * rowH + legendH + 4;
   let hi = o.max ?? -Infinity;
@@ -40,26 +40,26 @@ export function dotPlot(rows: DotRow[], o: DotPlotOptions = {}): string {
   const x0 = labelW, x1 = w - valueW;
   const x = (v: number) => x0 + ((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo || 1)) * (x1 - x0);
   const fmt = o.format ?? ((v: number) => v.toFixed(1));
-  let s = `<svg class="dots" xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img"${o.title ? ` aria-label="${escapeHtml(o.title)}"` : ""}>`;
+  const parts: Html[] = [];
   rows.forEach((r, k) => {
     const cy = top + k * rowH + rowH / 2;
-    s += `<text x="${labelW - 8}" y="${c(cy + 4)}" text-anchor="end" font-size="12">${escapeHtml(r.label)}</text>`;
-    s += `<line x1="${x0}" x2="${x1}" y1="${c(cy)}" y2="${c(cy)}" stroke="#ddd"/>`;
-    if (r.q1 !== undefined && r.q3 !== undefined) s += `<rect x="${c(x(r.q1))}" y="${c(cy - 5)}" width="${c(Math.max(1, x(r.q3) - x(r.q1)))}" height="10" fill="#e3e8f0"/>`;
+    parts.push(html`<text x="${labelW - 8}" y="${c(cy + 4)}" text-anchor="end" font-size="12">${r.label}</text>`);
+    parts.push(html`<line x1="${x0}" x2="${x1}" y1="${c(cy)}" y2="${c(cy)}" stroke="#ddd"/>`);
+    if (r.q1 !== undefined && r.q3 !== undefined) parts.push(html`<rect x="${c(x(r.q1))}" y="${c(cy - 5)}" width="${c(Math.max(1, x(r.q3) - x(r.q1)))}" height="10" fill="#e3e8f0"/>`);
     if (r.median !== undefined) {
       const m = x(r.median);
-      s += `<path d="M${c(m)} ${c(cy - 6)}L${c(m + 6)} ${c(cy)}L${c(m)} ${c(cy + 6)}L${c(m - 6)} ${c(cy)}Z" fill="#fff" stroke="#555" stroke-width="1.5"/>`;
+      parts.push(html`<path d="M${c(m)} ${c(cy - 6)}L${c(m + 6)} ${c(cy)}L${c(m)} ${c(cy + 6)}L${c(m - 6)} ${c(cy)}Z" fill="#fff" stroke="#555" stroke-width="1.5"/>`);
     }
-    if (Number.isFinite(r.value)) s += `<circle cx="${c(x(r.value))}" cy="${c(cy)}" r="5.5" fill="#d35400"/>`;
-    s += `<text x="${w - 4}" y="${c(cy + 4)}" text-anchor="end" font-size="12">${escapeHtml(Number.isFinite(r.value) ? fmt(r.value) : "—")}</text>`;
+    if (Number.isFinite(r.value)) parts.push(html`<circle cx="${c(x(r.value))}" cy="${c(cy)}" r="5.5" fill="#d35400"/>`);
+    parts.push(html`<text x="${w - 4}" y="${c(cy + 4)}" text-anchor="end" font-size="12">${Number.isFinite(r.value) ? fmt(r.value) : "—"}</text>`);
   });
   if (o.ownLabel) {
     const ly = top + rows.length * rowH + 14;
-    s += `<circle cx="${x0 + 6}" cy="${ly - 4}" r="5" fill="#d35400"/><text x="${x0 + 16}" y="${ly}" font-size="11">${escapeHtml(o.ownLabel)}</text>`;
-    s += `<path d="M${x0 + 126} ${ly - 10}L${x0 + 132} ${ly - 4}L${x0 + 126} ${ly + 2}L${x0 + 120} ${ly - 4}Z" fill="#fff" stroke="#555" stroke-width="1.5"/><text x="${x0 + 138}" y="${ly}" font-size="11">${escapeHtml(o.medianLabel ?? "")}</text>`;
-    if (o.rangeLabel) s += `<rect x="${x0 + 232}" y="${ly - 9}" width="16" height="10" fill="#e3e8f0"/><text x="${x0 + 254}" y="${ly}" font-size="11">${escapeHtml(o.rangeLabel)}</text>`;
+    parts.push(html`<circle cx="${x0 + 6}" cy="${ly - 4}" r="5" fill="#d35400"/><text x="${x0 + 16}" y="${ly}" font-size="11">${o.ownLabel}</text>`);
+    parts.push(html`<path d="M${x0 + 126} ${ly - 10}L${x0 + 132} ${ly - 4}L${x0 + 126} ${ly + 2}L${x0 + 120} ${ly - 4}Z" fill="#fff" stroke="#555" stroke-width="1.5"/><text x="${x0 + 138}" y="${ly}" font-size="11">${o.medianLabel}</text>`);
+    if (o.rangeLabel) parts.push(html`<rect x="${x0 + 232}" y="${ly - 9}" width="16" height="10" fill="#e3e8f0"/><text x="${x0 + 254}" y="${ly}" font-size="11">${o.rangeLabel}</text>`);
   }
-  return s + "</svg>";
+  return svgChart("dots", w, h, o.title, parts);
 }
 
 /** The smallest of 1, 2, 2.5, 5 × 10^k at or above v. */

@@ -3,8 +3,8 @@
  * its count printed; the previous period's count, when given, as an outlined bar beneath, so the
  * change reads at a glance.
  */
-import { escapeHtml } from "./escape.js";
-import { c, gradeColour } from "./svg.js";
+import { html, type Html } from "./html.js";
+import { c, gradeColour, svgChart } from "./svg.js";
 
 export interface GradeBar {
   grade: string;
@@ -21,7 +21,7 @@ export interface GradeBarsOptions {
   title?: string;
 }
 
-export function gradeBars(bars: GradeBar[], o: GradeBarsOptions = {}): string {
+export function gradeBars(bars: GradeBar[], o: GradeBarsOptions = {}): Html {
   const w = o.width ?? 520, labelW = 150, countW = 70, barH = 16, gap = 12;
   const hasPrev = bars.some((b) => b.previous !== undefined);
   const rowH = barH + (hasPrev ? 8 : 0) + gap;
@@ -29,18 +29,18 @@ export function gradeBars(bars: GradeBar[], o: GradeBarsOptions = {}): string {
   const h = bars.length * rowH + legendH + 4;
   const max = Math.max(1, ...bars.map((b) => Math.max(b.count, b.previous ?? 0)));
   const x = (v: number) => ((w - labelW - countW) * v) / max;
-  let s = `<svg class="bars" xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img"${o.title ? ` aria-label="${escapeHtml(o.title)}"` : ""}>`;
+  const parts: Html[] = [];
   bars.forEach((b, k) => {
     const y = 4 + k * rowH;
-    s += `<text x="${labelW - 8}" y="${c(y + 12)}" text-anchor="end" font-size="12"><tspan font-weight="bold">${escapeHtml(b.grade)}</tspan>${b.label ? ` ${escapeHtml(b.label)}` : ""}</text>`;
-    s += `<rect x="${labelW}" y="${y}" width="${c(x(b.count))}" height="${barH}" fill="${gradeColour(k, bars.length)}"/>`;
-    s += `<text x="${c(labelW + x(b.count) + 4)}" y="${c(y + 12)}" font-size="12">${b.count}</text>`;
-    if (b.previous !== undefined) s += `<rect x="${labelW}" y="${y + barH + 2}" width="${c(x(b.previous))}" height="5" fill="none" stroke="${gradeColour(k, bars.length)}"/>`;
+    parts.push(html`<text x="${labelW - 8}" y="${c(y + 12)}" text-anchor="end" font-size="12"><tspan font-weight="bold">${b.grade}</tspan>${b.label ? ` ${b.label}` : ""}</text>`);
+    parts.push(html`<rect x="${labelW}" y="${y}" width="${c(x(b.count))}" height="${barH}" fill="${gradeColour(k, bars.length)}"/>`);
+    parts.push(html`<text x="${c(labelW + x(b.count) + 4)}" y="${c(y + 12)}" font-size="12">${b.count}</text>`);
+    if (b.previous !== undefined) parts.push(html`<rect x="${labelW}" y="${y + barH + 2}" width="${c(x(b.previous))}" height="5" fill="none" stroke="${gradeColour(k, bars.length)}"/>`);
   });
   if (hasPrev) {
     const y = bars.length * rowH + 8;
-    s += `<rect x="${labelW}" y="${y}" width="14" height="10" fill="#888"/><text x="${labelW + 20}" y="${y + 9}" font-size="11">${escapeHtml(o.currentLabel ?? "")}</text>`;
-    s += `<rect x="${labelW + 120}" y="${y + 3}" width="14" height="5" fill="none" stroke="#888"/><text x="${labelW + 140}" y="${y + 9}" font-size="11">${escapeHtml(o.previousLabel ?? "")}</text>`;
+    parts.push(html`<rect x="${labelW}" y="${y}" width="14" height="10" fill="#888"/><text x="${labelW + 20}" y="${y + 9}" font-size="11">${o.currentLabel}</text>`);
+    parts.push(html`<rect x="${labelW + 120}" y="${y + 3}" width="14" height="5" fill="none" stroke="#888"/><text x="${labelW + 140}" y="${y + 9}" font-size="11">${o.previousLabel}</text>`);
   }
-  return s + "</svg>";
+  return svgChart("bars", w, h, o.title, parts);
 }

@@ -2,9 +2,15 @@
  * HTML built with a tagged template that escapes by default: in html`<td>${name}</td>` every
  * interpolated value is escaped unless it is itself an Html value (built by this template, or markup
  * declared trusted, such as an SVG chart). Arrays are joined without a separator; null and undefined
- * print nothing. No page depends on remembering to escape.
+ * print nothing. No page depends on remembering to escape: the escaping lives here and nowhere else.
  */
-import { escapeHtml } from "./escape.js";
+
+/** The five characters that can end text or an attribute value: one escaping for both. */
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+function escapeHtml(value: unknown): string {
+  return String(value ?? "").replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
 
 const HTML = Symbol.for("parkscore.html");
 

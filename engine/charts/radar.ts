@@ -4,8 +4,8 @@
  * the first axis at the top, clockwise — and the same for every enterprise. The enterprise is the
  * filled polygon; the comparison (median) the dashed one, drawn only when every axis has one.
  */
-import { escapeHtml } from "./escape.js";
-import { c } from "./svg.js";
+import { html, type Html } from "./html.js";
+import { c, svgChart } from "./svg.js";
 
 export interface RadarAxis {
   label: string;
@@ -20,7 +20,7 @@ export interface RadarOptions {
   title?: string;
 }
 
-export function radar(axes: RadarAxis[], o: RadarOptions = {}): string {
+export function radar(axes: RadarAxis[], o: RadarOptions = {}): Html {
   // Room on both sides for the axis labels (CJK labels of 4–6 characters).
   const size = o.size ?? 260, margin = 70, r = size / 2 - 40, cx = size / 2 + margin, cy = size / 2, w = size + 2 * margin;
   let max = o.max ?? 1;
@@ -31,18 +31,19 @@ export function radar(axes: RadarAxis[], o: RadarOptions = {}): string {
     const t = Math.max(0, Math.min(1, (Number.isFinite(v) ? v : 0) / max));
     return `${c(cx + r * t * Math.cos(angle(k)))},${c(cy + r * t * Math.sin(angle(k)))}`;
   };
-  let s = `<svg class="radar" xmlns="http://www.w3.org/2000/svg" width="${w}" height="${size}" viewBox="0 0 ${w} ${size}" role="img"${o.title ? ` aria-label="${escapeHtml(o.title)}"` : ""}>`;
-  if (n < 3) return s + "</svg>";
-  for (const ring of [0.25, 0.5, 0.75, 1]) s += `<polygon points="${axes.map((_, k) => pt(k, ring * max)).join(" ")}" fill="none" stroke="#e0e0e0"/>`;
-  axes.forEach((a, k) => {
-    const ex = cx + r * Math.cos(angle(k)), ey = cy + r * Math.sin(angle(k));
-    s += `<line x1="${c(cx)}" y1="${c(cy)}" x2="${c(ex)}" y2="${c(ey)}" stroke="#e0e0e0"/>`;
-    const lx = cx + (r + 10) * Math.cos(angle(k)), ly = cy + (r + 10) * Math.sin(angle(k));
-    const anchor = Math.abs(lx - cx) < 1 ? "middle" : lx > cx ? "start" : "end";
-    s += `<text x="${c(lx)}" y="${c(ly + (ly > cy + 1 ? 10 : ly < cy - 1 ? -2 : 4))}" text-anchor="${anchor}" font-size="11">${escapeHtml(a.label)}</text>`;
-  });
-  if (axes.every((a) => a.median !== undefined && Number.isFinite(a.median)))
-    s += `<polygon points="${axes.map((a, k) => pt(k, a.median!)).join(" ")}" fill="none" stroke="#555" stroke-width="1.5" stroke-dasharray="4 3"/>`;
-  s += `<polygon points="${axes.map((a, k) => pt(k, a.value)).join(" ")}" fill="#d35400" fill-opacity="0.25" stroke="#d35400" stroke-width="1.5"/>`;
-  return s + "</svg>";
+  const parts: Html[] = [];
+  if (n >= 3) {
+    for (const ring of [0.25, 0.5, 0.75, 1]) parts.push(html`<polygon points="${axes.map((_, k) => pt(k, ring * max)).join(" ")}" fill="none" stroke="#e0e0e0"/>`);
+    axes.forEach((a, k) => {
+      const ex = cx + r * Math.cos(angle(k)), ey = cy + r * Math.sin(angle(k));
+      parts.push(html`<line x1="${c(cx)}" y1="${c(cy)}" x2="${c(ex)}" y2="${c(ey)}" stroke="#e0e0e0"/>`);
+      const lx = cx + (r + 10) * Math.cos(angle(k)), ly = cy + (r + 10) * Math.sin(angle(k));
+      const anchor = Math.abs(lx - cx) < 1 ? "middle" : lx > cx ? "start" : "end";
+      parts.push(html`<text x="${c(lx)}" y="${c(ly + (ly > cy + 1 ? 10 : ly < cy - 1 ? -2 : 4))}" text-anchor="${anchor}" font-size="11">${a.label}</text>`);
+    });
+    if (axes.every((a) => a.median !== undefined && Number.isFinite(a.median)))
+      parts.push(html`<polygon points="${axes.map((a, k) => pt(k, a.median!)).join(" ")}" fill="none" stroke="#555" stroke-width="1.5" stroke-dasharray="4 3"/>`);
+    parts.push(html`<polygon points="${axes.map((a, k) => pt(k, a.value)).join(" ")}" fill="#d35400" fill-opacity="0.25" stroke="#d35400" stroke-width="1.5"/>`);
+  }
+  return svgChart("radar", w, size, o.title, parts);
 }

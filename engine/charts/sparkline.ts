@@ -1,10 +1,10 @@
 /**
  * A sparkline (Tufte, "Beautiful Evidence", 2006): a word-sized line of a series, gaps left open
- * (a period without a value breaks the line), the last value marked. Plain SVG text, built by string
- * concatenation: the league table draws one per enterprise, 10,000 in a few milliseconds.
+ * (a period without a value breaks the line), the last value marked. Plain SVG text: the league
+ * table draws one per enterprise, 10,000 well within a second.
  */
-import { escapeHtml } from "./escape.js";
-import { c } from "./svg.js";
+import { html, type Html } from "./html.js";
+import { c, svgChart } from "./svg.js";
 
 export interface SparklineOptions {
   width?: number;
@@ -19,7 +19,7 @@ export interface SparklineOptions {
   stroke?: string;
 }
 
-export function sparkline(values: ArrayLike<number>, o: SparklineOptions = {}): string {
+export function sparkline(values: ArrayLike<number>, o: SparklineOptions = {}): Html {
   const w = o.width ?? 80, h = o.height ?? 20, pad = 2.5;
   let lo = o.min ?? Infinity, hi = o.max ?? -Infinity;
   if (o.min === undefined || o.max === undefined)
@@ -34,8 +34,7 @@ export function sparkline(values: ArrayLike<number>, o: SparklineOptions = {}): 
     lo = mid - o.minSpan / 2;
     hi = mid + o.minSpan / 2;
   }
-  const head = `<svg class="spark" xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img"${o.label ? ` aria-label="${escapeHtml(o.label)}"` : ""}>`;
-  if (!(hi >= lo)) return head + "</svg>";
+  if (!(hi >= lo)) return svgChart("spark", w, h, o.label, []);
   const span = hi > lo ? hi - lo : 1;
   const p = values.length;
   const x = (k: number) => (p > 1 ? pad + (k * (w - 2 * pad)) / (p - 1) : w / 2);
@@ -54,8 +53,8 @@ export function sparkline(values: ArrayLike<number>, o: SparklineOptions = {}): 
     last = k;
   }
   const stroke = o.stroke ?? "#4575b4";
-  let out = head;
-  if (d.includes("L")) out += `<path d="${d}" fill="none" stroke="${stroke}" stroke-width="1.5"/>`;
-  if (last >= 0) out += `<circle cx="${c(x(last))}" cy="${c(y(values[last]))}" r="2" fill="${stroke}"/>`;
-  return out + "</svg>";
+  const parts: Html[] = [];
+  if (d.includes("L")) parts.push(html`<path d="${d}" fill="none" stroke="${stroke}" stroke-width="1.5"/>`);
+  if (last >= 0) parts.push(html`<circle cx="${c(x(last))}" cy="${c(y(values[last]))}" r="2" fill="${stroke}"/>`);
+  return svgChart("spark", w, h, o.label, parts);
 }

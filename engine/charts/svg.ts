@@ -1,8 +1,15 @@
 /**
- * What the hand-made SVG chart builders share: coordinates printed with one decimal (deterministic,
- * short), and the grade colours (best = green … worst = red, a fixed ramp so that the same grade has
- * the same colour in every chart, table and spreadsheet).
+ * What the hand-made SVG chart builders share: the chart's <svg> element, coordinates printed with
+ * one decimal (deterministic, short), and the grade colours (best = green … worst = red, a fixed ramp
+ * so that the same grade has the same colour in every chart, table and spreadsheet). The charts are
+ * built with the escaping `html` template: SVG text and attributes escape as HTML's do.
  */
+import { html, type Html } from "./html.js";
+
+/** A chart's <svg> element: its class, size in pixels, accessible name (escaped) and content. */
+export function svgChart(cls: string, width: number, height: number, label: string | undefined, content: Html | readonly Html[]): Html {
+  return html`<svg class="${cls}" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img"${label ? html` aria-label="${label}"` : ""}>${content}</svg>`;
+}
 
 /** A coordinate as printed in SVG: one decimal, no "-0". */
 export function c(v: number): string {

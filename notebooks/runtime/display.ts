@@ -6,8 +6,7 @@
  *   html`…` / md`…` → that HTML; a string → preformatted text; anything else → util.inspect.
  */
 import { inspect } from "node:util";
-import { charts, escapeHtml } from "../../engine/index.js";
-import { htmlOf, isHtml } from "./markup.js";
+import { charts, html, htmlOf, isHtml, trusted } from "../../engine/index.js";
 import { DEFAULT_ROWS, renderTable, tableView } from "./table.js";
 import type { Output } from "./types.js";
 
@@ -24,19 +23,20 @@ export function scriptJson(value: unknown): string {
 }
 
 export async function renderValue(x: unknown, opts: DisplayOptions = {}): Promise<Output> {
-  if (isHtml(x)) return { kind: "html", html: `<div class="ps-html">${htmlOf(x)}</div>` };
-  if (isElement(x)) return { kind: "plot", html: `<div class="ps-plot-out">${x.outerHTML}</div>` };
+  if (isHtml(x)) return { kind: "html", html: htmlOf(html`<div class="ps-html">${x}</div>`) };
+  // what the DOM serialises and vega draws is markup; the spec's JSON is made safe for a script element
+  if (isElement(x)) return { kind: "plot", html: htmlOf(html`<div class="ps-plot-out">${trusted(x.outerHTML)}</div>`) };
   if (isVegaLiteSpec(x)) {
     const spec = withFont(x);
     const svg = await vegaLiteToSvg(spec);
     return {
       kind: "vega-lite",
-      html: `<div class="ps-vl"><script type="application/json" class="ps-vl-spec">${scriptJson(spec)}</script><div class="ps-vl-live"></div><div class="ps-vl-static">${svg}</div></div>`,
+      html: htmlOf(html`<div class="ps-vl"><script type="application/json" class="ps-vl-spec">${trusted(scriptJson(spec))}</script><div class="ps-vl-live"></div><div class="ps-vl-static">${trusted(svg)}</div></div>`),
     };
   }
   const t = tableView(x);
-  if (t) return { kind: "table", html: renderTable(t, opts.rows ?? DEFAULT_ROWS) };
-  if (typeof x === "string") return { kind: "text", html: `<pre class="ps-text">${escapeHtml(x)}</pre>` };
+  if (t) return { kind: "table", html: htmlOf(renderTable(t, opts.rows ?? DEFAULT_ROWS)) };
+  if (typeof x === "string") return { kind: "text", html: htmlOf(html`<pre class="ps-text">${x}</pre>`) };
   const text = inspect(x, { depth: 4, colors: false, maxArrayLength: 100, maxStringLength: 10_000, breakLength: 100, sorted: false, compact: 3 });
-  return { kind: "value", html: `<pre class="ps-value">${escapeHtml(text)}</pre>` };
+  return { kind: "value", html: htmlOf(html`<pre class="ps-value">${text}</pre>`) };
 }

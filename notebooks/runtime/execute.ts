@@ -8,7 +8,7 @@ import { statSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { inspect } from "node:util";
 import vm from "node:vm";
-import { escapeHtml, ParkscoreError } from "../../engine/index.js";
+import { html, htmlOf, ParkscoreError } from "../../engine/index.js";
 import { renderValue, type DisplayOptions } from "./display.js";
 import { createScope } from "./scope.js";
 import { originalLine } from "./sourcemap.js";
@@ -100,7 +100,7 @@ export async function executeCells(nb: Notebook, opts: ExecuteOptions): Promise<
       };
       const logged = (stream: string) => (...args: unknown[]) => {
         const text = args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: 3, colors: false }))).join(" ");
-        pending.push(Promise.resolve({ kind: "text" as const, html: `<pre class="ps-log ps-log-${stream}">${escapeHtml(text)}</pre>` }));
+        pending.push(Promise.resolve({ kind: "text" as const, html: htmlOf(html`<pre class="ps-log ps-log-${stream}">${text}</pre>`) }));
       };
       scope.display = display;
       scope.console = { ...console, log: logged("log"), info: logged("info"), warn: logged("warn"), error: logged("error"), debug: logged("debug") };

@@ -117,7 +117,7 @@ export function renderPage(p: PageInput): string {
     if (b.kind === "prose") {
       const r = renderMarkdown(b.prose.markdown, slugger);
       headings.push(...r.headings);
-      body.push(html`<div class="ps-prose">${trusted(r.html)}</div>`);
+      body.push(html`<div class="ps-prose">${r.html}</div>`);
     } else {
       const r = byCell.get(b.cell.index);
       if (r) body.push(cellSection(r, p.notebook.file, p.timings));

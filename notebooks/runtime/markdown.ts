@@ -5,7 +5,7 @@
  * reference nothing outside itself, so links to http(s) addresses are shown as text with their
  * address, and images are shown by their description (relative links to anchors stay links).
  */
-import { escapeHtml } from "../../engine/index.js";
+import { html, htmlOf, joinHtml, trusted, type Html } from "../../engine/index.js";
 
 export interface Heading {
   level: number;
@@ -14,7 +14,7 @@ export interface Heading {
 }
 
 export interface Rendered {
-  html: string;
+  html: Html;
   headings: Heading[];
 }
 
@@ -36,8 +36,7 @@ export class Slugger {
 
 export function renderMarkdown(text: string, slugger = new Slugger()): Rendered {
   const headings: Heading[] = [];
-  const html = blocks(text.split(/\r?\n/), slugger, headings);
-  return { html, headings };
+  return { html: blocks(text.split(/\r?\n/), slugger, headings), headings };
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
@@ -46,8 +45,8 @@ const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BULLET = /^( {0,3})([-*+]|\d{1,9}[.)])\s+(.*)$/;
 const TABLE_SEP = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 
-function blocks(lines: string[], slugger: Slugger, headings: Heading[]): string {
-  const out: string[] = [];
+function blocks(lines: string[], slugger: Slugger, headings: Heading[]): Html {
+  const out: Html[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
@@ -60,8 +59,8 @@ function blocks(lines: string[], slugger: Slugger, headings: Heading[]): string 
       const close = new RegExp(`^ {0,3}${fence[1][0] === "`" ? "`" : "~"}{${fence[1].length},}\\s*$`);
       let j = i + 1;
       while (j < lines.length && !close.test(lines[j])) j++;
-      const lang = fence[2] ? ` class="language-${escapeHtml(fence[2])}"` : "";
-      out.push(`<pre class="ps-pre"><code${lang}>${escapeHtml(lines.slice(i + 1, j).join("\n"))}</code></pre>`);
+      const lang = fence[2] ? html` class="language-${fence[2]}"` : "";
+      out.push(html`<pre class="ps-pre"><code${lang}>${lines.slice(i + 1, j).join("\n")}</code></pre>`);
       i = j + 1;
       continue;
     }
@@ -71,12 +70,12 @@ function blocks(lines: string[], slugger: Slugger, headings: Heading[]): string 
       const text = plain(h[2]);
       const id = slugger.slug(text);
       headings.push({ level, text, id });
-      out.push(`<h${level} id="${escapeHtml(id)}">${inline(h[2])}</h${level}>`);
+      out.push(html`<h${level} id="${id}">${inline(h[2])}</h${level}>`);
       i++;
       continue;
     }
     if (HR.test(line)) {
-      out.push("<hr>");
+      out.push(html`<hr>`);
       i++;
       continue;
     }
@@ -87,7 +86,7 @@ function blocks(lines: string[], slugger: Slugger, headings: Heading[]): string 
         quoted.push(lines[i].replace(/^ {0,3}> ?/, ""));
         i++;
       }
-      out.push(`<blockquote>${blocks(quoted, slugger, headings)}</blockquote>`);
+      out.push(html`<blockquote>${blocks(quoted, slugger, headings)}</blockquote>`);
       continue;
     }
     if (line.includes("|") && i + 1 < lines.length && TABLE_SEP.test(lines[i + 1]) && lines[i + 1].includes("-")) {
@@ -118,13 +117,15 @@ function blocks(lines: string[], slugger: Slugger, headings: Heading[]): string 
           j++;
         } else break;
       }
-      const start = ordered && parseInt(bullet[2], 10) !== 1 ? ` start="${parseInt(bullet[2], 10)}"` : "";
+      const start = ordered && parseInt(bullet[2], 10) !== 1 ? html` start="${parseInt(bullet[2], 10)}"` : "";
       const lis = items.map((it) => {
         const inner = blocks(it, slugger, headings);
-        const tight = !it.includes("") && inner.startsWith("<p>") && inner.indexOf("<p>", 1) < 0;
-        return `<li>${tight ? inner.replace(/^<p>/, "").replace(/<\/p>/, "") : inner}</li>`;
+        const m = htmlOf(inner);
+        const tight = !it.includes("") && m.startsWith("<p>") && m.indexOf("<p>", 1) < 0;
+        // a tight item is its paragraph's content: taking away the <p> tags leaves markup markup
+        return html`<li>${tight ? trusted(m.replace(/^<p>/, "").replace(/<\/p>/, "")) : inner}</li>`;
       });
-      out.push(ordered ? `<ol${start}>${lis.join("")}</ol>` : `<ul>${lis.join("")}</ul>`);
+      out.push(ordered ? html`<ol${start}>${lis}</ol>` : html`<ul>${lis}</ul>`);
       i = j;
       continue;
     }
@@ -133,9 +134,9 @@ function blocks(lines: string[], slugger: Slugger, headings: Heading[]): string 
       para.push(lines[i].trim());
       i++;
     }
-    out.push(`<p>${inline(para.join("\n"))}</p>`);
+    out.push(html`<p>${inline(para.join("\n"))}</p>`);
   }
-  return out.join("\n");
+  return joinHtml(out, "\n");
 }
 
 function cells(row: string): string[] {
@@ -143,15 +144,15 @@ function cells(row: string): string[] {
   return t.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, "|"));
 }
 
-function table(rows: string[], sep: string): string {
+function table(rows: string[], sep: string): Html {
   const aligns = cells(sep).map((c) => (c.startsWith(":") && c.endsWith(":") ? "center" : c.endsWith(":") ? "right" : c.startsWith(":") ? "left" : ""));
-  const cell = (tag: string, c: string, j: number) => `<${tag}${aligns[j] ? ` style="text-align:${aligns[j]}"` : ""}>${inline(c)}</${tag}>`;
+  const cell = (tag: string, c: string, j: number) => html`<${tag}${aligns[j] ? html` style="text-align:${aligns[j]}"` : ""}>${inline(c)}</${tag}>`;
   const head = cells(rows[0]);
   const body = rows.slice(1).map((r) => {
     const cs = cells(r);
-    return `<tr>${head.map((_, j) => cell("td", cs[j] ?? "", j)).join("")}</tr>`;
+    return html`<tr>${head.map((_, j) => cell("td", cs[j] ?? "", j))}</tr>`;
   });
-  return `<table class="ps-md-table"><thead><tr>${head.map((c, j) => cell("th", c, j)).join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`;
+  return html`<table class="ps-md-table"><thead><tr>${head.map((c, j) => cell("th", c, j))}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** Heading text without Markdown marks, for the table of contents. */
@@ -164,29 +165,31 @@ export function plain(s: string): string {
 }
 
 /** Inline Markdown: code spans first (taken literally), then escapes, links, emphasis. */
-export function inline(s: string): string {
+export function inline(s: string): Html {
   const parts = s.split(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/);
-  let out = "";
+  const out: Html[] = [];
   for (let k = 0; k < parts.length; k += 3) {
-    out += span(parts[k]);
-    if (k + 2 < parts.length) out += `<code>${escapeHtml(parts[k + 2].replace(/^ (.*) $/, "$1"))}</code>`;
+    out.push(span(parts[k]));
+    if (k + 2 < parts.length) out.push(html`<code>${parts[k + 2].replace(/^ (.*) $/, "$1")}</code>`);
   }
-  return out;
+  return html`${out}`;
 }
 
-function span(s: string): string {
-  const kept: string[] = [];
-  const keep = (html: string) => `\u0000${kept.push(html) - 1}\u0000`;
-  let t = s.replace(/\\([\\`*_{}[\]()#+\-.!|~<>&])/g, (_, c: string) => keep(escapeHtml(c)));
-  t = t.replace(/!\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g, (_, alt: string) => keep(`<span class="ps-img">[image: ${escapeHtml(alt)}]</span>`));
+/** Escapes, images and links become kept markup; the rest is escaped, and its emphasis marks become tags. */
+function span(s: string): Html {
+  const kept: Html[] = [];
+  const keep = (h: Html) => `\u0000${kept.push(h) - 1}\u0000`;
+  let t = s.replace(/\\([\\`*_{}[\]()#+\-.!|~<>&])/g, (_, c: string) => keep(html`${c}`));
+  t = t.replace(/!\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g, (_, alt: string) => keep(html`<span class="ps-img">[image: ${alt}]</span>`));
   t = t.replace(/\[([^\]]+)\]\(([^)\s]*)(?:\s+"([^"]*)")?\)/g, (_, text: string, url: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) return keep(`${span(text)} <span class="ps-url">(${escapeHtml(url)})</span>`);
-    return keep(`<a href="${escapeHtml(url)}">${span(text)}</a>`);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) return keep(html`${span(text)} <span class="ps-url">(${url})</span>`);
+    return keep(html`<a href="${url}">${span(text)}</a>`);
   });
-  t = escapeHtml(t);
+  // from here t is markup: the text escaped, then the emphasis marks (which escaping leaves alone) turned into tags
+  t = htmlOf(html`${t}`);
   t = t.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "<strong>$2</strong>");
   t = t.replace(/(^|[^\w*])\*(?=\S)([\s\S]*?\S)\*(?!\*)/g, "$1<em>$2</em>").replace(/(^|[^\w])_(?=\S)([\s\S]*?\S)_(?!\w)/g, "$1<em>$2</em>");
   t = t.replace(/~~(?=\S)([\s\S]*?\S)~~/g, "<del>$1</del>");
   t = t.replace(/ {2,}\n/g, "<br>\n");
-  return t.replace(/\u0000(\d+)\u0000/g, (_, n: string) => kept[Number(n)]);
+  return trusted(t.replace(/\u0000(\d+)\u0000/g, (_, n: string) => htmlOf(kept[Number(n)])));
 }

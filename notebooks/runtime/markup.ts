@@ -3,7 +3,7 @@
  * escaped (they usually come from data) unless they are themselves `html`/`md` results, so a park
  * named `<b>` prints as text. The result displays as HTML. `html` is the engine's page template.
  */
-import { interpolate, trusted, type Html } from "../../engine/index.js";
+import { interpolate, type Html } from "../../engine/index.js";
 import { renderMarkdown } from "./markdown.js";
 
 export { html, htmlOf, isHtml, trusted, type Html } from "../../engine/index.js";
@@ -11,5 +11,5 @@ export { html, htmlOf, isHtml, trusted, type Html } from "../../engine/index.js"
 /** md`Top park: **${name}**`: Markdown; interpolated values are escaped and taken literally. */
 export function md(strings: TemplateStringsArray, ...values: unknown[]): Html {
   const marker = (v: unknown) => String(v ?? "").replace(/[\\`*_[\]#|~<>&!]/g, (c) => `\\${c}`);
-  return trusted(renderMarkdown(interpolate(strings, values, marker)).html);
+  return renderMarkdown(interpolate(strings, values, marker)).html;
 }

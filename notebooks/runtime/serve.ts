@@ -20,7 +20,7 @@ import { watch, readdirSync, existsSync, statSync, type FSWatcher } from "node:f
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, join, relative, resolve } from "node:path";
-import { escapeHtml, ParkscoreError, isSafeMethod, localGuard, LOOPBACK, type LocalGuard } from "../../engine/index.js";
+import { html, htmlPage, ParkscoreError, isSafeMethod, localGuard, LOOPBACK, type Html, type LocalGuard } from "../../engine/index.js";
 import { liveReloadJs, PAGE_CSS, runNowJs } from "./assets.js";
 import { readNotebook } from "./parse.js";
 import type { LiveReload, NotebookRun } from "./types.js";
@@ -78,8 +78,9 @@ function listNotebooks(dir: string): string[] {
     .sort();
 }
 
-function page(title: string, body: string, script: string): string {
-  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${PAGE_CSS}</style>\n</head>\n<body>\n<div class="ps-layout"><div></div><main>${body}</main></div>\n<script>${script}</script>\n</body>\n</html>\n`;
+/** The server's own pages (the index, a run's placeholder, an error) in the notebook pages' shell and style. */
+function page(title: string, body: Html, script: string): string {
+  return htmlPage({ lang: "en", title, css: PAGE_CSS, body: html`<div class="ps-layout"><div></div><main>${body}</main></div>`, scripts: [script] });
 }
 
 export async function startServer(opts: ServeOptions): Promise<NotebookServer> {
@@ -125,9 +126,9 @@ export async function startServer(opts: ServeOptions): Promise<NotebookServer> {
       } catch (e) {
         title = `${f} — ${e instanceof Error ? e.message : String(e)}`;
       }
-      return `<li><a href="/nb/${encodeURIComponent(f)}">${escapeHtml(title)}</a> <code>${escapeHtml(f)}</code></li>`;
+      return html`<li><a href="/nb/${encodeURIComponent(f)}">${title}</a> <code>${f}</code></li>`;
     });
-    const body = `<h1>Notebooks</h1><p>${escapeHtml(basename(dir))}${opts.data ? ` on dataset <code>${escapeHtml(opts.data)}</code>` : ""}; pages re-run when a notebook or the dataset changes.</p><ul>${items.join("") || "<li>no notebooks (*.md) here yet</li>"}</ul>`;
+    const body = html`<h1>Notebooks</h1><p>${basename(dir)}${opts.data ? html` on dataset <code>${opts.data}</code>` : ""}; pages re-run when a notebook or the dataset changes.</p><ul>${items.length ? items : html`<li>no notebooks (*.md) here yet</li>`}</ul>`;
     sendHtml(res, 200, page("Notebooks", body, liveReloadJs("/events")));
   };
 
@@ -160,7 +161,7 @@ export async function startServer(opts: ServeOptions): Promise<NotebookServer> {
         const err = e instanceof Error ? e : new Error(String(e));
         opts.onRun?.(name, err);
         const status = e instanceof ParkscoreError ? 400 : 500;
-        const body = `<h1>${escapeHtml(name)}</h1><div class="ps-error" role="alert"><pre class="ps-text">${escapeHtml(err.message)}</pre></div><p>Fix the notebook and save: this page runs it again. <a href="/">all notebooks</a></p>`;
+        const body = html`<h1>${name}</h1><div class="ps-error" role="alert"><pre class="ps-text">${err.message}</pre></div><p>Fix the notebook and save: this page runs it again. <a href="/">all notebooks</a></p>`;
         keep(key, { version: v, status, html: page(name, body, liveReloadJs(live.events, live.token)) });
         return { status, line: err.message.split("\n")[0] };
       },
@@ -175,7 +176,7 @@ export async function startServer(opts: ServeOptions): Promise<NotebookServer> {
 
   const notebook = async (name: string, url: URL, req: IncomingMessage, res: ServerResponse) => {
     if (!/^[^/\\]+\.md$/i.test(name) || !listNotebooks(dir).includes(name)) {
-      sendHtml(res, 404, page("Not found", `<h1>No notebook ${escapeHtml(name)}</h1><p><a href="/">all notebooks</a></p>`, liveReloadJs("/events")));
+      sendHtml(res, 404, page("Not found", html`<h1>No notebook ${name}</h1><p><a href="/">all notebooks</a></p>`, liveReloadJs("/events")));
       return;
     }
     const key = name + url.search;
@@ -190,7 +191,7 @@ export async function startServer(opts: ServeOptions): Promise<NotebookServer> {
         // the run reports it
       }
       warm(); // the page asks for a run at once
-      return sendHtml(res, 200, page(title, `<h1>${escapeHtml(title)}</h1><p class="ps-notrun">running ${escapeHtml(name)}…</p>`, runNowJs(live.token)));
+      return sendHtml(res, 200, page(title, html`<h1>${title}</h1><p class="ps-notrun">running ${name}…</p>`, runNowJs(live.token)));
     }
     let job = jobs.get(key);
     if (!job || job.version !== version(name)) {

@@ -5,7 +5,7 @@
  * significant digits below 1); a NaN is shown as NaN, never hidden. Headers sort the rows shown
  * (the page's script reads each cell's data-v).
  */
-import { escapeHtml } from "../../engine/index.js";
+import { html, type Html } from "../../engine/index.js";
 
 export const DEFAULT_ROWS = 100;
 
@@ -76,9 +76,8 @@ function cell(v: unknown): { text: string; sort: string; numeric: boolean; cls?:
 }
 
 /** The HTML of a table view: its first `rows` rows, a caption with the count. */
-export function renderTable(t: TableView, rows = DEFAULT_ROWS): string {
+export function renderTable(t: TableView, rows = DEFAULT_ROWS): Html {
   const n = Math.min(rows, t.numRows);
-  const body: string[] = [];
   const numericCol = t.columns.map(() => true);
   const grid: ReturnType<typeof cell>[][] = [];
   for (let r = 0; r < n; r++) {
@@ -89,17 +88,14 @@ export function renderTable(t: TableView, rows = DEFAULT_ROWS): string {
     });
     grid.push(row);
   }
-  for (const row of grid) {
-    body.push(
-      `<tr>${row
-        .map((x, j) => {
-          const cls = [numericCol[j] ? "ps-num" : "", x.cls ?? ""].filter(Boolean).join(" ");
-          return `<td${cls ? ` class="${cls}"` : ""} data-v="${escapeHtml(x.sort)}">${escapeHtml(x.text)}</td>`;
-        })
-        .join("")}</tr>`,
-    );
-  }
-  const head = t.columns.map((c, j) => `<th${numericCol[j] ? ' class="ps-num" data-type="number"' : ""} title="sort the rows shown">${escapeHtml(c)}</th>`).join("");
+  const body = grid.map(
+    (row) =>
+      html`<tr>${row.map((x, j) => {
+        const cls = [numericCol[j] ? "ps-num" : "", x.cls ?? ""].filter(Boolean).join(" ");
+        return html`<td${cls ? html` class="${cls}"` : ""} data-v="${x.sort}">${x.text}</td>`;
+      })}</tr>`,
+  );
+  const head = t.columns.map((c, j) => html`<th${numericCol[j] ? html` class="ps-num" data-type="number"` : ""} title="sort the rows shown">${c}</th>`);
   const count = n < t.numRows ? `first ${n} of ${t.numRows} rows` : `${t.numRows} row${t.numRows === 1 ? "" : "s"}`;
-  return `<div class="ps-table-wrap"><table class="ps-table ps-sortable"><caption>${escapeHtml(t.kind)} · ${count} · ${t.columns.length} column${t.columns.length === 1 ? "" : "s"}</caption><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table></div>`;
+  return html`<div class="ps-table-wrap"><table class="ps-table ps-sortable"><caption>${t.kind} · ${count} · ${t.columns.length} column${t.columns.length === 1 ? "" : "s"}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }

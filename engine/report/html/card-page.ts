@@ -6,7 +6,7 @@
  * Confidentiality: the page is rendered from the card's facts (../card.ts) alone — the enterprise's
  * own figures and the aggregates disclosure.ts lets through — never from the report model.
  */
-import { html, trusted, type Html } from "../../charts/html.js";
+import { html, type Html } from "../../charts/html.js";
 import { dotPlot } from "../../charts/dot-plot.js";
 import { radar } from "../../charts/radar.js";
 import { sparkline } from "../../charts/sparkline.js";
@@ -66,7 +66,7 @@ function categories(c: CardFacts, cats: NonNullable<CardFacts["categories"]>): H
     rangeLabel: t.quartiles,
     title: t.categoryVsMedian,
   });
-  return html`<section class="keep"><h2>${t.categoryVsMedian}${c.groupN !== undefined ? html` <span class="note">(n = ${c.groupN})</span>` : ""}</h2><div class="grid">${trusted(dots)}${trusted(radar(axes, { title: t.categoryVsMedian }))}</div></section>`;
+  return html`<section class="keep"><h2>${t.categoryVsMedian}${c.groupN !== undefined ? html` <span class="note">(n = ${c.groupN})</span>` : ""}</h2><div class="grid">${dots}${radar(axes, { title: t.categoryVsMedian })}</div></section>`;
 }
 
 function indicatorTable(c: CardFacts): Html {
@@ -89,7 +89,7 @@ function trend(c: CardFacts): Html {
   const { lang } = c;
   const t = STRINGS[lang];
   const { periods, own, median } = c.trend;
-  return html`<section class="keep"><h2>${t.trend}</h2><div class="grid">${trusted(sparkline(own, { width: 240, height: 60, label: t.trend }))}<table style="width:auto"><thead><tr>${periods.map((p) => html`<th class="num">${p}</th>`)}</tr></thead><tbody><tr>${Array.from(own, (v) => html`<td class="num">${fmtScore(v, lang)}</td>`)}</tr><tr>${median.map((v) => html`<td class="num note">${agg(v, lang)}</td>`)}</tr></tbody></table></div><p class="note">${lang === "zh" ? "第二行:各期全部参评企业得分中位数" : "second row: median score of all graded enterprises in each period"}</p></section>`;
+  return html`<section class="keep"><h2>${t.trend}</h2><div class="grid">${sparkline(own, { width: 240, height: 60, label: t.trend })}<table style="width:auto"><thead><tr>${periods.map((p) => html`<th class="num">${p}</th>`)}</tr></thead><tbody><tr>${Array.from(own, (v) => html`<td class="num">${fmtScore(v, lang)}</td>`)}</tr><tr>${median.map((v) => html`<td class="num note">${agg(v, lang)}</td>`)}</tr></tbody></table></div><p class="note">${lang === "zh" ? "第二行:各期全部参评企业得分中位数" : "second row: median score of all graded enterprises in each period"}</p></section>`;
 }
 
 function strengths(c: CardFacts, gaps: NonNullable<CardFacts["gaps"]>): Html | "" {

@@ -21,7 +21,7 @@ export function indexHtml(m: ReportModel): string {
     m.grades.map((g, k) => ({ grade: g, label: scheme.grading.labels[g]?.[lang], count: m.gradeCounts[k], previous: m.previousGradeCounts?.[k] })),
     { currentLabel: `${t.current} ${m.period}`, previousLabel: m.periods.length > 1 ? `${t.previous} ${m.periods[m.periods.length - 2]}` : "", title: t.gradeDistribution },
   );
-  const body = html`<header><h1>${scheme.title[lang]}</h1><div class="meta">${t.report} · ${t.period} ${m.period} · ${t.dataRevision(m.revision.revision, m.revision.importedAt)} · <span class="run">${m.run ? t.publishedRun(m.run) : t.notPublished}</span></div></header>${tiles(m)}<h2>${t.rank}</h2>${filters(m)}${leagueTable(m)}<section class="keep"><h2>${t.gradeDistribution}</h2>${trusted(distribution)}</section>${robustness(m)}${watchList(m)}${notGraded(m)}${methodologyHtml(scheme, m.result, m.revision, m.run, lang)}`;
+  const body = html`<header><h1>${scheme.title[lang]}</h1><div class="meta">${t.report} · ${t.period} ${m.period} · ${t.dataRevision(m.revision.revision, m.revision.importedAt)} · <span class="run">${m.run ? t.publishedRun(m.run) : t.notPublished}</span></div></header>${tiles(m)}<h2>${t.rank}</h2>${filters(m)}${leagueTable(m)}<section class="keep"><h2>${t.gradeDistribution}</h2>${distribution}</section>${robustness(m)}${watchList(m)}${notGraded(m)}${methodologyHtml(scheme, m.result, m.revision, m.run, lang)}`;
   return page(lang, title, m.grades.length, body, TABLE_SCRIPT);
 }
 
@@ -36,7 +36,7 @@ function tiles(m: ReportModel): Html {
   });
   const median = m.medianHistory[m.medianHistory.length - 1];
   const spark = sparkline(m.medianHistory, { width: 110, height: 24, label: `${t.medianScore} ${m.periods[0]}–${m.period}` });
-  return html`<div class="tiles"><div class="tile"><div class="k">${t.graded}</div><div class="v">${fmt(m.graded, 0, lang)}</div><div class="d">${t.listed(fmt(m.result.n, 0, lang))}</div></div>${grades}<div class="tile"><div class="k">${t.medianScore}</div><div class="v">${fmtScore(median, lang)}</div><div class="d">${trusted(spark)} ${m.periods[0]}–${m.period}</div></div></div>`;
+  return html`<div class="tiles"><div class="tile"><div class="k">${t.graded}</div><div class="v">${fmt(m.graded, 0, lang)}</div><div class="d">${t.listed(fmt(m.result.n, 0, lang))}</div></div>${grades}<div class="tile"><div class="k">${t.medianScore}</div><div class="v">${fmtScore(median, lang)}</div><div class="d">${spark} ${m.periods[0]}–${m.period}</div></div></div>`;
 }
 
 function filters(m: ReportModel): Html {
@@ -86,7 +86,7 @@ function leagueTable(m: ReportModel): Html {
         m.parks.length ? html`<td>${m.park[i]}</td>` : ""
       }${m.industries.length ? html`<td>${m.industry[i]}</td>` : ""}<td class="num">${fmtScore(result.score[i], lang)}</td><td data-v="${k}"><span class="grade g${k}">${g}</span>${
         result.vetoed[i] ? html` <span class="neg" title="${t.vetoed}">✖</span>` : ""
-      }</td>${chips}<td data-v="${Number.isFinite(first) ? last - first : ""}">${trusted(sparkline(series, { minSpan, label: `${t.trend}` }))}</td>${
+      }</td>${chips}<td data-v="${Number.isFinite(first) ? last - first : ""}">${sparkline(series, { minSpan, label: `${t.trend}` })}</td>${
         nx ? html`<td class="num" data-v="${nx.distance}">${fmtScore(nx.distance, lang)} → ${nx.grade}</td>` : html`<td class="num" data-v="">${result.vetoed[i] ? t.vetoed : "—"}</td>`
       }</tr>`,
     );

@@ -6,6 +6,7 @@ import * as Plot from "@observablehq/plot";
 import { renderValue } from "../../../notebooks/runtime/display.js";
 import { html, md } from "../../../notebooks/runtime/markup.js";
 import { formatNumber } from "../../../notebooks/runtime/table.js";
+import { expectEscaped, HOSTILE } from "../../hostile-value.js";
 
 describe("display kinds", () => {
   test("a Plot figure is inlined as SVG; with a legend it stays an HTML figure", async () => {
@@ -50,6 +51,15 @@ describe("display kinds", () => {
     const rows = await renderValue([{ a: 1 }, { a: 2, b: "x" }]);
     expect(rows.html).toContain("rows · 2 rows · 2 columns");
     expect(rows.html).toContain('<th class="ps-num" data-type="number" title="sort the rows shown">a</th>');
+  });
+
+  test("a value from data is text wherever it shows: a string, an inspected value, a table's header, cell and sort key, html and md interpolations", async () => {
+    expectEscaped((await renderValue(HOSTILE)).html);
+    expectEscaped((await renderValue({ name: HOSTILE })).html);
+    expectEscaped((await renderValue(aq.table({ [HOSTILE]: [HOSTILE] }))).html, 3);
+    expectEscaped((await renderValue([{ [HOSTILE]: HOSTILE }])).html, 3);
+    expectEscaped((await renderValue(html`<b>${HOSTILE}</b>`)).html);
+    expectEscaped((await renderValue(md`**${HOSTILE}**`)).html);
   });
 
   test("number formatting", () => {

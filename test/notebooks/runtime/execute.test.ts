@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { executeCells } from "../../../notebooks/runtime/execute.js";
 import { parseNotebook } from "../../../notebooks/runtime/parse.js";
 import type { CellResult } from "../../../notebooks/runtime/types.js";
+import { expectEscaped, HOSTILE } from "../../hostile-value.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
@@ -99,6 +100,12 @@ describe("what a cell shows", () => {
     const r = await run(['console.log("n =", 3, { k: [1] });\nconsole.warn("careful");']);
     expect(shown(r[0])).toEqual(["n = 3 { k: [ 1 ] }", "careful"]);
     expect(r[0].outputs[1].html).toContain("ps-log-warn");
+  });
+
+  test("what a cell logs or shows is text, not markup", async () => {
+    const r = await run([`console.log(${JSON.stringify(HOSTILE)});\nconsole.error(${JSON.stringify(HOSTILE)});\n${JSON.stringify(HOSTILE)}`]);
+    expect(r[0].outputs.map((o) => o.kind)).toEqual(["text", "text", "text"]);
+    for (const o of r[0].outputs) expectEscaped(o.html);
   });
 });
 

@@ -4,6 +4,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, type NotebookServer, type ServeOptions } from "../../../notebooks/runtime/serve.js";
+import { expectEscaped, HOSTILE } from "../../hostile-value.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const DEMO = join(import.meta.dirname, "..", "..", "..", "datasets", "demo");
@@ -224,6 +225,28 @@ describe("notebook serve answers only its own user", () => {
     server = await startServer({ dir: folder(), port: 0 });
     await expect(startServer({ dir: folder(), port: server.port })).rejects.toThrow(/already in use/);
   });
+});
+
+describe("notebook serve's own pages", () => {
+  test("are in the one page shell and show titles, names and error messages as text", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "hostile.md"), `---\ntitle: ${JSON.stringify(HOSTILE)}\n---\n\ntext\n`);
+    writeFileSync(join(dir, "bad.md"), `---\nparams:\n  ${JSON.stringify(HOSTILE)}: 1\n---\n\ntext\n`);
+    await serve({ dir, port: 0 });
+    const index = await get("/");
+    expect(index.body.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport"')).toBe(true);
+    expect(index.body).toContain("@media print");
+    expectEscaped(index.body, 2); // the title of hostile.md, the error reading bad.md
+    expectEscaped((await get("/nb/hostile.md")).body, 2); // <title> and heading of the page that asks for a run
+    const missing = await get(`/nb/${encodeURIComponent(HOSTILE)}.md`);
+    expect(missing.status).toBe(404);
+    expectEscaped(missing.body);
+    expect((await runPage("/nb/bad.md")).status).toBe(400);
+    const failed = await get("/nb/bad.md");
+    expect(failed.status).toBe(400);
+    expect(failed.body).toContain("is not a valid name");
+    expectEscaped(failed.body);
+  }, 120_000);
 });
 
 describe("one bad cell cannot hang notebook serve", () => {
