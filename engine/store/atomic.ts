@@ -14,11 +14,12 @@
  * (`sync -f`, coreutils ≥ 8.24), falling back to per-file fsyncs where that is not available.
  */
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { ParkscoreError } from "../errors.js";
 import { alive } from "./lock.js";
+import { WriteThread } from "./write-thread.js";
 import { isSystemError, systemProblem } from "../system-error.js";
 
 export interface OutputFile {
@@ -211,14 +212,23 @@ function writeError(e: unknown, dir: string): unknown {
 const SMALL = 64 << 10;
 const GATHER = 1 << 20;
 
-/** Writes `data` to a new file at `path` and gives its sha256, hashed as it is written. */
+/**
+ * Writes `data` to a new file at `path` and gives its sha256, hashed as it is written. A file
+ * whose first write is a full chunk is large: it is written and hashed on a thread of its own.
+ */
 function writeFile(path: string, data: OutputFile["data"], sync: boolean): string {
   const fd = openSync(path, "wx");
-  const hash = createHash("sha256");
+  let thread: WriteThread | undefined;
+  let hash: Hash | undefined;
   const gathered = Buffer.allocUnsafe(GATHER);
   let used = 0;
   const put = (p: Uint8Array) => {
-    hash.update(p);
+    if (thread === undefined && hash === undefined) {
+      if (p.length >= GATHER) thread = new WriteThread(fd);
+      else hash = createHash("sha256");
+    }
+    if (thread) return thread.put(p);
+    hash!.update(p);
     let off = 0;
     while (off < p.length) off += writeSync(fd, p, off, p.length - off);
   };
@@ -235,11 +245,15 @@ function writeFile(path: string, data: OutputFile["data"], sync: boolean): strin
       }
     }
     if (used) put(gathered.subarray(0, used));
+    const hex = thread ? thread.end() : (hash ?? createHash("sha256")).digest("hex");
     if (sync) fsyncSync(fd);
+    return hex;
+  } catch (e) {
+    thread?.abort();
+    throw e;
   } finally {
     closeSync(fd);
   }
-  return hash.digest("hex");
 }
 
 /** A file's bytes a chunk at a time, for copying a delivered file into the store without holding it whole. */

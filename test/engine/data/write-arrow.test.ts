@@ -5,7 +5,9 @@ import { tableFromIPC, tableToIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import type { OutputColumn } from "../../../engine/data/table.js";
 import { arrowStream, arrowTable } from "../../../engine/data/write-arrow.js";
+import { closeSync, openSync } from "node:fs";
 import { fileChunks, writeFilesAtomically } from "../../../engine/store/atomic.js";
+import { WriteThread } from "../../../engine/store/write-thread.js";
 import { tempDir } from "../../cli/helpers.js";
 
 const n = 70_000;
@@ -41,5 +43,36 @@ describe("writing a file as it is made", () => {
     // A copy through fileChunks is the same file.
     const copy = writeFilesAtomically(dir, [{ name: "b.bin", data: fileChunks(join(dir, "a.bin")) }]);
     expect(copy["b.bin"]).toBe(written["a.bin"]);
+  });
+});
+
+describe("a large file, written on a thread of its own", () => {
+  it("is written whole and hashed, even when the producer reuses its buffer", () => {
+    const dir = tempDir();
+    const reused = Buffer.alloc(3 << 20);
+    const expected: Buffer[] = [];
+    function* chunks() {
+      for (let k = 0; k < 40; k++) {
+        reused.fill(k);
+        reused[k] = 255 - k;
+        expected.push(Buffer.from(reused));
+        yield reused;
+      }
+    }
+    const written = writeFilesAtomically(dir, [{ name: "big.bin", data: chunks() }]);
+    const back = readFileSync(join(dir, "big.bin"));
+    expect(back.equals(Buffer.concat(expected))).toBe(true);
+    expect(written["big.bin"]).toBe(createHash("sha256").update(back).digest("hex"));
+  });
+
+  it("throws the system's refusal as the write would have (a full disk)", () => {
+    const fd = openSync("/dev/full", "w");
+    try {
+      const t = new WriteThread(fd);
+      t.put(Buffer.alloc(2 << 20));
+      expect(() => t.end()).toThrow(expect.objectContaining({ code: "ENOSPC", syscall: "write" }));
+    } finally {
+      closeSync(fd);
+    }
   });
 });
