@@ -3,4 +3,4 @@
 import { program } from "./program.js";
 import { run } from "./run.js";
 
-await run(async () => (await program(process.argv[2])).parseAsync(process.argv));
+await run(async () => (await program(process.argv[2], process.argv[3])).parseAsync(process.argv));

@@ -5,7 +5,9 @@
  * (the stack only with PARKSCORE_DEBUG=1). A reader that closes the pipe (`parkscore … | head`) is
  * not an error: output stops and the command ends as it would have.
  */
-import { formatProblem, MethodError, ParkscoreError, printable, isSystemError, systemProblem } from "../engine/index.js";
+
+/** The engine, loaded only when there is something to report: --version and --help never need it. */
+const engine = () => import("../engine/index.js");
 
 export async function run(main: () => Promise<unknown>): Promise<void> {
   quietWhenClosed(process.stdout);
@@ -14,6 +16,8 @@ export async function run(main: () => Promise<unknown>): Promise<void> {
     await main();
   } catch (e) {
     process.exitCode = 1;
+    const { formatProblem, MethodError, ParkscoreError, printable, isSystemError, systemProblem } = await engine();
+    const lines = (s: string) => s.split("\n").map(printable).join("\n");
     if (e instanceof ParkscoreError) {
       const n = e.problems.length + e.omitted;
       process.stderr.write(`parkscore: ${n === 1 ? "error" : `${n} problems`}:\n${indent(e.message)}\n`);
@@ -31,11 +35,6 @@ export async function run(main: () => Promise<unknown>): Promise<void> {
   }
 }
 
-/** A message's lines, each printable. */
-function lines(s: string): string {
-  return s.split("\n").map(printable).join("\n");
-}
-
 /**
  * A closed pipe (EPIPE) on `stream` silences it instead of crashing the process; later writes are
  * dropped. Any other failure of the stream (a full disk behind `> file`) ends the command with exit 1.
@@ -47,7 +46,10 @@ function quietWhenClosed(stream: NodeJS.WriteStream): void {
   stream.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") return;
     process.exitCode = 1;
-    if (stream !== process.stderr && isSystemError(e)) process.stderr.write(`parkscore: error: cannot write the output: ${formatProblem(systemProblem(e))}\n`);
+    if (stream !== process.stderr)
+      void engine().then(({ formatProblem, isSystemError, systemProblem }) => {
+        if (isSystemError(e)) process.stderr.write(`parkscore: error: cannot write the output: ${formatProblem(systemProblem(e))}\n`);
+      });
   });
 }
 

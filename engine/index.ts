@@ -85,7 +85,7 @@ export { LOOPBACK, TOKEN_HEADER, isSafeMethod, localGuard, type LocalGuard } fro
 export { startWorker } from "./worker-thread.js";
 
 // Each command's outputs: compute, then write the folder atomically, in one call.
-export { writeRun, runFiles, type RunOutputRequest, type RunManifest, type InputRecord } from "./store/run-output.js";
+export { writeRun, writeRunFiles, type RunOutputRequest, type RunManifest, type InputRecord } from "./store/run-output.js";
 export { scoreToFolder, type ScoreRequest, type ScoreRun } from "./store/score-output.js";
 export { demoPeriod } from "./store/demo.js";
 export { validateFiles, type Validation } from "./store/validate.js";

@@ -1,4 +1,5 @@
 /** `parkscore admit --standard S --input applicants.csv --out DIR` — admission screening (docs/admission.md). */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { resolve } from "node:path";
 import { admitToFolder, DECISION_LABELS, printable, type AdmitRequest } from "../../engine/index.js";
@@ -6,7 +7,7 @@ import { textTable } from "../format.js";
 
 export function admitCommand(): Command {
   return new Command("admit")
-    .description("screen applicant projects against national land-use control indicators and a park's local standard: every check, margin, decision (admit / admit with conditions / incomplete / reject)")
+    .description(about("admit"))
     .requiredOption("-s, --standard <file>", "standard file, e.g. datasets/standards/local/wuan-parks-demo.yaml or datasets/standards/cn-2008.yaml")
     .requiredOption("-i, --input <file>", "applicants (csv UTF-8/GBK, xlsx, arrow, parquet), e.g. datasets/demo/applicants.csv")
     .requiredOption("-o, --out <dir>", "folder for admission.csv/.xlsx, checks.csv, report.html, applicants/*.html, manifest.json")

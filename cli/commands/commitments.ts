@@ -1,4 +1,5 @@
 /** `parkscore commitments DIR --period 2025 [--contracts FILE] [--out OUT]` — land-contract targets vs actuals (docs/admission.md). */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { resolve } from "node:path";
 import { commitmentsToFolder, importContracts, printable, STATUS_ZH, TARGET_LABELS, TARGETS } from "../../engine/index.js";
@@ -12,7 +13,7 @@ interface CommitmentsOptions {
 
 export function commitmentsCommand(): Command {
   return new Command("commitments")
-    .description("land-contract targets (投资强度, 亩均产值, 亩均税收 in 万元/亩) of admitted enterprises vs the period's actuals: met / not met / not yet due, and the contracts in breach")
+    .description(about("commitments"))
     .argument("<dir>", "the dataset folder")
     .requiredOption("-p, --period <year>", "the period to assess, e.g. 2025")
     .option("--contracts <file>", "import this contracts file into the dataset first (format: docs/admission.md)")

@@ -1,4 +1,5 @@
 /** `parkscore compare --scheme S --input F --methods topsis,vikor,… --out DIR` */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { resolve } from "node:path";
 import { compareToFolder } from "../../engine/index.js";
@@ -6,7 +7,7 @@ import { textTable } from "../format.js";
 
 export function compareCommand(): Command {
   return new Command("compare")
-    .description("score one period under several aggregation methods and measure how much their rankings agree")
+    .description(about("compare"))
     .requiredOption("-s, --scheme <file>", "the indicator scheme")
     .requiredOption("-i, --input <file>", "the period's data")
     .requiredOption("-o, --out <dir>", "folder for compare.csv, agreement.csv, manifest.json")

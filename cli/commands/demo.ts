@@ -1,4 +1,5 @@
 /** `parkscore demo` (= `npm start`): scores the demo dataset's latest period into out/demo/. */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { relative } from "node:path";
 import { demoPeriod, packageRoot } from "../../engine/index.js";
@@ -6,7 +7,7 @@ import { scoreCommandOutput } from "./score.js";
 
 export function demoCommand(): Command {
   return new Command("demo")
-    .description("score the shipped demo dataset's latest period into out/demo/")
+    .description(about("demo"))
     .option("-o, --out <dir>", "output folder", "out/demo")
     .action(async (o: { out: string }) => {
       const { scheme, input, period } = demoPeriod();

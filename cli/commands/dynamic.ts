@@ -1,4 +1,5 @@
 /** `parkscore dynamic DIR --from 2021 --to 2025 [--lambda 0.3] [--growth 0.3] --out OUT` */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { resolve } from "node:path";
 import { dynamicToFolder, type DynamicResult } from "../../engine/index.js";
@@ -16,7 +17,7 @@ interface DynamicCliOptions {
 
 export function dynamicCommand(): Command {
   return new Command("dynamic")
-    .description("combine a window of periods: time weights by time degree λ, growth from differences, movement, trends, grade transitions")
+    .description(about("dynamic"))
     .argument("<dir>", "the dataset folder")
     .option("--from <period>", "first period of the window (default: the first stored)")
     .option("--to <period>", "last period of the window (default: the last stored)")

@@ -1,11 +1,12 @@
 /** `parkscore history DIR [--period P]`: the revisions of each period, and its runs. */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { findRun, listPeriods, listRevisions, openDataset, periodRuns } from "../../engine/index.js";
 import { textTable } from "../format.js";
 
 export function historyCommand(): Command {
   return new Command("history")
-    .description("list the revisions of a period (or of every period): who imported what, when, hashes, rows; then its runs")
+    .description(about("history"))
     .argument("<dir>", "the dataset folder")
     .option("-p, --period <period>", "one period (default: all)")
     .action((dir: string, o: { period?: string }) => {

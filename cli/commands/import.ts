@@ -1,11 +1,12 @@
 /** `parkscore import DIR --period P FILE`: validate a period's file, store it as a new revision, and print what scoring it finds. */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { printable, importPeriod } from "../../engine/index.js";
 import { sweptText, warningsText } from "../format.js";
 
 export function importCommand(): Command {
   return new Command("import")
-    .description("validate a period's data against the dataset's scheme and store it (a new revision; nothing is overwritten)")
+    .description(about("import"))
     .argument("<dir>", "the dataset folder")
     .argument("<file>", "the period's data (.csv, .xlsx, .arrow, .parquet)")
     .requiredOption("-p, --period <period>", "the period, e.g. 2025")

@@ -1,11 +1,12 @@
 /** `parkscore init DIR`: a new dataset with a commented scheme to edit. */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { join, resolve } from "node:path";
 import { initDataset } from "../../engine/index.js";
 
 export function initCommand(): Command {
   return new Command("init")
-    .description("create a dataset: DIR/scheme.yaml (a commented template) and the folders for periods and runs")
+    .description(about("init"))
     .argument("<dir>", "the dataset folder")
     .action((dir: string) => {
       initDataset(dir);

@@ -5,6 +5,7 @@
  * failed or was stopped at the time limit (the page is still written, showing the error), so
  * scheduled runs notice. Both run notebooks in a worker thread with a time limit (`--timeout`).
  */
+import { about } from "../catalogue.js";
 import { Command, Option } from "commander";
 import { SingleBar } from "cli-progress";
 import { basename, extname, join } from "node:path";
@@ -42,7 +43,7 @@ function fixFor(failed: CellResult, out: string): string {
 }
 
 export function notebookCommand(): Command {
-  const cmd = new Command("notebook").description("run Markdown + TypeScript notebooks into self-contained HTML pages, or preview them live");
+  const cmd = new Command("notebook").description(about("notebook"));
   cmd
     .command("run")
     .description("run a notebook and write its page (one self-contained HTML file)")

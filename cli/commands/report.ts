@@ -1,4 +1,5 @@
 /** `parkscore report DIR --period 2025 --out out/report [--lang zh|en] [--pdf]` */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { ParkscoreError, reportToFolder, type Lang } from "../../engine/index.js";
 import { listing } from "../format.js";
@@ -12,7 +13,7 @@ interface ReportCliOptions {
 
 export function reportCommand(): Command {
   return new Command("report")
-    .description("a self-contained static report of one period: index.html (league table), enterprises/<id>.html (one card each), league.xlsx; --pdf prints them with headless Chromium")
+    .description(about("report"))
     .argument("<dir>", "the dataset folder")
     .requiredOption("-p, --period <period>", "the period to report")
     .requiredOption("-o, --out <dir>", "the folder to write the report to")

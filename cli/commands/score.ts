@@ -1,4 +1,5 @@
 /** `parkscore score --scheme S --input F [--period P] --out DIR` */
+import { about } from "../catalogue.js";
 import { Command, Option } from "commander";
 import { resolve } from "node:path";
 import { listPeriods, ParkscoreError, printable, scoreStored, scoreToFolder, type Lang, type PeriodResult, type ScoredRun, type ScoreRequest } from "../../engine/index.js";
@@ -12,7 +13,7 @@ export interface ScoreOptions extends ScoreRequest {
 
 export function scoreCommand(): Command {
   return new Command("score")
-    .description("score a period: a file by a scheme (--scheme, --input, --out), or a dataset's stored periods (DIR --period P | --all)")
+    .description(about("score"))
     .argument("[dir]", "a dataset folder: score its stored periods and keep each run under DIR/runs/")
     .option("-s, --scheme <file>", "the indicator scheme (YAML or JSON)")
     .option("-i, --input <file>", "the period's data (.csv, .xlsx, .arrow, .parquet)")
@@ -68,8 +69,10 @@ export async function scoreCommandOutput(o: ScoreOptions): Promise<void> {
 }
 
 function topTable(r: PeriodResult, top: number): string {
-  const order = Array.from({ length: r.n }, (_, i) => i)
-    .filter((i) => r.rank[i] > 0)
+  // Ranks are 1..n with ties sharing one: the first `top` are among those ranked `top` or better, so only they are sorted.
+  const best: number[] = [];
+  for (let i = 0; i < r.n; i++) if (r.rank[i] > 0 && r.rank[i] <= top) best.push(i);
+  const order = best
     .sort((a, b) => r.rank[a] - r.rank[b] || (r.ids[a] < r.ids[b] ? -1 : 1))
     .slice(0, Math.max(0, top));
   return textTable(

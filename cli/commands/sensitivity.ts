@@ -6,6 +6,7 @@
  * assumptions come from the scheme's `uncertainty:` section; a flag replaces that part.
  */
 import { SingleBar } from "cli-progress";
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
@@ -23,7 +24,7 @@ const collect = (v: string, all: string[] = []) => [...all, v];
 
 export function sensitivityCommand(): Command {
   return new Command("sensitivity")
-    .description("how much the ranking rests on the method's choices: Monte Carlo rank intervals and grade stability, Sobol indices, leave-one-indicator-out")
+    .description(about("sensitivity"))
     .argument("[dir]", "a dataset folder (with --period), as for score and report; or give --input")
     .option("-i, --input <file|dir>", "the period's data (with --scheme), or a dataset folder (with --period)")
     .option("-s, --scheme <file>", "the indicator scheme (default with a dataset folder: its scheme)")

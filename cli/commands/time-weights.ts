@@ -1,4 +1,5 @@
 /** `parkscore time-weights --periods 5 --lambda 0.2`: the time weights alone, earliest first. */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { ParkscoreError, DynamicError, solveTimeWeights } from "../../engine/index.js";
 import { decimal, wholeNumber } from "../flags.js";
@@ -6,7 +7,7 @@ import { textTable } from "../format.js";
 
 export function timeWeightsCommand(): Command {
   return new Command("time-weights")
-    .description("print the maximum-entropy time weights for p periods and time degree λ (Guo Yajun 2007), earliest first")
+    .description(about("time-weights"))
     .requiredOption("--periods <p>", "number of periods", wholeNumber("--periods", { min: 1 }))
     .option("--lambda <λ>", "time degree: 0.5 equal, below 0.5 favours recent periods (0.1 strongly, 0.3 moderately)", decimal("--lambda", { min: 0, max: 1 }), 0.3)
     .action((o: { periods: number; lambda: number }) => {

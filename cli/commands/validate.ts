@@ -1,11 +1,12 @@
 /** `parkscore validate --scheme S --input F`: every problem of the scheme and the data, exit 1 if any. */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { formatProblem, printable, validateFiles } from "../../engine/index.js";
 import { indent } from "../run.js";
 
 export function validateCommand(): Command {
   return new Command("validate")
-    .description("check a scheme, and a data file against it, reporting every problem")
+    .description(about("validate"))
     .requiredOption("-s, --scheme <file>", "the indicator scheme (YAML or JSON)")
     .option("-i, --input <file>", "a period's data to check against the scheme")
     .option("-p, --period <period>", "the period (when the scheme has a period column)")

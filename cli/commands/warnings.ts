@@ -1,4 +1,5 @@
 /** `parkscore warnings DIR --period 2025`: who needs leadership's attention this period. */
+import { about } from "../catalogue.js";
 import { Command } from "commander";
 import { periodAlerts } from "../../engine/index.js";
 import { wholeNumber } from "../flags.js";
@@ -6,7 +7,7 @@ import { listing, textTable } from "../format.js";
 
 export function warningsCommand(): Command {
   return new Command("warnings")
-    .description("enterprises whose grade fell, whose score fell N periods in a row, or who stay in the worst grade (with the Shandong surcharge step)")
+    .description(about("warnings"))
     .argument("<dir>", "the dataset folder")
     .requiredOption("-p, --period <period>", "the period to look at")
     .option("--falling <n>", "periods of falling score that raise a warning", wholeNumber("--falling", { min: 1 }), 3)

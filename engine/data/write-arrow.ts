@@ -1,8 +1,9 @@
 /**
  * Writing a table as an Arrow IPC file: numbers as Float64 (missing → null), ranks as Int32
- * (0 → null), text as Utf8, booleans as Bool. Number buffers are handed to Arrow without copying.
+ * (0 → null), text as Utf8, booleans as Bool. Number buffers are handed to Arrow without copying,
+ * and the file is given out as the writer makes it, so it is never whole in memory.
  */
-import { Bool, Field, Float64, Int32, LargeUtf8, makeData, makeVector, Schema, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from "apache-arrow";
+import { AsyncByteQueue, Bool, Field, Float64, Int32, LargeUtf8, makeData, makeVector, RecordBatchFileWriter, Schema, Table, Utf8, vectorFromArray, type Vector } from "apache-arrow";
 import type { OutputColumn } from "./table.js";
 
 export function arrowTable(columns: OutputColumn[]): Table {
@@ -36,8 +37,41 @@ export function arrowTable(columns: OutputColumn[]): Table {
   return new Table(new Schema(fields), vectors);
 }
 
+/**
+ * The file's bytes in the order the writer makes them, a record batch at a time: each column's
+ * buffer is handed out as it is (a view of the column, not a copy). One batch of the whole table,
+ * so that a reader takes each column as one piece without joining them.
+ */
+export function* arrowStream(columns: OutputColumn[]): Generator<Uint8Array, void, undefined> {
+  const table = arrowTable(columns);
+  const sink = new Drain();
+  const writer = new RecordBatchFileWriter().reset(sink, table.schema);
+  yield* sink.take();
+  for (const batch of table.batches) {
+    writer.write(batch);
+    yield* sink.take();
+  }
+  writer.finish();
+  yield* sink.take();
+}
+
+/** The whole file in one buffer, for what is small or must be hashed before it is written. */
 export function arrowBytes(columns: OutputColumn[]): Uint8Array {
-  return tableToIPC(arrowTable(columns), "file");
+  return Buffer.concat([...arrowStream(columns)]);
+}
+
+/** Where apache-arrow's writer puts its chunks: kept until taken, instead of queued for an async reader. */
+class Drain extends AsyncByteQueue {
+  private chunks: Uint8Array[] = [];
+  override write(value: Uint8Array): boolean {
+    this.chunks.push(value);
+    return true;
+  }
+  take(): Uint8Array[] {
+    const c = this.chunks;
+    this.chunks = [];
+    return c;
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { applicantHtml, applicantPageName, batchHtml } from "../admission/html.j
 import { checksTable, decisionTable, screen, type Screening } from "../admission/screen.js";
 import type { Standard } from "../admission/standards.js";
 import { readFrame } from "../data/read.js";
-import { csvChunks } from "../data/write-csv.js";
+import { csvStream } from "../data/write-csv.js";
 import { xlsxBytes } from "../data/write-xlsx.js";
 import { ParkscoreError } from "../errors.js";
 import { sha256 } from "../hash.js";
@@ -51,8 +51,8 @@ export async function admitToFolder(o: AdmitRequest): Promise<AdmitRun> {
     decisions: Object.fromEntries((["admit", "admit-with-conditions", "incomplete", "reject"] as Decision[]).map((d) => [d, rows.filter((r) => r.decision.decision === d).length])),
   };
   const files: OutputFile[] = [
-    { name: "admission.csv", data: csvChunks(decisions, rows.length) },
-    { name: "checks.csv", data: csvChunks(checks.columns, checks.n) },
+    { name: "admission.csv", data: csvStream(decisions, rows.length) },
+    { name: "checks.csv", data: csvStream(checks.columns, checks.n) },
     {
       name: "admission.xlsx",
       data: await xlsxBytes([

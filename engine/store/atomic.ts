@@ -14,42 +14,51 @@
  * (`sync -f`, coreutils ≥ 8.24), falling back to per-file fsyncs where that is not available.
  */
 import { execFileSync } from "node:child_process";
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { createHash, type Hash } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { ParkscoreError } from "../errors.js";
 import { alive } from "./lock.js";
+import { WriteThread } from "./write-thread.js";
 import { isSystemError, systemProblem } from "../system-error.js";
 
 export interface OutputFile {
   /** Path relative to the folder. */
   name: string;
-  data: Uint8Array | Uint8Array[] | string;
+  /** The bytes, or their chunks as a generator makes them: a large file is written as it is made. */
+  data: string | Uint8Array | Iterable<Uint8Array>;
 }
+
+/** The sha256 of each file written, by its name: computed from the bytes as they are written. */
+export type Written = Record<string, string>;
 
 /** Above this many files, one file-system sync instead of one fsync per file. */
 const BATCH = 64;
 
-export function writeFilesAtomically(dir: string, files: OutputFile[]): void {
+export function writeFilesAtomically(dir: string, files: OutputFile[]): Written {
   const temps: string[] = [], finals: string[] = [];
   const folders = new Set<string>();
   const stamp = `${process.pid}.${Date.now().toString(36)}`;
+  let written: Written;
   try {
-    writeAll(dir, files, folders, temps, (final) => (finals.push(final), join(dirname(final), `.${basename(final)}.${stamp}.tmp`)));
+    written = writeAll(dir, files, folders, temps, (final) => (finals.push(final), join(dirname(final), `.${basename(final)}.${stamp}.tmp`)));
   } catch (e) {
     for (const temp of temps) rmSync(temp, { force: true });
     throw writeError(e, dir);
   }
   temps.forEach((temp, i) => renameSync(temp, finals[i]));
   for (const folder of folders) syncPath(folder);
+  return written;
 }
 
 /**
  * Each file at `pathOf` its place under `dir` (the place itself, or a temporary beside it), the
  * folders made as needed and noted in `folders`, each path noted in `written` before it is written.
  */
-function writeAll(dir: string, files: OutputFile[], folders: Set<string>, written: string[], pathOf: (final: string) => string = (f) => f): void {
+function writeAll(dir: string, files: OutputFile[], folders: Set<string>, written: string[], pathOf: (final: string) => string = (f) => f): Written {
   const batch = files.length > BATCH;
   const first = written.length;
+  const hashes: Written = {};
   for (const f of files) {
     const final = join(dir, f.name);
     const folder = dirname(final);
@@ -59,17 +68,18 @@ function writeAll(dir: string, files: OutputFile[], folders: Set<string>, writte
     }
     const path = pathOf(final);
     written.push(path);
-    writeFile(path, f.data, !batch);
+    hashes[f.name] = writeFile(path, f.data, !batch);
   }
   if (batch) syncBatch(dir, written.slice(first));
+  return hashes;
 }
 
 /** A folder being built beside its target. */
 export interface Staging {
   /** Where it is being built (a hidden sibling of the target), for what must read it back, as Chromium does. */
   readonly dir: string;
-  /** Writes files into it, flushed to disk as writeFilesAtomically's are. */
-  write(files: OutputFile[]): void;
+  /** Writes files into it, flushed to disk as writeFilesAtomically's are; gives their sha256. */
+  write(files: OutputFile[]): Written;
 }
 
 /** In a folder parkscore replaces whole: says so, and lets the next run know the folder is its to replace. */
@@ -198,15 +208,60 @@ function writeError(e: unknown, dir: string): unknown {
   return new ParkscoreError({ ...p, code: "store.write", file: dir, message: `${p.message} (${e.code}); nothing was changed` });
 }
 
-function writeFile(path: string, data: OutputFile["data"], sync: boolean): void {
+/** Chunks smaller than this are gathered into one write (an Arrow writer hands out many of a few bytes). */
+const SMALL = 64 << 10;
+const GATHER = 1 << 20;
+
+/**
+ * Writes `data` to a new file at `path` and gives its sha256, hashed as it is written. A file
+ * whose first write is a full chunk is large: it is written and hashed on a thread of its own.
+ */
+function writeFile(path: string, data: OutputFile["data"], sync: boolean): string {
   const fd = openSync(path, "wx");
-  try {
-    const parts = typeof data === "string" ? [Buffer.from(data, "utf8")] : Array.isArray(data) ? data : [data];
-    for (const p of parts) {
-      let off = 0;
-      while (off < p.length) off += writeSync(fd, p, off, p.length - off);
+  let thread: WriteThread | undefined;
+  let hash: Hash | undefined;
+  const gathered = Buffer.allocUnsafe(GATHER);
+  let used = 0;
+  const put = (p: Uint8Array) => {
+    if (thread === undefined && hash === undefined) {
+      if (p.length >= GATHER) thread = new WriteThread(fd);
+      else hash = createHash("sha256");
     }
+    if (thread) return thread.put(p);
+    hash!.update(p);
+    let off = 0;
+    while (off < p.length) off += writeSync(fd, p, off, p.length - off);
+  };
+  try {
+    const parts = typeof data === "string" ? [Buffer.from(data, "utf8")] : data instanceof Uint8Array ? [data] : data;
+    for (const p of parts) {
+      if (p.length < SMALL) {
+        if (used + p.length > GATHER) (put(gathered.subarray(0, used)), (used = 0));
+        gathered.set(p, used);
+        used += p.length;
+      } else {
+        if (used) (put(gathered.subarray(0, used)), (used = 0));
+        put(p);
+      }
+    }
+    if (used) put(gathered.subarray(0, used));
+    const hex = thread ? thread.end() : (hash ?? createHash("sha256")).digest("hex");
     if (sync) fsyncSync(fd);
+    return hex;
+  } catch (e) {
+    thread?.abort();
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file's bytes a chunk at a time, for copying a delivered file into the store without holding it whole. */
+export function* fileChunks(path: string): Generator<Uint8Array, void, undefined> {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.allocUnsafe(GATHER);
+    for (let n; (n = readSync(fd, buf, 0, GATHER, null)) > 0; ) yield buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }

@@ -5,7 +5,7 @@
  */
 import { TARGETS, type ContractResult } from "../admission/commitments.js";
 import type { OutputColumn } from "../data/table.js";
-import { csvChunks } from "../data/write-csv.js";
+import { csvStream } from "../data/write-csv.js";
 import { replaceFolder } from "./atomic.js";
 import { contractBreaches, type CommitmentReport } from "./contracts.js";
 import { versions } from "./provenance.js";
@@ -30,9 +30,9 @@ export async function commitmentsToFolder(dir: string, period: string, out: stri
   const manifest = { ...versions(), command: "commitments", dataset: dir, period, contracts: report.contractsFile, counts: Object.fromEntries(["breach", "met", "not-yet-due", "no-data"].map((s) => [s, report.results.filter((r) => r.status === s).length])), notes: report.notes };
   await replaceFolder(out, (s) =>
     s.write([
-      { name: "commitments.csv", data: csvChunks(all, report.results.length) },
-      { name: "breaches.csv", data: csvChunks(br, report.breaches.length) },
-      { name: "contract-breach.csv", data: csvChunks(flag, ids.length) },
+      { name: "commitments.csv", data: csvStream(all, report.results.length) },
+      { name: "breaches.csv", data: csvStream(br, report.breaches.length) },
+      { name: "contract-breach.csv", data: csvStream(flag, ids.length) },
       { name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" },
     ]),
   );

@@ -4,7 +4,7 @@
  * written atomically together.
  */
 import { ParkscoreError } from "../errors.js";
-import { csvChunks } from "../data/write-csv.js";
+import { csvStream } from "../data/write-csv.js";
 import { aggregationMethods } from "../scheme/schema.js";
 import type { AggregationMethod } from "../scheme/types.js";
 import { agreementTable, compareMethods, comparisonTable, type MethodComparison } from "../sensitivity/compare.js";
@@ -34,8 +34,8 @@ export async function compareToFolder(o: CompareRequest): Promise<MethodComparis
   const manifest = { ...versions(), command: "compare", created: new Date().toISOString(), period: o.period ?? null, scheme: { file: scheme.file, sha256: scheme.hash }, inputs: [input], methods: o.methods, agreement: c.agreement };
   await replaceFolder(o.out, (s) =>
     s.write([
-      { name: "compare.csv", data: csvChunks(comparisonTable(c), frame.nrows) },
-      { name: "agreement.csv", data: csvChunks(agreementTable(c), c.agreement.length) },
+      { name: "compare.csv", data: csvStream(comparisonTable(c), frame.nrows) },
+      { name: "agreement.csv", data: csvStream(agreementTable(c), c.agreement.length) },
       { name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" },
     ]),
   );

@@ -25,12 +25,12 @@ import { sha256 } from "../hash.js";
 import type { Frame, ReadOptions } from "../data/frame.js";
 import { readFrame } from "../data/read.js";
 import type { OutputColumn } from "../data/table.js";
-import { arrowBytes } from "../data/write-arrow.js";
+import { arrowStream } from "../data/write-arrow.js";
 import { schemeColumns } from "../scheme/columns.js";
 import { loadScheme, type LoadedScheme } from "../scheme/load.js";
 import type { Scheme } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
-import { writeFilesAtomically } from "./atomic.js";
+import { fileChunks, writeFilesAtomically } from "./atomic.js";
 import { loadPeriodInput, withSchemeUse } from "./input.js";
 import { withLock } from "./lock.js";
 import { versions } from "./provenance.js";
@@ -164,13 +164,17 @@ export async function importPeriod(dir: string, period: string, file: string, op
     const n = listRevisions(dir, period).reduce((m, r) => Math.max(m, r.revision), 0) + 1;
     const name = revisionName(n);
     const columns = deliveredColumns(frame);
-    const arrow = arrowBytes(columns);
     const sourceName = `${name}.source${extname(file).toLowerCase()}`;
+    // The data first: a revision exists only once its data is in place.
+    const written = writeFilesAtomically(d, [
+      { name: `${name}.arrow`, data: arrowStream(columns) },
+      { name: sourceName, data: fileChunks(file) },
+    ]);
     const revision: Revision = {
       period,
       revision: n,
       file: join("periods", period, `${name}.arrow`),
-      sha256: sha256(arrow),
+      sha256: written[`${name}.arrow`],
       rows: frame.nrows,
       source: { name: basename(file), stored: join("periods", period, sourceName), sha256: input.sha256, bytes: statSync(file).size },
       importedAt: new Date().toISOString(),
@@ -180,11 +184,6 @@ export async function importPeriod(dir: string, period: string, file: string, op
       columns: columns.map((c) => c.name),
       warnings,
     };
-    // The metadata goes last: a revision exists only once its data is in place.
-    writeFilesAtomically(d, [
-      { name: `${name}.arrow`, data: arrow },
-      { name: sourceName, data: readFileSync(file) },
-    ]);
     writeFilesAtomically(d, [{ name: `${name}.json`, data: JSON.stringify(revision, null, 2) + "\n" }]);
     return { revision, swept };
   });

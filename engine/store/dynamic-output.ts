@@ -10,8 +10,8 @@ import { movement } from "../dynamic/movement.js";
 import { buildPanel } from "../dynamic/panel.js";
 import { transitions } from "../dynamic/transitions.js";
 import type { OutputColumn } from "../data/table.js";
-import { arrowBytes } from "../data/write-arrow.js";
-import { csvChunks } from "../data/write-csv.js";
+import { arrowStream } from "../data/write-arrow.js";
+import { csvStream } from "../data/write-csv.js";
 import type { Scheme } from "../scheme/types.js";
 import { replaceFolder, type OutputFile } from "./atomic.js";
 import { openDataset } from "./dataset.js";
@@ -112,12 +112,12 @@ function outputs(r: DynamicResult, scheme: Scheme, periodWeights: { indicator: s
   ];
   const weights = r.indicatorWeights ?? periodWeights;
   return [
-    { name: "dynamic.csv", data: csvChunks(table, n) },
-    { name: "dynamic.arrow", data: arrowBytes(table) },
-    { name: "time-weights.csv", data: csvChunks([{ name: "period", type: "text", values: panel.periods }, { name: "weight", type: "number", values: r.timeWeights }], panel.periods.length) },
-    ...(weights.length ? [{ name: "weights.csv", data: csvChunks([{ name: "indicator", type: "text", values: weights.map((w) => w.indicator) }, { name: "weight", type: "number", values: Float64Array.from(weights, (w) => w.weight) }], weights.length) }] : []),
-    { name: "movement.csv", data: csvChunks(movementTable, mv.length) },
-    { name: "transitions.csv", data: csvChunks(transitionTable, grades.length) },
-    { name: "entries-exits.csv", data: csvChunks([{ name: "id", type: "text", values: [...t.entryIds, ...t.exitIds] }, { name: "change", type: "text", values: [...t.entryIds.map(() => "entry"), ...t.exitIds.map(() => "exit")] }], t.entryIds.length + t.exitIds.length) },
+    { name: "dynamic.csv", data: csvStream(table, n) },
+    { name: "dynamic.arrow", data: arrowStream(table) },
+    { name: "time-weights.csv", data: csvStream([{ name: "period", type: "text", values: panel.periods }, { name: "weight", type: "number", values: r.timeWeights }], panel.periods.length) },
+    ...(weights.length ? [{ name: "weights.csv", data: csvStream([{ name: "indicator", type: "text", values: weights.map((w) => w.indicator) }, { name: "weight", type: "number", values: Float64Array.from(weights, (w) => w.weight) }], weights.length) }] : []),
+    { name: "movement.csv", data: csvStream(movementTable, mv.length) },
+    { name: "transitions.csv", data: csvStream(transitionTable, grades.length) },
+    { name: "entries-exits.csv", data: csvStream([{ name: "id", type: "text", values: [...t.entryIds, ...t.exitIds] }, { name: "change", type: "text", values: [...t.entryIds.map(() => "entry"), ...t.exitIds.map(() => "exit")] }], t.entryIds.length + t.exitIds.length) },
   ] as OutputFile[];
 }

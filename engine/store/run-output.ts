@@ -1,17 +1,17 @@
 /**
- * The files of one scoring run — scores.csv, scores.arrow, weights.csv, manifest.json — built in
- * memory and written atomically together. The manifest records everything the run used (scheme
- * hash, input hashes, versions) and the hash of every output, so a ranking can be reproduced.
+ * The files of one scoring run — scores.csv, scores.arrow, weights.csv, manifest.json — written
+ * into a folder that appears whole. The tables are written as they are made, never whole in memory,
+ * and hashed as they are written; the manifest, last, records everything the run used (scheme hash,
+ * input hashes, versions) and the hash of every output, so a ranking can be reproduced.
  */
 import type { Warning } from "../errors.js";
-import { sha256 } from "../hash.js";
 import type { OutputColumn } from "../data/table.js";
-import { arrowBytes } from "../data/write-arrow.js";
-import { csvChunks } from "../data/write-csv.js";
+import { arrowStream } from "../data/write-arrow.js";
+import { csvStream } from "../data/write-csv.js";
 import type { Lang, Scheme } from "../scheme/types.js";
 import { resultTable } from "../score/table.js";
 import type { PeriodResult } from "../score/types.js";
-import { replaceFolder, type OutputFile } from "./atomic.js";
+import { replaceFolder, type Staging } from "./atomic.js";
 import { versions, type Versions } from "./provenance.js";
 
 export interface InputRecord {
@@ -50,16 +50,19 @@ export interface RunOutputRequest {
   warnings?: Warning[];
 }
 
-export function runFiles(req: RunOutputRequest): { files: OutputFile[]; manifest: RunManifest } {
+/**
+ * Writes the run's files into `s`: the tables first, then the manifest with their hashes (and
+ * `extra`, such as a stored run's id and revision). Returns the manifest.
+ */
+export function writeRunFiles<X extends object = object>(s: Staging, req: RunOutputRequest, extra?: X): RunManifest & X {
   const { result, scheme } = req;
   const table = resultTable(result, req.lang ?? "zh");
-  const files: OutputFile[] = [
-    { name: "scores.csv", data: csvChunks(table, result.n) },
-    { name: "scores.arrow", data: arrowBytes(table) },
-    { name: "weights.csv", data: csvChunks(weightsTable(result), result.weights.length) },
-  ];
-  const outputs = Object.fromEntries(files.map((f) => [f.name, sha256(f.data as Uint8Array[])]));
-  const manifest: RunManifest = {
+  const outputs = s.write([
+    { name: "scores.csv", data: csvStream(table, result.n) },
+    { name: "scores.arrow", data: arrowStream(table) },
+    { name: "weights.csv", data: csvStream(weightsTable(result), result.weights.length) },
+  ]);
+  const manifest = {
     ...versions(),
     command: req.command,
     created: new Date().toISOString(),
@@ -81,16 +84,15 @@ export function runFiles(req: RunOutputRequest): { files: OutputFile[]; manifest
     treated: result.treated,
     outputs,
     warnings: [...(req.warnings ?? []), ...result.warnings],
-  };
-  files.push({ name: "manifest.json", data: JSON.stringify(manifest, typedArraysAsLists, 2) + "\n" });
-  return { files, manifest };
+    ...extra,
+  } as RunManifest & X;
+  s.write([{ name: "manifest.json", data: JSON.stringify(manifest, typedArraysAsLists, 2) + "\n" }]);
+  return manifest;
 }
 
 /** Replaces the folder `dir` with the run's files. */
 export async function writeRun(dir: string, req: RunOutputRequest): Promise<RunManifest> {
-  const { files, manifest } = runFiles(req);
-  await replaceFolder(dir, (s) => s.write(files));
-  return manifest;
+  return replaceFolder(dir, (s) => writeRunFiles(s, req));
 }
 
 /** JSON has no typed arrays: method diagnostics (correlations, Probit tables) are written as lists. */

@@ -12,7 +12,7 @@ import type { Lang } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
 import { latestRevision, openDataset, readStoredPeriod, type Revision } from "./dataset.js";
 import { withLock } from "./lock.js";
-import { runFiles, type RunManifest } from "./run-output.js";
+import { writeRunFiles, type RunManifest } from "./run-output.js";
 import { addFolder } from "./atomic.js";
 import type { Swept } from "./temporaries.js";
 
@@ -40,20 +40,23 @@ export async function scoreStored(dir: string, period: string, lang: Lang = "zh"
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     const seq = listRuns(dir, period).reduce((m, r) => Math.max(m, Number.parseInt(r, 10) || 0), 0) + 1;
     const id = `${String(seq).padStart(4, "0")}-${stamp}-${sha256(scheme.hash + revision.sha256).slice(0, 8)}`;
-    const { files, manifest } = runFiles({
-      result,
-      scheme,
-      inputs: [{ file: revision.file, sha256: revision.sha256, bytes: statSync(join(dir, revision.file)).size, rows: revision.rows }],
-      period,
-      command: "score",
-      options: { lang },
-      lang,
-      warnings: [...warnings, ...(frame.warnings ?? [])],
-    });
-    const full = { ...manifest, run: id, revision };
-    files[files.length - 1] = { name: "manifest.json", data: JSON.stringify(full, null, 2) + "\n" };
     const out = join(runsDir(dir, period), id);
-    await addFolder(out, (s) => s.write(files));
+    const full = await addFolder(out, (s) =>
+      writeRunFiles(
+        s,
+        {
+          result,
+          scheme,
+          inputs: [{ file: revision.file, sha256: revision.sha256, bytes: statSync(join(dir, revision.file)).size, rows: revision.rows }],
+          period,
+          command: "score",
+          options: { lang },
+          lang,
+          warnings: [...warnings, ...(frame.warnings ?? [])],
+        },
+        { run: id, revision },
+      ),
+    );
     return { period, id, dir: out, manifest: full, swept };
   });
 }

@@ -8,10 +8,9 @@ import { totalmem } from "node:os";
 import { join } from "node:path";
 import { rankIntervalSpec } from "../charts/rank-intervals.js";
 import type { Frame } from "../data/frame.js";
-import { arrowBytes } from "../data/write-arrow.js";
-import { csvChunks } from "../data/write-csv.js";
+import { arrowStream } from "../data/write-arrow.js";
+import { csvStream } from "../data/write-csv.js";
 import { ParkscoreError, type Warning } from "../errors.js";
-import { sha256 } from "../hash.js";
 import { loadScheme } from "../scheme/load.js";
 import type { Scheme } from "../scheme/types.js";
 import { analyseSensitivity, sobolTable, type SensitivityResult } from "../sensitivity/analysis.js";
@@ -19,7 +18,7 @@ import { intervalsTable } from "../sensitivity/intervals.js";
 import { leaveOneOutTable } from "../sensitivity/leave-one-out.js";
 import { runCount, type AnalysisPlan } from "../sensitivity/monte-carlo.js";
 import { factorsOf, uncertaintyFor, type UncertaintyFlags } from "../sensitivity/uncertainty.js";
-import { replaceFolder, type OutputFile } from "./atomic.js";
+import { replaceFolder, type OutputFile, type Written } from "./atomic.js";
 import { openDataset, readStoredPeriod } from "./dataset.js";
 import { loadPeriodInput } from "./input.js";
 import { versions } from "./provenance.js";
@@ -73,14 +72,13 @@ export async function sensitivityToFolder(o: SensitivityRequest): Promise<Sensit
   const n = result.nominal.n;
   const intervals = intervalsTable(result.intervals);
   const files: OutputFile[] = [
-    { name: "rank-intervals.csv", data: csvChunks(intervals, n) },
-    { name: "rank-intervals.arrow", data: arrowBytes(intervals) },
-    { name: "sobol.csv", data: csvChunks(sobolTable(result.sobol, plan.sobolSamples), result.sobol.length) },
-    { name: "leave-one-out.csv", data: csvChunks(leaveOneOutTable(result.leaveOneOut), result.leaveOneOut.length) },
+    { name: "rank-intervals.csv", data: csvStream(intervals, n) },
+    { name: "rank-intervals.arrow", data: arrowStream(intervals) },
+    { name: "sobol.csv", data: csvStream(sobolTable(result.sobol, plan.sobolSamples), result.sobol.length) },
+    { name: "leave-one-out.csv", data: csvStream(leaveOneOutTable(result.leaveOneOut), result.leaveOneOut.length) },
     { name: "rank-intervals.vl.json", data: JSON.stringify(rankIntervalSpec(result.intervals, { title: `${scheme.title.en}: rank intervals`, top: 100 }), null, 2) + "\n" },
   ];
-  const outputs = Object.fromEntries(files.map((f) => [f.name, sha256(typeof f.data === "string" ? f.data : (f.data as Uint8Array[]))]));
-  const manifest = {
+  const manifest = (outputs: Written) => ({
     ...versions(),
     command: "sensitivity",
     created: new Date().toISOString(),
@@ -101,10 +99,12 @@ export async function sensitivityToFolder(o: SensitivityRequest): Promise<Sensit
     leaveOneOut: result.leaveOneOut,
     outputs,
     warnings: [...warnings, ...result.nominal.warnings],
-  };
-  files.push({ name: "manifest.json", data: JSON.stringify(manifest, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n" });
-  await replaceFolder(o.out, (s) => s.write(files));
-  return { scheme, plan, result, warnings: manifest.warnings };
+  });
+  await replaceFolder(o.out, (s) => {
+    const outputs = s.write(files);
+    s.write([{ name: "manifest.json", data: JSON.stringify(manifest(outputs), (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n" }]);
+  });
+  return { scheme, plan, result, warnings: [...warnings, ...result.nominal.warnings] };
 }
 
 /**

@@ -17,9 +17,15 @@ export interface WindowPeriod extends PeriodValues {
   run?: StoredRun;
 }
 
-/** The periods of the dataset between `from` and `to` (inclusive, numeric-aware), oldest first. */
+/**
+ * The periods of the dataset between `from` and `to` (inclusive, numeric-aware), oldest first.
+ * Each bound given must be a stored period: a mistyped year would otherwise quietly shorten the window.
+ */
 export function periodsBetween(dir: string, from?: string, to?: string): string[] {
   const all = listPeriods(dir);
+  for (const [flag, p] of [["--from", from], ["--to", to]] as const)
+    if (p !== undefined && !all.includes(p))
+      throw new ParkscoreError({ code: "store.no-period", file: dir, message: `${flag} ${p}: no such stored period; the dataset has ${all.join(", ") || "none"}`, fix: `give one of the stored periods, or import ${p} first (parkscore import ${dir} --period ${p} FILE)` });
   const cmp = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
   const out = all.filter((p) => (from === undefined || cmp(p, from) >= 0) && (to === undefined || cmp(p, to) <= 0));
   if (out.length === 0)

@@ -33,3 +33,45 @@ describe("CSV writer", () => {
     expect(Buffer.concat(chunks).equals(Buffer.concat(csvChunks(big, n, { bom: false, eol: "\n" })))).toBe(true);
   });
 });
+
+/** The writer as plain string building: quote, neutralise, String(v), joined by commas and line ends. */
+function reference(cols: OutputColumn[], n: number, bom: boolean, eol: string): Buffer {
+  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const cell = (c: OutputColumn, i: number): string => {
+    switch (c.type) {
+      case "text":
+        return quote(/^[=+\-@\t\r]/.test(c.values[i] ?? "") ? `'${c.values[i]}` : (c.values[i] ?? ""));
+      case "number":
+        return Number.isNaN(c.values[i]) ? "" : String(c.values[i]);
+      case "rank":
+        return c.values[i] === 0 ? "" : String(c.values[i]);
+      case "boolean":
+        return c.values[i] === 1 ? "true" : "false";
+    }
+  };
+  let s = (bom ? "\uFEFF" : "") + cols.map((c) => quote(c.name)).join(",") + eol;
+  for (let i = 0; i < n; i++) s += cols.map((c) => cell(c, i)).join(",") + eol;
+  return Buffer.from(s, "utf8");
+}
+
+describe("CSV writer, byte for byte", () => {
+  it("writes what string building writes, for every kind of cell, across chunk boundaries", () => {
+    const texts = ["", "A", "graded", "甲,乙", '说"明', "=1+1", "-3", "+x", "@a", "\tx", "\rx", "a\nb", "a,b", 'x"', "\ud800", "😀ok", "Ｅ001", "E001\u200b", "ok'", "a".repeat(3000)];
+    const numbers = [0, -0, 1, -1, 0.1, 1e21, 1e-7, 123456789012, -2147483648, 2147483647, 2147483648, NaN, Infinity, -Infinity, 5e-324, 1.7976931348623157e308, 0.30000000000000004];
+    let seed = 1;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const n = 60_000;
+    const cols: OutputColumn[] = [
+      // One cell far larger than a chunk, to make the buffer grow mid-row.
+      { name: "t", type: "text", values: Array.from({ length: n }, (_, i) => (i === 7 ? "中".repeat(400_000) : texts[Math.floor(rnd() * texts.length)])) },
+      { name: 'x,"y', type: "number", values: Float64Array.from({ length: n }, () => (rnd() < 0.3 ? numbers[Math.floor(rnd() * numbers.length)] : (rnd() - 0.5) * 10 ** Math.floor(rnd() * 40 - 20))) },
+      { name: "r", type: "rank", values: Int32Array.from({ length: n }, () => Math.floor(rnd() * 5) * (rnd() < 0.5 ? 1 : 100_000)) },
+      { name: "b", type: "boolean", values: Uint8Array.from({ length: n }, () => (rnd() < 0.5 ? 1 : 0)) },
+    ];
+    for (const [bom, eol] of [[true, "\r\n"], [false, "\n"]] as const) {
+      const chunks = csvChunks(cols, n, { bom, eol });
+      expect(chunks.length).toBeGreaterThan(2);
+      expect(Buffer.concat(chunks).equals(reference(cols, n, bom, eol))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tableFromIPC, tableToIPC } from "apache-arrow";
+import { describe, expect, it } from "vitest";
+import type { OutputColumn } from "../../../engine/data/table.js";
+import { arrowStream, arrowTable } from "../../../engine/data/write-arrow.js";
+import { closeSync, openSync } from "node:fs";
+import { fileChunks, writeFilesAtomically } from "../../../engine/store/atomic.js";
+import { WriteThread } from "../../../engine/store/write-thread.js";
+import { tempDir } from "../../cli/helpers.js";
+
+const n = 70_000;
+const columns: OutputColumn[] = [
+  { name: "id", type: "text", values: Array.from({ length: n }, (_, i) => `E${i}`) },
+  { name: "x", type: "number", values: Float64Array.from({ length: n }, (_, i) => (i % 7 ? i / 8 : NaN)) },
+  { name: "rank", type: "rank", values: Int32Array.from({ length: n }, (_, i) => i % 5) },
+  { name: "vetoed", type: "boolean", values: Uint8Array.from({ length: n }, (_, i) => i & 1) },
+];
+
+describe("arrowStream", () => {
+  it("gives the bytes apache-arrow's whole-file writer gives, in chunks", () => {
+    const chunks = [...arrowStream(columns)];
+    expect(chunks.length).toBeGreaterThan(4);
+    expect(Buffer.concat(chunks).equals(Buffer.from(tableToIPC(arrowTable(columns), "file")))).toBe(true);
+    const t = tableFromIPC(Buffer.concat(chunks));
+    expect(t.numRows).toBe(n);
+    expect(t.getChild("x")!.get(9)).toBe(9 / 8);
+    expect(t.getChild("x")!.get(14)).toBeNull(); // 14 % 7 = 0: missing
+    expect(t.getChild("rank")!.get(5)).toBeNull();
+    expect(t.getChild("id")!.get(n - 1)).toBe(`E${n - 1}`);
+  });
+});
+
+describe("writing a file as it is made", () => {
+  it("writes every chunk, small and large, and gives the sha256 of what it wrote", () => {
+    const dir = tempDir();
+    const parts = [new Uint8Array([1]), new Uint8Array(200_000).fill(2), new Uint8Array([3, 4]), new Uint8Array(70_000).fill(5), new Uint8Array(3)];
+    const written = writeFilesAtomically(dir, [{ name: "a.bin", data: (function* () { yield* parts; })() }, { name: "t.arrow", data: arrowStream(columns) }]);
+    const a = readFileSync(join(dir, "a.bin"));
+    expect(a.equals(Buffer.concat(parts))).toBe(true);
+    for (const [name, hash] of Object.entries(written)) expect(hash).toBe(createHash("sha256").update(readFileSync(join(dir, name))).digest("hex"));
+    // A copy through fileChunks is the same file.
+    const copy = writeFilesAtomically(dir, [{ name: "b.bin", data: fileChunks(join(dir, "a.bin")) }]);
+    expect(copy["b.bin"]).toBe(written["a.bin"]);
+  });
+});
+
+describe("a large file, written on a thread of its own", () => {
+  it("is written whole and hashed, even when the producer reuses its buffer", () => {
+    const dir = tempDir();
+    const reused = Buffer.alloc(3 << 20);
+    const expected: Buffer[] = [];
+    function* chunks() {
+      for (let k = 0; k < 40; k++) {
+        reused.fill(k);
+        reused[k] = 255 - k;
+        expected.push(Buffer.from(reused));
+        yield reused;
+      }
+    }
+    const written = writeFilesAtomically(dir, [{ name: "big.bin", data: chunks() }]);
+    const back = readFileSync(join(dir, "big.bin"));
+    expect(back.equals(Buffer.concat(expected))).toBe(true);
+    expect(written["big.bin"]).toBe(createHash("sha256").update(back).digest("hex"));
+  });
+
+  it("throws the system's refusal as the write would have (a full disk)", () => {
+    const fd = openSync("/dev/full", "w");
+    try {
+      const t = new WriteThread(fd);
+      t.put(Buffer.alloc(2 << 20));
+      expect(() => t.end()).toThrow(expect.objectContaining({ code: "ENOSPC", syscall: "write" }));
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
