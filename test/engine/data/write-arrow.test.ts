@@ -32,6 +32,21 @@ describe("arrowStream", () => {
   });
 });
 
+describe("text columns", () => {
+  it("hold each value's UTF-8 bytes, as Buffer.from encodes them", () => {
+    const texts = ["", "E001", "武安市优亿卓专用设备有限公司", "😀", "a😀b", "\ud800", "x\udc00y", "é", "ß中😀\ud83d", "Ｅ001"];
+    const values = Array.from({ length: 5000 }, (_, i) => texts[i % texts.length] + (i % 3 ? "" : String(i)));
+    const t = tableFromIPC(Buffer.concat([...arrowStream([{ name: "t", type: "text", values }])]));
+    const col = t.getChild("t")!;
+    const data = col.data[0];
+    for (let i = 0; i < values.length; i++) {
+      const bytes = Buffer.from(values[i], "utf8");
+      expect(Buffer.from(data.values.subarray(data.valueOffsets[i], data.valueOffsets[i + 1])).equals(bytes)).toBe(true);
+      expect(col.get(i)).toBe(bytes.toString("utf8"));
+    }
+  });
+});
+
 describe("writing a file as it is made", () => {
   it("writes every chunk, small and large, and gives the sha256 of what it wrote", () => {
     const dir = tempDir();
