@@ -1,8 +1,8 @@
 /**
- * A large file written and hashed on another thread while this one makes its bytes: writing a
- * million-row table's chunks and hashing them (sha256) would otherwise take this thread as long
- * as making them. This thread still waits, synchronously, for the file to be whole, so callers
- * see an ordinary blocking write.
+ * A large file written, hashed and flushed on another thread while this one makes its bytes:
+ * writing a million-row table's chunks, hashing them (sha256) and waiting for the disk would
+ * otherwise take this thread as long as making them. This thread waits, synchronously, for the
+ * file to be whole when it asks for the result, so callers see an ordinary blocking write.
  *
  * Each chunk is copied (the producer may reuse its buffer, or hand out views of live columns) and
  * moved to the thread. At most LIMIT bytes are in flight: past that this thread waits, so a fast
@@ -19,7 +19,7 @@ const RUNNING = 0, DONE = 1, FAILED = 2;
 /** The thread's whole program: write each chunk to the file, hash it, and count it done. */
 const PROGRAM = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { writeSync } = require("node:fs");
+const { fsyncSync, writeSync } = require("node:fs");
 const { createHash } = require("node:crypto");
 const control = new Int32Array(workerData.control);
 const result = new Uint8Array(workerData.result);
@@ -35,8 +35,11 @@ const finish = (state, text) => {
 };
 parentPort.on("message", (chunk) => {
   if (Atomics.load(control, 1) !== 0) return;
-  if (chunk === null) return finish(1, hash.digest("hex"));
   try {
+    if (chunk === "end" || chunk === "end+sync") {
+      if (chunk === "end+sync") fsyncSync(workerData.fd);
+      return finish(1, hash.digest("hex"));
+    }
     for (let off = 0; off < chunk.length; ) off += writeSync(workerData.fd, chunk, off, chunk.length - off);
   } catch (e) {
     return finish(2, JSON.stringify({ code: e.code, syscall: e.syscall, message: e.message }));
@@ -49,11 +52,11 @@ parentPort.on("message", (chunk) => {
 
 export class WriteThread {
   private readonly control = new Int32Array(new SharedArrayBuffer(8));
-  private readonly result = new SharedArrayBuffer(4096);
+  private readonly outcome = new SharedArrayBuffer(4096);
   private readonly worker: Worker;
 
   constructor(fd: number) {
-    this.worker = new Worker(PROGRAM, { eval: true, workerData: { fd, control: this.control.buffer, result: this.result } });
+    this.worker = new Worker(PROGRAM, { eval: true, workerData: { fd, control: this.control.buffer, result: this.outcome } });
     this.worker.unref();
   }
 
@@ -71,12 +74,16 @@ export class WriteThread {
     void this.worker.terminate();
   }
 
-  /** Waits until every chunk is written; gives the file's sha256, or throws the thread's failure. */
-  end(): string {
-    this.worker.postMessage(null);
+  /** Says that every chunk has been put; the thread then flushes the file to disk if `sync`. */
+  end(sync: boolean): void {
+    this.worker.postMessage(sync ? "end+sync" : "end");
+  }
+
+  /** Waits until the file is whole (and flushed); gives its sha256, or throws the thread's failure. */
+  result(): string {
     while (Atomics.load(this.control, STATE) === RUNNING) Atomics.wait(this.control, STATE, RUNNING, 1000);
-    const length = new DataView(this.result).getUint32(0);
-    const text = Buffer.from(this.result, 4, length).toString("utf8");
+    const length = new DataView(this.outcome).getUint32(0);
+    const text = Buffer.from(this.outcome, 4, length).toString("utf8");
     if (Atomics.load(this.control, STATE) === DONE) return text;
     const { code, syscall, message } = JSON.parse(text) as { code?: string; syscall?: string; message: string };
     throw Object.assign(new Error(message), { code, syscall });

@@ -5,7 +5,7 @@ import { tableFromIPC, tableToIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import type { OutputColumn } from "../../../engine/data/table.js";
 import { arrowStream, arrowTable } from "../../../engine/data/write-arrow.js";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, openSync, readdirSync } from "node:fs";
 import { fileChunks, writeFilesAtomically } from "../../../engine/store/atomic.js";
 import { WriteThread } from "../../../engine/store/write-thread.js";
 import { tempDir } from "../../cli/helpers.js";
@@ -80,12 +80,23 @@ describe("a large file, written on a thread of its own", () => {
     expect(written["big.bin"]).toBe(createHash("sha256").update(back).digest("hex"));
   });
 
+  it("leaves nothing behind when its maker fails half-way", () => {
+    const dir = tempDir();
+    function* failing() {
+      yield Buffer.alloc(4 << 20, 1);
+      throw new Error("the maker failed");
+    }
+    expect(() => writeFilesAtomically(dir, [{ name: "ok.bin", data: Buffer.alloc(3 << 20, 2) }, { name: "bad.bin", data: failing() }])).toThrow("the maker failed");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("throws the system's refusal as the write would have (a full disk)", () => {
     const fd = openSync("/dev/full", "w");
     try {
       const t = new WriteThread(fd);
       t.put(Buffer.alloc(2 << 20));
-      expect(() => t.end()).toThrow(expect.objectContaining({ code: "ENOSPC", syscall: "write" }));
+      t.end(true);
+      expect(() => t.result()).toThrow(expect.objectContaining({ code: "ENOSPC", syscall: "write" }));
     } finally {
       closeSync(fd);
     }
