@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { cpus, totalmem } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { initDataset, listPeriods } from "../engine/store/dataset.js";
 import { duckdbScoreSql } from "./reference/duckdb-score.js";
@@ -142,6 +143,34 @@ export function printCommandTable(rows: CommandRow[], judge: boolean, write: (s:
   }
   return missed;
 }
+
+/** What the figures were measured on: the day, the processor, its cores, the memory, Node. */
+export function machine(): string {
+  const all = cpus();
+  return `${new Date().toISOString().slice(0, 10)}, ${all[0]?.model.trim() ?? "unknown processor"} × ${all.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** The table in Markdown, for the README and docs/performance.md (`npm run bench -- --record`). */
+export function commandTableMarkdown(rows: CommandRow[], measured: string): string {
+  const lines = [`Measured ${measured}; medians of ${rows[0]?.runs ?? 0} runs, whole processes (\`npm run bench\`).`, "", "| command | wall | target | peak RSS | |", "|---|---|---|---|---|"];
+  for (const r of rows) {
+    const target = r.reference ? `≤ ${r.reference.maxRatio.toFixed(1)}× DuckDB` : r.targetMs !== undefined ? fmtMs(r.targetMs) : "";
+    const ok = (r.reference ? r.reference.ratio <= r.reference.maxRatio : r.targetMs === undefined || r.ms <= r.targetMs) && r.rssMB <= 1536;
+    lines.push(`| ${r.what} | ${fmtMs(r.ms)} | ${target} | ${r.rssMB.toFixed(0)} MB | ${ok ? "met" : "**missed**"} |`);
+    if (r.reference) lines.push(`| ${r.reference.what} | ${fmtMs(r.reference.ms)} | ratio ×${r.reference.ratio.toFixed(2)} | ${r.reference.rssMB.toFixed(0)} MB | |`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Puts `table` between the bench markers of a Markdown file. */
+export function recordTable(file: string, table: string): void {
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(START), end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${file} has no ${START} … ${END} markers`);
+  writeFileSync(file, `${text.slice(0, start + START.length)}\n${table}${text.slice(end)}`);
+}
+const START = "<!-- bench:commands -->";
+const END = "<!-- /bench:commands -->";
 
 function fmtMs(ms: number): string {
   return ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`;

@@ -18,7 +18,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generatePanel } from "../datasets/panel.js";
 import { writeArrow, writeCsv } from "../datasets/write.js";
-import { commandBench, printCommandTable } from "./commands.js";
+import { commandBench, commandTableMarkdown, machine, printCommandTable, recordTable } from "./commands.js";
 import { importPeriod, initDataset } from "../engine/store/dataset.js";
 import { scoreStored } from "../engine/store/runs.js";
 import { benchScheme } from "./scheme.js";
@@ -84,6 +84,8 @@ const sensSamples = quick ? 100 : 1_000;
 process.stdout.write(`whole commands (node dist/cli/main.js …; ${full ? "medians of 3 runs" : "one run each"}):\n`);
 const commands = commandBench({ out, csv, arrow, dynamicStore: store, reportStore, sensitivityInput, sensitivitySamples: sensSamples, runs: full ? 3 : 1 });
 const commandsMissed = printCommandTable(commands, full, (s) => process.stdout.write(s));
+// The full run's table, with when and where it was measured, goes into the README and docs/performance.md.
+if (full && args.includes("--record")) for (const file of ["README.md", join("docs", "performance.md")]) recordTable(join(here, "..", file), commandTableMarkdown(commands, machine()));
 process.stdout.write("\nstages (in-process, best of 3):\n");
 
 const targets: { what: string; result: Result; ms: number }[] = [

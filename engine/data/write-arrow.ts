@@ -17,19 +17,25 @@ export function arrowTable(columns: OutputColumn[]): Table {
         break;
       case "number": {
         const x = c.values;
-        const { nullBitmap, nullCount } = validity(x.length, (i) => x[i] === x[i]);
-        v = makeVector(makeData({ type: new Float64(), length: x.length, data: x, nullBitmap, nullCount }));
+        const bitmap = new Uint8Array((x.length + 7) >> 3);
+        const nullCount = x.length - presentNumbers(x, bitmap);
+        v = makeVector(makeData({ type: new Float64(), length: x.length, data: x, nullBitmap: nullCount ? bitmap : undefined, nullCount }));
         break;
       }
       case "rank": {
         const x = c.values;
-        const { nullBitmap, nullCount } = validity(x.length, (i) => x[i] !== 0);
-        v = makeVector(makeData({ type: new Int32(), length: x.length, data: x, nullBitmap, nullCount }));
+        const bitmap = new Uint8Array((x.length + 7) >> 3);
+        const nullCount = x.length - nonZero(x, bitmap);
+        v = makeVector(makeData({ type: new Int32(), length: x.length, data: x, nullBitmap: nullCount ? bitmap : undefined, nullCount }));
         break;
       }
-      case "boolean":
-        v = vectorFromArray(Array.from(c.values, (b) => b === 1), new Bool());
+      case "boolean": {
+        // Padded to 64 bytes, as apache-arrow's builder pads it, so the file's bytes are the builder's.
+        const bits = new Uint8Array((((c.values.length + 7) >> 3) + 63) & ~63);
+        nonZero(c.values, bits);
+        v = makeVector(makeData({ type: new Bool(), length: c.values.length, data: bits, nullCount: 0 }));
         break;
+      }
     }
     vectors[c.name] = v;
     fields.push(new Field(c.name, v.type, true));
@@ -93,13 +99,27 @@ function utf8Vector(values: string[]): Vector {
   return makeVector(makeData({ type: new Utf8(), length: n, valueOffsets: offsets, data: bytes, nullCount: 0 }));
 }
 
-/** Arrow's validity bitmap (bit set = present); none at all when every value is present. */
-function validity(n: number, valid: (i: number) => boolean): { nullBitmap?: Uint8Array; nullCount: number } {
-  const bitmap = new Uint8Array((n + 7) >> 3);
-  let nulls = 0;
-  for (let i = 0; i < n; i++) {
-    if (valid(i)) bitmap[i >> 3] |= 1 << (i & 7);
-    else nulls++;
+/** Sets bit i of `bits` (Arrow's order: least significant first) where x[i] is a number; gives their count. */
+function presentNumbers(x: Float64Array, bits: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) {
+      bits[i >> 3] |= 1 << (i & 7);
+      count++;
+    }
   }
-  return nulls ? { nullBitmap: bitmap, nullCount: nulls } : { nullCount: 0 };
+  return count;
+}
+
+/** Sets bit i of `bits` where x[i] is not 0; gives their count. */
+function nonZero(x: Int32Array | Uint8Array, bits: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] !== 0) {
+      bits[i >> 3] |= 1 << (i & 7);
+      count++;
+    }
+  }
+  return count;
 }

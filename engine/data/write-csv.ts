@@ -25,10 +25,13 @@ export interface CsvOptions {
 
 /** The CSV bytes in chunks of about 1 MiB, each ending at a row's end. */
 export function csvChunks(columns: OutputColumn[], n: number, options: CsvOptions = {}): Buffer[] {
-  return [...csvStream(columns, n, options)];
+  return Array.from(csvStream(columns, n, options), (chunk) => Buffer.from(chunk));
 }
 
-/** The same chunks one at a time, so that a large file is never whole in memory. */
+/**
+ * The same chunks one at a time, so that a large file is never whole in memory. A chunk is valid
+ * until the next is asked for: its memory is reused (fresh memory costs a page fault per 4 KB).
+ */
 export function* csvStream(columns: OutputColumn[], n: number, { bom = true, eol = "\r\n", encoding = "utf-8" }: CsvOptions = {}): Generator<Buffer, void, undefined> {
   const header = columns.map((c) => quote(c.name)).join(",") + eol;
   if (encoding === "gbk") {
@@ -51,7 +54,6 @@ export function* csvStream(columns: OutputColumn[], n: number, { bom = true, eol
     buf[pos++] = 0x0a;
     if (pos >= CHUNK) {
       yield buf.subarray(0, pos);
-      buf = Buffer.allocUnsafe(CHUNK * 2);
       pos = 0;
     }
   }

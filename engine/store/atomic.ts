@@ -58,18 +58,33 @@ export function writeFilesAtomically(dir: string, files: OutputFile[]): Written 
 function writeAll(dir: string, files: OutputFile[], folders: Set<string>, written: string[], pathOf: (final: string) => string = (f) => f): Written {
   const batch = files.length > BATCH;
   const first = written.length;
-  const hashes: Written = {};
-  for (const f of files) {
-    const final = join(dir, f.name);
-    const folder = dirname(final);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
+  const finishing: [string, () => string][] = [];
+  let failure: unknown;
+  try {
+    for (const f of files) {
+      const final = join(dir, f.name);
+      const folder = dirname(final);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      const path = pathOf(final);
+      written.push(path);
+      finishing.push([f.name, startFile(path, f.data, !batch)]);
     }
-    const path = pathOf(final);
-    written.push(path);
-    hashes[f.name] = writeFile(path, f.data, !batch);
+  } catch (e) {
+    failure = e;
   }
+  // Large files still being written on their threads are waited for together, at the end (after a failure too: their files must be closed).
+  const hashes: Written = {};
+  for (const [name, finish] of finishing) {
+    try {
+      hashes[name] = finish();
+    } catch (e) {
+      failure ??= e;
+    }
+  }
+  if (failure !== undefined) throw failure;
   if (batch) syncBatch(dir, written.slice(first));
   return hashes;
 }
@@ -120,7 +135,7 @@ async function buildBeside<T>(dir: string, replace: boolean, build: (s: Staging)
   }
   let result: T;
   try {
-    if (replace) writeFile(join(staging, OUTPUT_MARK), MARK_TEXT, true);
+    if (replace) startFile(join(staging, OUTPUT_MARK), MARK_TEXT, true)();
     result = await build({
       dir: staging,
       write: (files) => writeAll(staging, files, folders, []),
@@ -213,18 +228,20 @@ const SMALL = 64 << 10;
 const GATHER = 1 << 20;
 
 /**
- * Writes `data` to a new file at `path` and gives its sha256, hashed as it is written. A file
- * whose first write is a full chunk is large: it is written and hashed on a thread of its own.
+ * Writes `data` to a new file at `path` (flushed to disk when `sync`), hashing it as it is written,
+ * and gives a function that returns the sha256 once the file is whole. A file whose first write is
+ * a full chunk is large: it is written, hashed and flushed on a thread of its own, which the
+ * caller waits for only when it asks for the hash, so the next file can be made meanwhile.
  */
-function writeFile(path: string, data: OutputFile["data"], sync: boolean): string {
+function startFile(path: string, data: OutputFile["data"], sync: boolean): () => string {
   const fd = openSync(path, "wx");
   let thread: WriteThread | undefined;
   let hash: Hash | undefined;
   const gathered = Buffer.allocUnsafe(GATHER);
   let used = 0;
-  const put = (p: Uint8Array) => {
+  const put = (p: Uint8Array, large: boolean) => {
     if (thread === undefined && hash === undefined) {
-      if (p.length >= GATHER) thread = new WriteThread(fd);
+      if (large) thread = new WriteThread(fd);
       else hash = createHash("sha256");
     }
     if (thread) return thread.put(p);
@@ -236,21 +253,35 @@ function writeFile(path: string, data: OutputFile["data"], sync: boolean): strin
     const parts = typeof data === "string" ? [Buffer.from(data, "utf8")] : data instanceof Uint8Array ? [data] : data;
     for (const p of parts) {
       if (p.length < SMALL) {
-        if (used + p.length > GATHER) (put(gathered.subarray(0, used)), (used = 0));
+        if (used + p.length > GATHER) (put(gathered.subarray(0, used), true), (used = 0));
         gathered.set(p, used);
         used += p.length;
       } else {
-        if (used) (put(gathered.subarray(0, used)), (used = 0));
-        put(p);
+        if (used) (put(gathered.subarray(0, used), p.length >= GATHER), (used = 0));
+        put(p, p.length >= GATHER);
       }
     }
-    if (used) put(gathered.subarray(0, used));
-    const hex = thread ? thread.end() : (hash ?? createHash("sha256")).digest("hex");
-    if (sync) fsyncSync(fd);
-    return hex;
+    if (used) put(gathered.subarray(0, used), false);
   } catch (e) {
     thread?.abort();
+    closeSync(fd);
     throw e;
+  }
+  if (thread) {
+    const t = thread;
+    t.end(sync);
+    return () => {
+      try {
+        return t.result();
+      } finally {
+        closeSync(fd);
+      }
+    };
+  }
+  try {
+    const hex = (hash ?? createHash("sha256")).digest("hex");
+    if (sync) fsyncSync(fd);
+    return () => hex;
   } finally {
     closeSync(fd);
   }

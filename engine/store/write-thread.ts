@@ -1,69 +1,100 @@
 /**
- * A large file written and hashed on another thread while this one makes its bytes: writing a
- * million-row table's chunks and hashing them (sha256) would otherwise take this thread as long
- * as making them. This thread still waits, synchronously, for the file to be whole, so callers
- * see an ordinary blocking write.
+ * A large file written, hashed and flushed on another thread while this one makes its bytes:
+ * writing a million-row table's chunks, hashing them (sha256) and waiting for the disk would
+ * otherwise take this thread as long as making them. This thread waits, synchronously, for the
+ * file to be whole when it asks for the result, so callers see an ordinary blocking write.
  *
- * Each chunk is copied (the producer may reuse its buffer, or hand out views of live columns) and
- * moved to the thread. At most LIMIT bytes are in flight: past that this thread waits, so a fast
- * producer cannot fill memory. A failure on the thread (a full disk) is thrown here as the same
- * system error (code, syscall) the write would have thrown.
+ * The two threads share a ring of SLOTS buffers: this thread copies each chunk into the next free
+ * one and marks it full; the other writes it out, hashes it and marks it free. Copying into memory
+ * already touched costs a fraction of what fresh buffers would (their pages faulted in, one by
+ * one), and the producer may reuse or keep its chunk. A fast producer waits for a free slot, so
+ * memory stays bounded. A failure on the thread (a full disk) is thrown here as the same system
+ * error (code, syscall) the write would have thrown.
  */
 import { Worker } from "node:worker_threads";
 
-const LIMIT = 64 << 20;
-const INFLIGHT = 0;
-const STATE = 1;
+const SLOTS = 8;
+const SLOT_BYTES = 4 << 20;
+// state[k]: slot k is FREE or FULL; length[k]: its bytes, or END / END_SYNC after the last chunk.
+const FREE = 0, FULL = 1;
+const END = -1, END_SYNC = -2;
+// outcome: RUNNING until the thread is DONE (its sha256 in the text) or FAILED (the error as JSON).
 const RUNNING = 0, DONE = 1, FAILED = 2;
 
-/** The thread's whole program: write each chunk to the file, hash it, and count it done. */
+/** The thread's whole program: take the slots in turn, write, hash, free; then say how it ended. */
 const PROGRAM = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { writeSync } = require("node:fs");
+const { workerData: { fd, ring, control, text } } = require("node:worker_threads");
+const { fsyncSync, writeSync } = require("node:fs");
 const { createHash } = require("node:crypto");
-const control = new Int32Array(workerData.control);
-const result = new Uint8Array(workerData.result);
+const c = new Int32Array(control);
+const state = c.subarray(0, ${SLOTS}), length = c.subarray(${SLOTS}, ${2 * SLOTS}), outcome = c.subarray(${2 * SLOTS});
 const hash = createHash("sha256");
-const finish = (state, text) => {
-  result.set(Buffer.from(text, "utf8").subarray(0, result.length - 4), 4);
-  new DataView(workerData.result).setUint32(0, Math.min(Buffer.byteLength(text), result.length - 4));
-  Atomics.store(control, 1, state);
-  Atomics.notify(control, 1);
-  Atomics.store(control, 0, 0);
-  Atomics.notify(control, 0);
-  parentPort.close();
+const end = (how, message) => {
+  const bytes = Buffer.from(message, "utf8");
+  new Uint8Array(text).set(bytes.subarray(0, text.byteLength - 4), 4);
+  new DataView(text).setUint32(0, Math.min(bytes.length, text.byteLength - 4));
+  Atomics.store(outcome, 0, how);
+  Atomics.notify(outcome, 0);
+  for (let k = 0; k < ${SLOTS}; k++) (Atomics.store(state, k, ${FREE}), Atomics.notify(state, k));
 };
-parentPort.on("message", (chunk) => {
-  if (Atomics.load(control, 1) !== 0) return;
-  if (chunk === null) return finish(1, hash.digest("hex"));
-  try {
-    for (let off = 0; off < chunk.length; ) off += writeSync(workerData.fd, chunk, off, chunk.length - off);
-  } catch (e) {
-    return finish(2, JSON.stringify({ code: e.code, syscall: e.syscall, message: e.message }));
+try {
+  for (let k = 0; ; k = (k + 1) % ${SLOTS}) {
+    while (Atomics.load(state, k) !== ${FULL}) Atomics.wait(state, k, ${FREE});
+    const n = length[k];
+    if (n < 0) {
+      if (n === ${END_SYNC}) fsyncSync(fd);
+      end(${DONE}, hash.digest("hex"));
+      break;
+    }
+    const chunk = new Uint8Array(ring, k * ${SLOT_BYTES}, n);
+    for (let off = 0; off < n; ) off += writeSync(fd, chunk, off, n - off);
+    hash.update(chunk);
+    Atomics.store(state, k, ${FREE});
+    Atomics.notify(state, k);
   }
-  hash.update(chunk);
-  Atomics.sub(control, 0, chunk.length);
-  Atomics.notify(control, 0);
-});
+} catch (e) {
+  end(${FAILED}, JSON.stringify({ code: e.code, syscall: e.syscall, message: e.message }));
+}
 `;
 
 export class WriteThread {
-  private readonly control = new Int32Array(new SharedArrayBuffer(8));
-  private readonly result = new SharedArrayBuffer(4096);
+  private readonly ring = new SharedArrayBuffer(SLOTS * SLOT_BYTES);
+  private readonly control = new Int32Array(new SharedArrayBuffer(4 * (2 * SLOTS + 1)));
+  private readonly state = this.control.subarray(0, SLOTS);
+  private readonly length = this.control.subarray(SLOTS, 2 * SLOTS);
+  private readonly outcome = this.control.subarray(2 * SLOTS);
+  private readonly text = new SharedArrayBuffer(4096);
   private readonly worker: Worker;
+  private next = 0;
 
   constructor(fd: number) {
-    this.worker = new Worker(PROGRAM, { eval: true, workerData: { fd, control: this.control.buffer, result: this.result } });
+    this.worker = new Worker(PROGRAM, { eval: true, workerData: { fd, ring: this.ring, control: this.control.buffer, text: this.text } });
     this.worker.unref();
   }
 
-  /** Hands a copy of `chunk` to the thread; waits first while too much is still unwritten. */
+  /** Copies `chunk` into the ring, a slot at a time, waiting for free slots. */
   put(chunk: Uint8Array): void {
-    for (let v = Atomics.load(this.control, INFLIGHT); v > LIMIT && Atomics.load(this.control, STATE) === RUNNING; v = Atomics.load(this.control, INFLIGHT)) Atomics.wait(this.control, INFLIGHT, v, 1000);
-    if (Atomics.load(this.control, STATE) !== RUNNING) return; // the failure is thrown by end()
-    const copy = new Uint8Array(chunk); // a copy: Buffer#slice would be a view
-    Atomics.add(this.control, INFLIGHT, copy.length);
-    this.worker.postMessage(copy, [copy.buffer]);
+    for (let off = 0; off < chunk.length && Atomics.load(this.outcome, 0) === RUNNING; off += SLOT_BYTES) {
+      const n = Math.min(SLOT_BYTES, chunk.length - off);
+      const k = this.take();
+      new Uint8Array(this.ring, k * SLOT_BYTES, n).set(chunk.subarray(off, off + n));
+      this.fill(k, n);
+    }
+  }
+
+  /** Says that every chunk has been put; the thread then flushes the file to disk if `sync`. */
+  end(sync: boolean): void {
+    if (Atomics.load(this.outcome, 0) === RUNNING) this.fill(this.take(), sync ? END_SYNC : END);
+  }
+
+  /** Waits until the file is whole (and flushed); gives its sha256, or throws the thread's failure. */
+  result(): string {
+    while (Atomics.load(this.outcome, 0) === RUNNING) Atomics.wait(this.outcome, 0, RUNNING, 1000);
+    const length = new DataView(this.text).getUint32(0);
+    const message = Buffer.from(this.text, 4, length).toString("utf8");
+    if (Atomics.load(this.outcome, 0) === DONE) return message;
+    const { code, syscall, message: text } = JSON.parse(message) as { code?: string; syscall?: string; message: string };
+    throw Object.assign(new Error(text), { code, syscall });
   }
 
   /** Stops the thread, for a file given up half-written (its temporary is removed by the caller). */
@@ -71,14 +102,17 @@ export class WriteThread {
     void this.worker.terminate();
   }
 
-  /** Waits until every chunk is written; gives the file's sha256, or throws the thread's failure. */
-  end(): string {
-    this.worker.postMessage(null);
-    while (Atomics.load(this.control, STATE) === RUNNING) Atomics.wait(this.control, STATE, RUNNING, 1000);
-    const length = new DataView(this.result).getUint32(0);
-    const text = Buffer.from(this.result, 4, length).toString("utf8");
-    if (Atomics.load(this.control, STATE) === DONE) return text;
-    const { code, syscall, message } = JSON.parse(text) as { code?: string; syscall?: string; message: string };
-    throw Object.assign(new Error(message), { code, syscall });
+  /** The next slot, once the thread has freed it. */
+  private take(): number {
+    const k = this.next;
+    this.next = (k + 1) % SLOTS;
+    while (Atomics.load(this.state, k) === FULL && Atomics.load(this.outcome, 0) === RUNNING) Atomics.wait(this.state, k, FULL, 1000);
+    return k;
+  }
+
+  private fill(k: number, length: number): void {
+    this.length[k] = length;
+    Atomics.store(this.state, k, FULL);
+    Atomics.notify(this.state, k);
   }
 }

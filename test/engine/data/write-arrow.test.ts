@@ -5,7 +5,7 @@ import { tableFromIPC, tableToIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import type { OutputColumn } from "../../../engine/data/table.js";
 import { arrowStream, arrowTable } from "../../../engine/data/write-arrow.js";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, openSync, readdirSync } from "node:fs";
 import { fileChunks, writeFilesAtomically } from "../../../engine/store/atomic.js";
 import { WriteThread } from "../../../engine/store/write-thread.js";
 import { tempDir } from "../../cli/helpers.js";
@@ -29,6 +29,21 @@ describe("arrowStream", () => {
     expect(t.getChild("x")!.get(14)).toBeNull(); // 14 % 7 = 0: missing
     expect(t.getChild("rank")!.get(5)).toBeNull();
     expect(t.getChild("id")!.get(n - 1)).toBe(`E${n - 1}`);
+  });
+});
+
+describe("text columns", () => {
+  it("hold each value's UTF-8 bytes, as Buffer.from encodes them", () => {
+    const texts = ["", "E001", "武安市优亿卓专用设备有限公司", "😀", "a😀b", "\ud800", "x\udc00y", "é", "ß中😀\ud83d", "Ｅ001"];
+    const values = Array.from({ length: 5000 }, (_, i) => texts[i % texts.length] + (i % 3 ? "" : String(i)));
+    const t = tableFromIPC(Buffer.concat([...arrowStream([{ name: "t", type: "text", values }])]));
+    const col = t.getChild("t")!;
+    const data = col.data[0];
+    for (let i = 0; i < values.length; i++) {
+      const bytes = Buffer.from(values[i], "utf8");
+      expect(Buffer.from(data.values.subarray(data.valueOffsets[i], data.valueOffsets[i + 1])).equals(bytes)).toBe(true);
+      expect(col.get(i)).toBe(bytes.toString("utf8"));
+    }
   });
 });
 
@@ -65,12 +80,23 @@ describe("a large file, written on a thread of its own", () => {
     expect(written["big.bin"]).toBe(createHash("sha256").update(back).digest("hex"));
   });
 
+  it("leaves nothing behind when its maker fails half-way", () => {
+    const dir = tempDir();
+    function* failing() {
+      yield Buffer.alloc(4 << 20, 1);
+      throw new Error("the maker failed");
+    }
+    expect(() => writeFilesAtomically(dir, [{ name: "ok.bin", data: Buffer.alloc(3 << 20, 2) }, { name: "bad.bin", data: failing() }])).toThrow("the maker failed");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("throws the system's refusal as the write would have (a full disk)", () => {
     const fd = openSync("/dev/full", "w");
     try {
       const t = new WriteThread(fd);
       t.put(Buffer.alloc(2 << 20));
-      expect(() => t.end()).toThrow(expect.objectContaining({ code: "ENOSPC", syscall: "write" }));
+      t.end(true);
+      expect(() => t.result()).toThrow(expect.objectContaining({ code: "ENOSPC", syscall: "write" }));
     } finally {
       closeSync(fd);
     }
