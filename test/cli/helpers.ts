@@ -1,8 +1,9 @@
-/** Runs the parkscore CLI from the sources, as a user would run the installed program, or in this process. */
+/** Runs the parkscore CLI as a user runs the installed program, or in this process. */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inject } from "vitest";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -12,8 +13,17 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * The node arguments that run the program, compiled from the current sources (test/compiled-program.ts),
+ * with `args`: for the tests whose point is the process — exit codes, pipes, signals.
+ */
+export function programArgs(args: string[]): string[] {
+  return [inject("program"), ...args];
+}
+
+/** Runs the program as a process in `cwd`, and waits for it to end. */
 export function parkscore(args: string[], cwd = ROOT): CliResult {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "cli", "main.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, PARKSCORE_DEBUG: "" } });
+  const r = spawnSync(process.execPath, programArgs(args), { cwd, encoding: "utf8", env: { ...process.env, PARKSCORE_DEBUG: "" } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
