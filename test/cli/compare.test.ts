@@ -5,7 +5,7 @@ import { cli, ROOT, tempDir } from "./helpers.js";
 
 const DEMO = join(ROOT, "datasets", "demo");
 
-describe("parkscore compare", () => {
+describe("parkscore compare", { timeout: 60_000 }, () => {
   it("writes every method's score, rank and grade per enterprise and the rank agreement", async () => {
     const out = tempDir();
     const r = await cli(["compare", "--scheme", join(DEMO, "scheme.yaml"), "--input", join(DEMO, "source", "2025.csv"), "--methods", "topsis,vikor,grey-relational,weighted-sum", "--out", out]);

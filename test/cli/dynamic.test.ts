@@ -7,12 +7,12 @@ import { cli, ROOT, tempDir, type CliResult } from "./helpers.js";
 const DEMO = join(ROOT, "datasets", "demo");
 const rows = (file: string) => readFileSync(file, "utf8").slice(1).trimEnd().split("\r\n").map((l) => l.split(","));
 
-describe("parkscore dynamic on the demo dataset", () => {
+describe("parkscore dynamic on the demo dataset", { timeout: 60_000 }, () => {
   const out = tempDir();
   let r: CliResult;
   beforeAll(async () => {
     r = await cli(["dynamic", DEMO, "--from", "2021", "--to", "2025", "--lambda", "0.3", "--growth", "0.3", "--out", out]);
-  });
+  }, 60_000);
   it("combines five periods and ranks the result", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -53,7 +53,7 @@ describe("parkscore dynamic on the demo dataset", () => {
   });
 });
 
-describe("dynamic with scatter-degree weights", () => {
+describe("dynamic with scatter-degree weights", { timeout: 60_000 }, () => {
   it("weights the indicators over the cube of periods and says so", async () => {
     const dir = join(tempDir(), "ds");
     cpSync(DEMO, dir, { recursive: true });
@@ -71,7 +71,7 @@ describe("dynamic with scatter-degree weights", () => {
   });
 });
 
-describe("parkscore warnings and time-weights", () => {
+describe("parkscore warnings and time-weights", { timeout: 60_000 }, () => {
   it("lists warnings for leadership", async () => {
     const r = await cli(["warnings", DEMO, "--period", "2025"]);
     expect(r.code).toBe(0);

@@ -14,12 +14,12 @@ function csvRows(file: string): string[][] {
   return text.slice(1).trimEnd().split("\r\n").map((l) => l.split(","));
 }
 
-describe("parkscore demo (npm start)", () => {
+describe("parkscore demo (npm start)", { timeout: 60_000 }, () => {
   const out = tempDir();
   let r: CliResult;
   beforeAll(async () => {
     r = await cli(["demo", "--out", out]);
-  });
+  }, 60_000);
   it("scores the latest period and says where the results are", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -59,7 +59,7 @@ describe("parkscore demo (npm start)", () => {
   });
 });
 
-describe("parkscore score on every delivered format", () => {
+describe("parkscore score on every delivered format", { timeout: 60_000 }, () => {
   it.each([
     ["2023.csv", "GBK CSV"],
     ["2024.xlsx", "XLSX"],
@@ -75,7 +75,7 @@ describe("parkscore score on every delivered format", () => {
   });
 });
 
-describe("bad input", () => {
+describe("bad input", { timeout: 60_000 }, () => {
   const scheme = join(tempDir(), "s.yaml");
   writeFileSync(scheme, "id: code\nname: name\nindicators:\n  - { id: x, column: x, direction: benefit }\ngrading: { method: bands, bands: { A: 50, B: 0 } }\n");
 

@@ -10,7 +10,7 @@ const INPUT = join(ROOT, "datasets", "demo", "source", "2025.csv");
 const ARGS = ["--scheme", SCHEME, "--input", INPUT, "--samples", "40", "--sobol-samples", "20", "--seed", "7", "--weight-noise", "0.2", "--aggregation", "weighted-sum,topsis", "--bootstrap", "100"];
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 
-describe("parkscore sensitivity", () => {
+describe("parkscore sensitivity", { timeout: 60_000 }, () => {
   const one = tempDir();
   const two = tempDir();
   let r1: CliResult;
@@ -18,7 +18,7 @@ describe("parkscore sensitivity", () => {
   beforeAll(async () => {
     r1 = await cli(["sensitivity", ...ARGS, "--out", one, "--workers", "1"]);
     r2 = await cli(["sensitivity", ...ARGS, "--out", two, "--workers", "2"]);
-  });
+  }, 120_000);
 
   it("writes the rank intervals, Sobol indices, leave-one-out, the chart spec and a manifest", () => {
     expect(r1.stderr).not.toMatch(/error/);

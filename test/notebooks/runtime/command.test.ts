@@ -9,8 +9,8 @@ import { cli, parkscore, programArgs, ROOT } from "../../cli/helpers.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
-/** `parkscore notebook ARGS`, run in this process. */
-const notebook = (args: string[]) => cli(["notebook", ...args]);
+/** `parkscore notebook ARGS`, run in this process by the compiled program, whose notebook thread boots from JavaScript. */
+const notebook = (args: string[]) => cli(["notebook", ...args], {}, "compiled");
 
 describe("parkscore notebook run", () => {
   test("writes the page, says what ran, exits 0, and prints no progress bar when stderr is not a terminal", async () => {
