@@ -15,9 +15,10 @@ describe("parkscore sensitivity", { timeout: 60_000 }, () => {
   const two = tempDir();
   let r1: CliResult;
   let r2: CliResult;
+  // The compiled program, whose worker threads boot from JavaScript (helpers.ts `compiled`).
   beforeAll(async () => {
-    r1 = await cli(["sensitivity", ...ARGS, "--out", one, "--workers", "1"]);
-    r2 = await cli(["sensitivity", ...ARGS, "--out", two, "--workers", "2"]);
+    r1 = await cli(["sensitivity", ...ARGS, "--out", one, "--workers", "1"], {}, "compiled");
+    r2 = await cli(["sensitivity", ...ARGS, "--out", two, "--workers", "2"], {}, "compiled");
   }, 120_000);
 
   it("writes the rank intervals, Sobol indices, leave-one-out, the chart spec and a manifest", () => {
