@@ -24,7 +24,7 @@ export default defineConfig({
     // One fork per core: the tests' worker threads and the few spawned processes fill the rest.
     pool: "forks",
     maxWorkers: 2,
-    // Above what the slowest test without a limit of its own took with seven processes per core (18 s).
+    // A loaded 2-core machine must not turn slow into failed; tests that run whole commands or notebooks set their own.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -24,8 +24,7 @@ export function programArgs(args: string[]): string[] {
 
 /**
  * The compiled module at `path` (`notebooks/runtime/worker-run.js`): for tests of code that starts
- * worker threads, which then boot from JavaScript, where a thread started from the sources compiles
- * them again through tsx (~4 s of CPU against ~1.7 s).
+ * worker threads, which then boot from JavaScript instead of each compiling the sources again through tsx.
  */
 export function compiled<T>(path: string): Promise<T> {
   return import(pathToFileURL(join(dirname(dirname(inject("program"))), path)).href) as Promise<T>;
