@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parkscore, tempDir } from "./helpers.js";
+import { cli, tempDir } from "./helpers.js";
 
 describe("parkscore admit", { timeout: 60_000 }, () => {
-  it("screens the demo applicants: decisions, checks, xlsx and self-contained HTML", () => {
+  it("screens the demo applicants: decisions, checks, xlsx and self-contained HTML", async () => {
     const out = tempDir();
-    const r = parkscore(["admit", "--standard", "datasets/standards/local/wuan-parks-demo.yaml", "--input", "datasets/demo/applicants.csv", "--out", out]);
+    const r = await cli(["admit", "--standard", "datasets/standards/local/wuan-parks-demo.yaml", "--input", "datasets/demo/applicants.csv", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("admit 3 · admit-with-conditions 2 · incomplete 3 · reject 5");
@@ -28,8 +28,8 @@ describe("parkscore admit", { timeout: 60_000 }, () => {
       expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     }
   });
-  it("refuses a missing standard file with a clear message", () => {
-    const r = parkscore(["admit", "--standard", "nope.yaml", "--input", "datasets/demo/applicants.csv", "--out", tempDir()]);
+  it("refuses a missing standard file with a clear message", async () => {
+    const r = await cli(["admit", "--standard", "nope.yaml", "--input", "datasets/demo/applicants.csv", "--out", tempDir()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("nope.yaml");
     expect(r.stderr).not.toContain("    at ");

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parkscore, ROOT, tempDir } from "./helpers.js";
+import { cli, ROOT, tempDir } from "./helpers.js";
 
 const DEMO = join(ROOT, "datasets", "demo");
 
-describe("parkscore compare", () => {
-  it("writes every method's score, rank and grade per enterprise and the rank agreement", () => {
+describe("parkscore compare", { timeout: 60_000 }, () => {
+  it("writes every method's score, rank and grade per enterprise and the rank agreement", async () => {
     const out = tempDir();
-    const r = parkscore(["compare", "--scheme", join(DEMO, "scheme.yaml"), "--input", join(DEMO, "source", "2025.csv"), "--methods", "topsis,vikor,grey-relational,weighted-sum", "--out", out]);
+    const r = await cli(["compare", "--scheme", join(DEMO, "scheme.yaml"), "--input", join(DEMO, "source", "2025.csv"), "--methods", "topsis,vikor,grey-relational,weighted-sum", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/rank agreement over \d+ graded enterprises/);
@@ -27,8 +27,8 @@ describe("parkscore compare", () => {
       expect(Number(rw)).toBeLessThanOrEqual(1);
     }
   });
-  it("refuses an unknown method, listing the known ones", () => {
-    const r = parkscore(["compare", "--scheme", join(DEMO, "scheme.yaml"), "--input", join(DEMO, "source", "2025.csv"), "--methods", "topsis,electre", "--out", tempDir()]);
+  it("refuses an unknown method, listing the known ones", async () => {
+    const r = await cli(["compare", "--scheme", join(DEMO, "scheme.yaml"), "--input", join(DEMO, "source", "2025.csv"), "--methods", "topsis,electre", "--out", tempDir()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("unknown method(s): electre");
     expect(r.stderr).toContain("weighted-sum, topsis, weighted-product, vikor, grey-relational, rank-sum-ratio");

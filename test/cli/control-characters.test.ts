@@ -85,7 +85,7 @@ describe("names with control characters", { timeout: 180_000 }, () => {
   });
 });
 
-describe("values with control characters in errors", () => {
+describe("values with control characters in errors", { timeout: 60_000 }, () => {
   it("an error that echoes a bad value shows it escaped", async () => {
     const bad = poisoned(join(DEMO, "source", "2025.csv"), ["税收(万元)"]);
     const out = await clean(scoreCommand, ["--scheme", SCHEME, "--input", bad, "--out", join(tempDir(), "o")]);

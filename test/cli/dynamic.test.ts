@@ -1,15 +1,18 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { timeWeights } from "../../engine/dynamic/time-weights.js";
-import { parkscore, ROOT, tempDir } from "./helpers.js";
+import { cli, ROOT, tempDir, type CliResult } from "./helpers.js";
 
 const DEMO = join(ROOT, "datasets", "demo");
 const rows = (file: string) => readFileSync(file, "utf8").slice(1).trimEnd().split("\r\n").map((l) => l.split(","));
 
-describe("parkscore dynamic on the demo dataset", () => {
+describe("parkscore dynamic on the demo dataset", { timeout: 60_000 }, () => {
   const out = tempDir();
-  const r = parkscore(["dynamic", DEMO, "--from", "2021", "--to", "2025", "--lambda", "0.3", "--growth", "0.3", "--out", out]);
+  let r: CliResult;
+  beforeAll(async () => {
+    r = await cli(["dynamic", DEMO, "--from", "2021", "--to", "2025", "--lambda", "0.3", "--growth", "0.3", "--out", out]);
+  }, 60_000);
   it("combines five periods and ranks the result", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -50,14 +53,14 @@ describe("parkscore dynamic on the demo dataset", () => {
   });
 });
 
-describe("dynamic with scatter-degree weights", () => {
-  it("weights the indicators over the cube of periods and says so", () => {
+describe("dynamic with scatter-degree weights", { timeout: 60_000 }, () => {
+  it("weights the indicators over the cube of periods and says so", async () => {
     const dir = join(tempDir(), "ds");
     cpSync(DEMO, dir, { recursive: true });
     const scheme = readFileSync(join(dir, "scheme.yaml"), "utf8").replace("weighting: { method: expert }", "weighting: { method: scatter-degree }");
     writeFileSync(join(dir, "scheme.yaml"), scheme);
     const out = tempDir();
-    const r = parkscore(["dynamic", dir, "--out", out]);
+    const r = await cli(["dynamic", dir, "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const w = rows(join(out, "weights.csv")).slice(1);
@@ -68,15 +71,15 @@ describe("dynamic with scatter-degree weights", () => {
   });
 });
 
-describe("parkscore warnings and time-weights", () => {
-  it("lists warnings for leadership", () => {
-    const r = parkscore(["warnings", DEMO, "--period", "2025"]);
+describe("parkscore warnings and time-weights", { timeout: 60_000 }, () => {
+  it("lists warnings for leadership", async () => {
+    const r = await cli(["warnings", DEMO, "--period", "2025"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/warning\(s\) for 2025/);
     expect(r.stdout).toMatch(/repeated-worst .* in D for \d+ consecutive periods/);
   });
-  it("prints the published example p = 3, λ = 0.3 → 0.1540, 0.2921, 0.5540", () => {
-    const r = parkscore(["time-weights", "--periods", "3", "--lambda", "0.3"]);
+  it("prints the published example p = 3, λ = 0.3 → 0.1540, 0.2921, 0.5540", async () => {
+    const r = await cli(["time-weights", "--periods", "3", "--lambda", "0.3"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1\s+0\.1540/);
     expect(r.stdout).toMatch(/2\s+0\.2921/);

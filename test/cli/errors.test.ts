@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cli, ROOT, tempDir, type CliResult } from "./helpers.js";
+import { cli, programArgs, ROOT, tempDir, type CliResult } from "./helpers.js";
 
 const refuse = vi.hoisted(() => ({ under: "", code: "" }));
 
@@ -233,7 +233,7 @@ describe("numeric flags", { timeout: 60_000 }, () => {
 describe("a reader that closes the pipe (parkscore … | head)", { timeout: 60_000 }, () => {
   it("ends the command quietly with exit 0: no stack trace, nothing on stderr", async () => {
     // More than a pipe's buffer (64 KiB), so the writes meet the closed pipe.
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "cli", "main.ts"), "time-weights", "--periods", "5000"], { cwd: ROOT });
+    const child = spawn(process.execPath, programArgs(["time-weights", "--periods", "5000"]), { cwd: ROOT });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.stdout.once("data", () => child.stdout.destroy());

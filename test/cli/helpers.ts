@@ -1,8 +1,10 @@
-/** Runs the parkscore CLI from the sources, as a user would run the installed program, or in this process. */
+/** Runs the parkscore CLI as a user runs the installed program, or in this process. */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { inject } from "vitest";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -12,8 +14,25 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * The node arguments that run the program, compiled from the current sources (test/compiled-program.ts),
+ * with `args`: for the tests whose point is the process — exit codes, pipes, signals.
+ */
+export function programArgs(args: string[]): string[] {
+  return [inject("program"), ...args];
+}
+
+/**
+ * The compiled module at `path` (`notebooks/runtime/worker-run.js`): for tests of code that starts
+ * worker threads, which then boot from JavaScript instead of each compiling the sources again through tsx.
+ */
+export function compiled<T>(path: string): Promise<T> {
+  return import(pathToFileURL(join(dirname(dirname(inject("program"))), path)).href) as Promise<T>;
+}
+
+/** Runs the program as a process in `cwd`, and waits for it to end. */
 export function parkscore(args: string[], cwd = ROOT): CliResult {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "cli", "main.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, PARKSCORE_DEBUG: "" } });
+  const r = spawnSync(process.execPath, programArgs(args), { cwd, encoding: "utf8", env: { ...process.env, PARKSCORE_DEBUG: "" } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,11 +43,14 @@ export function tempDir(): string {
 /**
  * Runs the CLI in this process (no child process, no second compile of the sources): its stdout,
  * stderr and exit code, as cli/main.ts would give them — for CLI behaviour where the process
- * boundary is not what is tested. `env` is set for the command's duration.
+ * boundary is not what is tested. `env` is set for the command's duration; `from: "compiled"` runs
+ * the compiled program (see `compiled`) instead of the sources.
  */
-export async function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const { program } = await import("../../cli/program.js");
-  const { run } = await import("../../cli/run.js");
+export async function cli(args: string[], env: Record<string, string> = {}, from: "sources" | "compiled" = "sources"): Promise<CliResult> {
+  type Program = typeof import("../../cli/program.js");
+  type Run = typeof import("../../cli/run.js");
+  const { program } = from === "compiled" ? await compiled<Program>("cli/program.js") : await import("../../cli/program.js");
+  const { run } = from === "compiled" ? await compiled<Run>("cli/run.js") : await import("../../cli/run.js");
   const out: string[] = [];
   const err: string[] = [];
   const write = { out: process.stdout.write, err: process.stderr.write };
@@ -39,7 +61,7 @@ export async function cli(args: string[], env: Record<string, string> = {}): Pro
   process.stderr.write = capture(err);
   process.exitCode = undefined;
   try {
-    await run(async () => (await program(args[0])).parseAsync(args, { from: "user" }));
+    await run(async () => (await program(args[0], args[1])).parseAsync(args, { from: "user" }));
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;

@@ -2,14 +2,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { parkscore, ROOT, tempDir } from "./helpers.js";
+import { cli, ROOT, tempDir } from "./helpers.js";
 
 const DEMO = join(ROOT, "datasets", "demo");
 
 describe("parkscore report", { timeout: 60_000 }, () => {
   it("writes index.html, one card per enterprise and league.xlsx", async () => {
     const out = join(tempDir(), "report");
-    const r = parkscore(["report", DEMO, "--period", "2025", "--out", out]);
+    const r = await cli(["report", DEMO, "--period", "2025", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/report of 2025 \(171 graded of 190\) written to/);
@@ -24,32 +24,26 @@ describe("parkscore report", { timeout: 60_000 }, () => {
     expect(wb.worksheets[0].rowCount).toBe(172);
   });
 
-  it("speaks English with --lang en and refuses another language", () => {
+  it("speaks English with --lang en and refuses another language", async () => {
     const out = join(tempDir(), "report");
-    expect(parkscore(["report", DEMO, "--period", "2025", "--out", out, "--lang", "en"]).code).toBe(0);
+    expect((await cli(["report", DEMO, "--period", "2025", "--out", out, "--lang", "en"])).code).toBe(0);
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain("Enterprises graded");
-    const bad = parkscore(["report", DEMO, "--period", "2025", "--out", out, "--lang", "fr"]);
+    const bad = await cli(["report", DEMO, "--period", "2025", "--out", out, "--lang", "fr"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("use --lang zh or --lang en");
   });
 
-  it("says how to install Chromium when --pdf cannot find it, before doing any work", () => {
+  it("says how to install Chromium when --pdf cannot find it, before doing any work", async () => {
     const out = join(tempDir(), "report");
-    process.env.PARKSCORE_CHROMIUM = "/nonexistent/chromium"; // parkscore() passes the environment on
-    let r;
-    try {
-      r = parkscore(["report", DEMO, "--period", "2025", "--out", out, "--pdf"]);
-    } finally {
-      delete process.env.PARKSCORE_CHROMIUM;
-    }
+    const r = await cli(["report", DEMO, "--period", "2025", "--out", out, "--pdf"], { PARKSCORE_CHROMIUM: "/nonexistent/chromium" });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("apt-get install chromium fonts-noto-cjk");
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(existsSync(join(out, "index.html"))).toBe(false);
   });
 
-  it("names a period that is not stored", () => {
-    const r = parkscore(["report", DEMO, "--period", "1999", "--out", join(tempDir(), "x")]);
+  it("names a period that is not stored", async () => {
+    const r = await cli(["report", DEMO, "--period", "1999", "--out", join(tempDir(), "x")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/1999/);
   });

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../../engine/hash.js";
-import { parkscore, ROOT, tempDir } from "./helpers.js";
+import { cli, parkscore, ROOT, tempDir, type CliResult } from "./helpers.js";
 
 const DEMO = join(ROOT, "datasets", "demo");
 const SCHEME = join(DEMO, "scheme.yaml");
@@ -14,9 +14,12 @@ function csvRows(file: string): string[][] {
   return text.slice(1).trimEnd().split("\r\n").map((l) => l.split(","));
 }
 
-describe("parkscore demo (npm start)", () => {
+describe("parkscore demo (npm start)", { timeout: 60_000 }, () => {
   const out = tempDir();
-  const r = parkscore(["demo", "--out", out]);
+  let r: CliResult;
+  beforeAll(async () => {
+    r = await cli(["demo", "--out", out]);
+  }, 60_000);
   it("scores the latest period and says where the results are", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -49,21 +52,21 @@ describe("parkscore demo (npm start)", () => {
     const w = m.weights.reduce((a: number, x: { weight: number }) => a + x.weight, 0);
     expect(w).toBeCloseTo(1, 12);
   });
-  it("gives the same bytes on a second run", () => {
+  it("gives the same bytes on a second run", async () => {
     const again = tempDir();
-    expect(parkscore(["demo", "--out", again]).code).toBe(0);
+    expect((await cli(["demo", "--out", again])).code).toBe(0);
     for (const f of ["scores.csv", "scores.arrow", "weights.csv"]) expect(sha256(readFileSync(join(again, f)))).toBe(sha256(readFileSync(join(out, f))));
   });
 });
 
-describe("parkscore score on every delivered format", () => {
+describe("parkscore score on every delivered format", { timeout: 60_000 }, () => {
   it.each([
     ["2023.csv", "GBK CSV"],
     ["2024.xlsx", "XLSX"],
     ["2019.csv", "UTF-8 CSV with BOM"],
-  ])("reads %s (%s) with its Chinese headers", (file) => {
+  ])("reads %s (%s) with its Chinese headers", async (file) => {
     const out = tempDir();
-    const r = parkscore(["score", "--scheme", SCHEME, "--input", join(DEMO, "source", file), "--out", out, "--lang", "en"]);
+    const r = await cli(["score", "--scheme", SCHEME, "--input", join(DEMO, "source", file), "--out", out, "--lang", "en"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const rows = csvRows(join(out, "scores.csv"));
@@ -72,18 +75,18 @@ describe("parkscore score on every delivered format", () => {
   });
 });
 
-describe("bad input", () => {
+describe("bad input", { timeout: 60_000 }, () => {
   const scheme = join(tempDir(), "s.yaml");
   writeFileSync(scheme, "id: code\nname: name\nindicators:\n  - { id: x, column: x, direction: benefit }\ngrading: { method: bands, bands: { A: 50, B: 0 } }\n");
 
-  it("names file, row, column and value, exits 1, prints no stack trace, and leaves the output folder as it was", () => {
+  it("names file, row, column and value, exits 1, prints no stack trace, and leaves the output folder as it was", async () => {
     const dir = tempDir();
     const input = join(dir, "p.csv");
     writeFileSync(input, "code,name,x\na,甲,1\nb,乙,abc\nc,丙,3\n");
     const out = join(dir, "out");
     mkdirSync(out);
     writeFileSync(join(out, "scores.csv"), "previous results");
-    const r = parkscore(["score", "--scheme", scheme, "--input", input, "--out", out]);
+    const r = await cli(["score", "--scheme", scheme, "--input", input, "--out", out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${input}:3`);
     expect(r.stderr).toContain('column "x"');
@@ -92,25 +95,44 @@ describe("bad input", () => {
     expect(readdirSync(out)).toEqual(["scores.csv"]);
     expect(readFileSync(join(out, "scores.csv"), "utf8")).toBe("previous results");
   });
-  it("names the missing column, the file and the scheme entry that needs it", () => {
+  it("names the missing column, the file and the scheme entry that needs it", async () => {
     const input = join(tempDir(), "p.csv");
     writeFileSync(input, "code,name,y\na,甲,1\n");
-    const r = parkscore(["score", "--scheme", scheme, "--input", input, "--out", tempDir()]);
+    const r = await cli(["score", "--scheme", scheme, "--input", input, "--out", tempDir()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(input);
     expect(r.stderr).toContain('"x"');
     expect(r.stderr).toContain("indicators[0].column");
   });
-  it("validate reports scheme problems with path and line and exits 1", () => {
+  it("validate reports scheme problems with path and line and exits 1", async () => {
     const bad = join(tempDir(), "bad.yaml");
     writeFileSync(bad, "id: code\nname: name\nindicators:\n  - { id: x, column: x, direction: up }\ngrading: { method: bands, bands: { A: 50, B: 0 } }\n");
-    const r = parkscore(["validate", "--scheme", bad]);
+    const r = await cli(["validate", "--scheme", bad]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${bad}:4: indicators[0].direction: expected "benefit" or "cost"`);
   });
-  it("validate says ok for the demo", () => {
-    const r = parkscore(["validate", "--scheme", SCHEME, "--input", join(DEMO, "source", "2025.csv")]);
+  it("validate says ok for the demo", async () => {
+    const r = await cli(["validate", "--scheme", SCHEME, "--input", join(DEMO, "source", "2025.csv")]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ok — scheme .*6 indicators; .*2025\.csv: 190 rows/);
+  });
+});
+
+/** The few tests whose point is the process: the program as installed, its exit code and streams. */
+describe("parkscore as a process", { timeout: 60_000 }, () => {
+  it("runs a whole score: exit 0, nothing on stderr, and the output and bytes of the same command run in this process", async () => {
+    const input = join(DEMO, "source", "2025.csv");
+    const [spawned, here] = [tempDir(), tempDir()];
+    const r = parkscore(["score", "--scheme", SCHEME, "--input", input, "--out", spawned]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const same = await cli(["score", "--scheme", SCHEME, "--input", input, "--out", here]);
+    expect(r.stdout.replaceAll(spawned, "OUT")).toBe(same.stdout.replaceAll(here, "OUT"));
+    for (const f of ["scores.csv", "scores.arrow", "weights.csv"]) expect(sha256(readFileSync(join(spawned, f))), f).toBe(sha256(readFileSync(join(here, f))));
+  });
+
+  it("prints its version with --version and exits 0", () => {
+    const r = parkscore(["--version"]);
+    expect(r).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`, stderr: "" });
   });
 });

@@ -2,19 +2,24 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { parkscore, ROOT, tempDir } from "./helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cli, programArgs, ROOT, tempDir, type CliResult } from "./helpers.js";
 
 const SCHEME = join(ROOT, "datasets", "demo", "scheme.yaml");
 const INPUT = join(ROOT, "datasets", "demo", "source", "2025.csv");
 const ARGS = ["--scheme", SCHEME, "--input", INPUT, "--samples", "40", "--sobol-samples", "20", "--seed", "7", "--weight-noise", "0.2", "--aggregation", "weighted-sum,topsis", "--bootstrap", "100"];
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 
-describe("parkscore sensitivity", () => {
+describe("parkscore sensitivity", { timeout: 60_000 }, () => {
   const one = tempDir();
   const two = tempDir();
-  const r1 = parkscore(["sensitivity", ...ARGS, "--out", one, "--workers", "1"]);
-  const r2 = parkscore(["sensitivity", ...ARGS, "--out", two, "--workers", "2"]);
+  let r1: CliResult;
+  let r2: CliResult;
+  // The compiled program, whose worker threads boot from JavaScript (helpers.ts `compiled`).
+  beforeAll(async () => {
+    r1 = await cli(["sensitivity", ...ARGS, "--out", one, "--workers", "1"], {}, "compiled");
+    r2 = await cli(["sensitivity", ...ARGS, "--out", two, "--workers", "2"], {}, "compiled");
+  }, 120_000);
 
   it("writes the rank intervals, Sobol indices, leave-one-out, the chart spec and a manifest", () => {
     expect(r1.stderr).not.toMatch(/error/);
@@ -40,17 +45,17 @@ describe("parkscore sensitivity", () => {
     for (const f of ["rank-intervals.csv", "rank-intervals.arrow", "sobol.csv", "leave-one-out.csv", "rank-intervals.vl.json"]) expect(sha(join(two, f)), f).toBe(sha(join(one, f)));
   });
 
-  it("reads a dataset's stored period (DIR --period P, as score and report take it), with the dataset's scheme", () => {
+  it("reads a dataset's stored period (DIR --period P, as score and report take it), with the dataset's scheme", async () => {
     const out = tempDir();
-    const r = parkscore(["sensitivity", join(ROOT, "datasets", "demo"), "--period", "2025", "--samples", "10", "--sobol-samples", "0", "--workers", "0", "--dirichlet", "50", "--no-leave-one-out", "--out", out]);
+    const r = await cli(["sensitivity", join(ROOT, "datasets", "demo"), "--period", "2025", "--samples", "10", "--sobol-samples", "0", "--workers", "0", "--dirichlet", "50", "--no-leave-one-out", "--out", out]);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, "leave-one-out.csv"), "utf8").trim()).toBe("indicator,mean_abs_rank_shift,max_abs_rank_shift,grade_changes,note");
   }, 60_000);
 
-  it("names a wrong flag value and the accepted ones, writes nothing, and prints no stack trace", () => {
+  it("names a wrong flag value and the accepted ones, writes nothing, and prints no stack trace", async () => {
     const out = join(tempDir(), "never");
-    const r = parkscore(["sensitivity", ...ARGS, "--normalize", "minmax,fancy", "--out", out]);
+    const r = await cli(["sensitivity", ...ARGS, "--normalize", "minmax,fancy", "--out", out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/uncertainty\.normalize\[1\] \(scheme or --normalize\): expected one of "scheme", "minmax"/);
     expect(r.stderr).not.toMatch(/ at .*\.ts:\d+/);
@@ -59,7 +64,7 @@ describe("parkscore sensitivity", () => {
 
   it("stops on Ctrl-C with a clear message and writes nothing", async () => {
     const out = join(tempDir(), "interrupted");
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "cli", "main.ts"), "sensitivity", ...ARGS, "--samples", "1000000", "--workers", "1", "--out", out], { cwd: ROOT });
+    const child = spawn(process.execPath, programArgs(["sensitivity", ...ARGS, "--samples", "1000000", "--workers", "1", "--out", out]), { cwd: ROOT });
     let stderr = "";
     const code = await new Promise<number | null>((resolve) => {
       child.stderr.on("data", (d) => {

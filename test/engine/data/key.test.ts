@@ -1,4 +1,4 @@
-import { Float64, Table, Utf8, makeData, makeVector, tableFromIPC, tableToIPC, vectorFromArray } from "apache-arrow";
+import { Float64, Table, Utf8, makeData, makeVector, tableFromIPC, tableToIPC, vectorFromArray, type Vector } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { readArrow } from "../../../engine/data/arrow.js";
 import type { ReadSpec } from "../../../engine/data/frame.js";
@@ -13,7 +13,7 @@ const spec: ReadSpec = { numeric: ["x"], text: ["id"], key: ["id"] };
 function ipc(ids: (string | null)[], chunk: number, period?: number[]): Uint8Array {
   const batches = [];
   for (let s = 0; s < ids.length; s += chunk) {
-    const cols: Record<string, ReturnType<typeof vectorFromArray>> = {
+    const cols: Record<string, Vector> = {
       id: vectorFromArray(ids.slice(s, s + chunk), new Utf8()),
       x: vectorFromArray(ids.slice(s, s + chunk).map((_, i) => s + i), new Float64()),
     };

@@ -18,7 +18,7 @@ function check(ids: string[], as: "arrow" | "strings", s: ReadSpec = spec, extra
   const list = new ProblemList(10_000);
   let frame: Frame;
   if (as === "arrow") {
-    const cols = Object.fromEntries([["id", ids], ...Object.entries(extra)].map(([k, v]) => [k, vectorFromArray(v, new Utf8())]));
+    const cols = Object.fromEntries(Object.entries({ id: ids, ...extra }).map(([k, v]) => [k, vectorFromArray(v, new Utf8())]));
     frame = readArrow(tableToIPC(new Table(cols)), "t.arrow", s, list);
     expect(frame.texts).toBeInstanceOf(TextColumns);
   } else frame = { nrows: ids.length, numbers: new Map(), texts: new Map([["id", ids.map((v) => v.trim())], ...Object.entries(extra)]), origin: { file: "t.csv", rows: IMPLICIT_ROWS, headers: new Map() } };

@@ -6,6 +6,11 @@ import { weightedSum, weightedSumOnly } from "../../../engine/score/aggregate/we
 const norm = [Float64Array.from([2 / 3, 1, 1 / 3, 2 / 3, 0]), Float64Array.from([0.7, 0.2, 1.0, 0.4, 0])];
 const input = { n: 5, pop: new Uint8Array(5).fill(1), norm, weights: Float64Array.from([0.6, 0.4]), scale: 100 };
 
+/** expect(actual).toBe(expected), calling expect only on a mismatch: the loops below compare some 10^5 values. */
+function same(actual: number, expected: number): void {
+  if (!Object.is(actual, expected)) expect(actual).toBe(expected);
+}
+
 describe("weighted-sum", () => {
   it("adds weight × normalised value; contributions are the terms and add up to the score", () => {
     const r = weightedSum(input);
@@ -28,10 +33,10 @@ describe("weighted-sum", () => {
       for (let i = 0; i < n; i++) {
         let s = 0;
         for (let j = 0; j < m; j++) s += w[j] * norm[j][i];
-        expect(r.raw[i]).toBe(s);
-        expect(r.score[i]).toBe(100 * s);
-        expect(lean.score[i]).toBe(100 * s);
-        for (let j = 0; j < m; j++) expect(r.contrib[j][i]).toBe(100 * (w[j] * norm[j][i]));
+        same(r.raw[i], s);
+        same(r.score[i], 100 * s);
+        same(lean.score[i], 100 * s);
+        for (let j = 0; j < m; j++) same(r.contrib[j][i], 100 * (w[j] * norm[j][i]));
       }
     }
   });
@@ -80,7 +85,7 @@ describe("topsis", () => {
       const lo = norm.map((c, j) => Math.min(...[...c].filter((_, i) => pop[i]).map((x) => w[j] * x)));
       for (let i = 0; i < n; i++) {
         if (!pop[i]) {
-          expect(r.score[i]).toBeNaN();
+          same(r.score[i], NaN);
           continue;
         }
         let p = 0, q = 0;
@@ -88,9 +93,9 @@ describe("topsis", () => {
         norm.forEach((c, j) => (p += sq(w[j] * c[i] - hi[j])));
         d2.forEach((d) => (q += d));
         const closeness = Math.sqrt(p) + Math.sqrt(q) > 0 ? Math.sqrt(q) / (Math.sqrt(p) + Math.sqrt(q)) : 1;
-        expect(r.raw[i]).toBe(closeness);
-        expect(r.score[i]).toBe(100 * closeness);
-        d2.forEach((d, j) => expect(r.contrib[j][i]).toBe(q > 0 ? (100 * closeness * d) / q : 100 * closeness * w[j]));
+        same(r.raw[i], closeness);
+        same(r.score[i], 100 * closeness);
+        d2.forEach((d, j) => same(r.contrib[j][i], q > 0 ? (100 * closeness * d) / q : 100 * closeness * w[j]));
       }
     }
   });

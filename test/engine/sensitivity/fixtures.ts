@@ -7,7 +7,7 @@ export const N = 40;
 
 export function period(seed = 1): Frame {
   const r = new Random(seed, 99);
-  const col = (f: () => number) => Array.from({ length: N }, f);
+  const col = <T>(f: () => T): T[] => Array.from({ length: N }, f);
   return frame(
     { code: col((() => { let k = 0; return () => `E${String(++k).padStart(2, "0")}`; })()), name: col((() => { let k = 0; return () => `企业${++k}`; })()) },
     {

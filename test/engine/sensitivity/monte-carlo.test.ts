@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readArrow } from "../../../engine/data/arrow.js";
 import { TextColumns } from "../../../engine/data/text.js";
 import { schemeColumns } from "../../../engine/scheme/columns.js";
+import type { SimpleWeighting } from "../../../engine/scheme/types.js";
 import { csvChunks } from "../../../engine/data/write-csv.js";
 import { ParkscoreError } from "../../../engine/errors.js";
 import { scorePeriod } from "../../../engine/score/period.js";
@@ -142,7 +143,7 @@ describe("Monte Carlo rank intervals", () => {
 describe("any scheme", () => {
   it("has its weights perturbed whatever the weighting method computed them (entropy here), level by level", async () => {
     const base = withUncertainty("uncertainty: { weights: { noise: 0.4 } }");
-    const s = { ...base, weighting: { ...(base.weighting as Extract<typeof base.weighting, { method: "expert" }>), method: "entropy" as const, name: "entropy" } };
+    const s = { ...base, weighting: { ...(base.weighting as SimpleWeighting), method: "entropy" as const, name: "entropy" } };
     const r = await analyseSensitivity(data, s, s.uncertainty!, { seed: 4, samples: 50, sobolSamples: 0 }, { workers: 0 });
     expect(r.nominal.weights.map((w) => w.weight)).toEqual(scorePeriod(data, s).weights.map((w) => w.weight));
     expect(r.shift.mean).toBeGreaterThan(0);

@@ -5,17 +5,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { notebookCommand } from "../../../cli/commands/notebook.js";
 import { ParkscoreError } from "../../../engine/errors.js";
-import { parkscore, ROOT } from "../../cli/helpers.js";
+import { cli, parkscore, programArgs, ROOT } from "../../cli/helpers.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
-/** `parkscore notebook ARGS`, spawned as a user runs it (stderr is a pipe, not a terminal). */
-const notebook = (args: string[]) => parkscore(["notebook", ...args]);
+/** `parkscore notebook ARGS`, run in this process by the compiled program, whose notebook thread boots from JavaScript. */
+const notebook = (args: string[]) => cli(["notebook", ...args], {}, "compiled");
 
 describe("parkscore notebook run", () => {
-  test("writes the page, says what ran, exits 0, and prints no progress bar when stderr is not a terminal", () => {
+  test("writes the page, says what ran, exits 0, and prints no progress bar when stderr is not a terminal", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "parkscore-nb-")), "pages", "basic.html");
-    const r = notebook(["run", join(FIXTURES, "basic.md"), "--data", "datasets/demo", "--param", "period=2023", "--out", out, "--no-timings"]);
+    // Spawned as a user runs it: stderr is a pipe, not a terminal.
+    const r = parkscore(["notebook", "run", join(FIXTURES, "basic.md"), "--data", "datasets/demo", "--param", "period=2023", "--out", out, "--no-timings"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^${out.replace(/[.]/g, "\\.")}: 5 of 5 cells ran in (\\d+ ms|\\d+\\.\\d\\d s) \\(dataset [0-9a-f]{12}\\)\\n$`));
@@ -23,14 +24,14 @@ describe("parkscore notebook run", () => {
     expect(html).toContain("<code>period = 2023</code> (set for this run)");
     // Atomic write: no temporary file is left next to the page.
     expect(readdirSync(join(out, ".."))).toEqual(["basic.html"]);
-    // The same run again gives the same bytes.
-    notebook(["run", join(FIXTURES, "basic.md"), "--data", "datasets/demo", "--param", "period=2023", "--out", out, "--no-timings"]);
+    // The same run again, in this process, gives the same bytes.
+    await notebook(["run", join(FIXTURES, "basic.md"), "--data", "datasets/demo", "--param", "period=2023", "--out", out, "--no-timings"]);
     expect(readFileSync(out, "utf8")).toBe(html);
   }, 120_000);
 
-  test("a failing cell: the page is still written, the error names the file line, exit code 1", () => {
+  test("a failing cell: the page is still written, the error names the file line, exit code 1", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "parkscore-nb-")), "failing.html");
-    const r = notebook(["run", join(FIXTURES, "failing.md"), "--out", out]);
+    const r = await notebook(["run", join(FIXTURES, "failing.md"), "--out", out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`failing.md:16: cell 2 (const total = rows.length;) failed: TypeError: Cannot read properties of undefined (reading 'here') (line 2 of the cell); later cells were not run`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -38,17 +39,17 @@ describe("parkscore notebook run", () => {
     expect(readFileSync(out, "utf8")).toContain("not run: an earlier cell failed");
   }, 120_000);
 
-  test("a missing notebook, a bad --param or a bad --data are errors before anything runs", () => {
-    const missing = notebook(["run", "notebooks/none.md"]);
+  test("a missing notebook, a bad --param or a bad --data are errors before anything runs", async () => {
+    const missing = await notebook(["run", "notebooks/none.md"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe("parkscore: error:\n  notebooks/none.md: no such notebook. Fix: give the path of a notebook file such as notebooks/trends.md\n");
-    const unknown = notebook(["run", join(FIXTURES, "basic.md"), "--param", "perod=2024"]);
+    const unknown = await notebook(["run", join(FIXTURES, "basic.md"), "--param", "perod=2024"]);
     expect(unknown.stderr).toContain('the notebook has no parameter "perod". Fix: use one of: period, top, label');
-    const typed = notebook(["run", join(FIXTURES, "basic.md"), "--param", "top=many"]);
+    const typed = await notebook(["run", join(FIXTURES, "basic.md"), "--param", "top=many"]);
     expect(typed.stderr).toContain('parameter "top" must be a number (its default is 3) (value "many"). Fix: give e.g. --param top=3');
-    const noEq = notebook(["run", join(FIXTURES, "basic.md"), "--param", "top"]);
+    const noEq = await notebook(["run", join(FIXTURES, "basic.md"), "--param", "top"]);
     expect(noEq.stderr).toContain('--param "top" is not name=value');
-    const data = notebook(["run", join(FIXTURES, "basic.md"), "--data", "no/such/dataset"]);
+    const data = await notebook(["run", join(FIXTURES, "basic.md"), "--data", "no/such/dataset"]);
     expect(data.code).toBe(1);
     expect(data.stderr).toContain("no/such/dataset");
   }, 120_000);
@@ -62,10 +63,10 @@ function stuckNotebook(stuck: string, front = ""): string {
 }
 
 describe("a notebook run that cannot end", () => {
-  test("a cell that never ends: the run stops at --timeout, says which notebook and cell in one line, writes the page, exits 1", () => {
+  test("a cell that never ends: the run stops at --timeout, says which notebook and cell in one line, writes the page, exits 1", async () => {
     const file = stuckNotebook("while (true) {}");
     const out = join(file, "..", "stuck.html");
-    const r = notebook(["run", file, "--timeout", "2", "--out", out, "--no-timings"]);
+    const r = await notebook(["run", file, "--timeout", "2", "--out", out, "--no-timings"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/stuck\.html: 2 of 2 cells ran in \d\.\d\d s\n$/);
     expect(r.stderr).toBe(
@@ -102,7 +103,7 @@ describe("parkscore notebook serve", () => {
   test("SIGTERM stops it promptly while a cell is stuck in a loop", async () => {
     const marker = join(mkdtempSync(join(tmpdir(), "parkscore-nb-marker-")), "started");
     const file = stuckNotebook("(await import('node:fs')).writeFileSync(params.marker, 'in the loop');\nwhile (true) {}", "params:\n  marker: ''\n");
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "cli", "main.ts"), "notebook", "serve", join(file, ".."), "--port", "0"], { cwd: ROOT });
+    const child = spawn(process.execPath, programArgs(["notebook", "serve", join(file, ".."), "--port", "0"]), { cwd: ROOT });
     let stdout = "";
     let stderr = "";
     child.stderr.on("data", (b: Buffer) => (stderr += b));

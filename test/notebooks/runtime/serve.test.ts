@@ -3,8 +3,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, type NotebookServer, type ServeOptions } from "../../../notebooks/runtime/serve.js";
+import type { NotebookServer, ServeOptions } from "../../../notebooks/runtime/serve.js";
+import { compiled } from "../../cli/helpers.js";
 import { expectEscaped, HOSTILE } from "../../hostile-value.js";
+
+// The compiled module: the threads it runs notebooks in boot from JavaScript (test/cli/helpers.ts `compiled`).
+const { startServer } = await compiled<typeof import("../../../notebooks/runtime/serve.js")>("notebooks/runtime/serve.js");
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const DEMO = join(import.meta.dirname, "..", "..", "..", "datasets", "demo");

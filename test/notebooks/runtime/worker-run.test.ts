@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runNotebook } from "../../../notebooks/runtime/run.js";
-import { runNotebookInWorker } from "../../../notebooks/runtime/worker-run.js";
+import { compiled } from "../../cli/helpers.js";
+
+// The compiled module: its threads boot from JavaScript (test/cli/helpers.ts `compiled`).
+const { runNotebookInWorker } = await compiled<typeof import("../../../notebooks/runtime/worker-run.js")>("notebooks/runtime/worker-run.js");
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const DEMO = join(import.meta.dirname, "..", "..", "..", "datasets", "demo");
