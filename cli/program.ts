@@ -1,6 +1,8 @@
 /** The `parkscore` program and its commands (one file per command under cli/commands/), ready to parse. */
 import { Command, Help } from "commander";
-import { createRequire } from "node:module";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { CATALOGUE } from "./catalogue.js";
 
 /**
@@ -26,9 +28,18 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import("./commands/demo.js")).demoCommand(),
 };
 
-/** The version in package.json, found as the package refers to itself (not through the engine, so that --version loads nothing). */
+/**
+ * The version in parkscore's package.json, the first found upwards from this file (from the
+ * sources, dist/ or an installed package alike). Read here, not through the engine, so that
+ * --version loads nothing.
+ */
 function version(): string {
-  return (createRequire(import.meta.url)("parkscore/package.json") as { version: string }).version;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    const found = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string }) : undefined;
+    if (found?.name === "parkscore" && found.version) return found.version;
+  }
+  throw new Error("cannot find parkscore's package.json above cli/program");
 }
 
 /**
