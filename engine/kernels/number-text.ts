@@ -99,7 +99,17 @@ for (let i = 0; i < 100; i++) {
   PAIRS[2 * i] = 48 + Math.floor(i / 10);
   PAIRS[2 * i + 1] = 48 + (i % 10);
 }
+/** The four ASCII digits of every number below 10,000 as one little-endian word. */
+const QUADS = new Uint32Array(10000);
+for (let i = 0; i < 10000; i++) {
+  const d = [Math.floor(i / 1000), Math.floor(i / 100) % 10, Math.floor(i / 10) % 10, i % 10];
+  QUADS[i] = (48 + d[0]) | ((48 + d[1]) << 8) | ((48 + d[2]) << 16) | ((48 + d[3]) << 24);
+}
 const INFINITY = new Uint8Array([73, 110, 102, 105, 110, 105, 116, 121]);
+
+/** A view of the last output buffer, for writing four digits at once. */
+let lastOut: Uint8Array = new Uint8Array(0);
+let view: DataView = new DataView(lastOut.buffer);
 
 /** The words of a double's bits; which one holds the sign and exponent depends on the byte order. */
 const BITS = new Float64Array(1);
@@ -128,6 +138,10 @@ export function writeNumber(v: number, out: Uint8Array, pos: number): number {
  * never boxed to be passed.
  */
 export function writeNumberAt(values: Float64Array, row: number, out: Uint8Array, pos: number): number {
+  if (out !== lastOut) {
+    lastOut = out;
+    view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  }
   let v = values[row];
   if (v < 0) {
     out[pos++] = 45;
@@ -136,7 +150,9 @@ export function writeNumberAt(values: Float64Array, row: number, out: Uint8Array
   if (v < 9007199254740992 && v === Math.floor(v)) {
     if (v < 1e8) return writeUint(v, out, pos);
     const high = Math.floor(v / 1e8);
-    return writeWidth(v - high * 1e8, 8, out, writeUint(high, out, pos));
+    pos = writeUint(high, out, pos);
+    writeEight(v - high * 1e8, pos);
+    return pos + 8;
   }
   if (v === Infinity) {
     out.set(INFINITY, pos);
@@ -238,49 +254,66 @@ function layout(a: number, low: number, n: number, out: Uint8Array, pos: number)
       n++;
     }
   }
-  // The significant digits: a then low, with the trailing zeros of the last nonzero one dropped.
+  // The significant digits: a then low, with the trailing zeros of the last nonzero one dropped;
+  // only a multiple of 100 (the shortest were found at that unit) has more than one.
   let x = low === 0 ? a : low;
   let zeros = 0;
-  const by8 = (x * 1e-8) | 0;
-  if (by8 * 1e8 === x) (x = by8), (zeros += 8);
-  const by4 = (x * 1e-4) | 0;
-  if (by4 * 1e4 === x) (x = by4), (zeros += 4);
   const by2 = (x * 0.01) | 0;
-  if (by2 * 100 === x) (x = by2), (zeros += 2);
+  if (by2 * 100 === x) {
+    const by8 = (x * 1e-8) | 0;
+    if (by8 * 1e8 === x) (x = by8), (zeros += 8);
+    const by4 = (x * 1e-4) | 0;
+    if (by4 * 1e4 === x) (x = by4), (zeros += 4);
+    const by100 = (x * 0.01) | 0;
+    if (by100 * 100 === x) (x = by100), (zeros += 2);
+  }
   const by1 = (x * 0.1) | 0;
-  if (by1 * 10 === x) (x = by1), (zeros += 1);
+  if (by1 * 10 === x) zeros += 1;
   const k = low === 0 ? 9 - zeros : 17 - zeros;
   if (n > -6 && n <= 0) {
     out[pos++] = 48;
     out[pos++] = 46;
     for (let z = n; z < 0; z++) out[pos++] = 48;
-    return writeSignificant(a, x, k, out, pos);
-  }
-  if (n >= k && n <= 21) {
-    pos = writeSignificant(a, x, k, out, pos);
-    for (let z = k; z < n; z++) out[pos++] = 48;
-    return pos;
+    writeSeventeen(a, low, out, pos);
+    return pos + k;
   }
   // Written one place to the right, then the digits before the point moved left.
-  const end = writeSignificant(a, x, k, out, pos + 1);
+  writeSeventeen(a, low, out, pos + 1);
+  if (n >= k && n <= 21) {
+    for (let j = 0; j < n; j++) out[pos + j] = j < 17 ? out[pos + j + 1] : 48;
+    return pos + n;
+  }
   const before = n > 0 && n <= 21 ? n : 1;
   for (let j = 0; j < before; j++) out[pos + j] = out[pos + j + 1];
   out[pos + before] = 46;
-  if (before === n) return end;
-  pos = k > 1 ? end : pos + 1;
+  if (before === n) return pos + k + 1;
+  pos = k > 1 ? pos + k + 1 : pos + 1;
   out[pos++] = 101;
   out[pos++] = n > 0 ? 43 : 45;
   return writeUint(Math.abs(n - 1), out, pos);
 }
 
-/** Writes the k significant digits: a's (stripped to `last` if k ≤ 9), else a's nine then last's. */
-function writeSignificant(a: number, last: number, k: number, out: Uint8Array, pos: number): number {
-  if (k <= 9) return writeWidth(last, k, out, pos);
-  return writeWidth(last, k - 9, out, writeWidth(a, 9, out, pos));
+/** Writes the seventeen digits of a·1e8 + low at out[p] (trailing zeros included). */
+function writeSeventeen(a: number, low: number, out: Uint8Array, p: number): void {
+  const first = (a * 1e-8) | 0;
+  out[p] = 48 + first;
+  writeEight(a - first * 1e8, p + 1);
+  writeEight(low, p + 9);
 }
 
-/** Writes the integer x as exactly `width` digits (zero-padded); returns the end. */
-function writeWidth(x: number, width: number, out: Uint8Array, pos: number): number {
+/** Writes the eight digits of x (an integer below 1e8, zero-padded) at lastOut[p]. */
+function writeEight(x: number, p: number): void {
+  const high = (x * 1e-4) | 0;
+  view.setUint32(p, QUADS[high], true);
+  view.setUint32(p + 4, QUADS[x - high * 1e4], true);
+}
+
+// The quotients here and in layout are (x * 10^-j) | 0: each constant is a little above 10^-j, so the
+// truncated product is the exact quotient for every x below 2^31 (checked exhaustively below 1e8).
+
+/** Writes the integer x (below 1e9) in decimal; returns the end. */
+function writeUint(x: number, out: Uint8Array, pos: number): number {
+  const width = x < 1e4 ? (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : 4) : x < 1e5 ? 5 : x < 1e6 ? 6 : x < 1e7 ? 7 : x < 1e8 ? 8 : 9;
   const end = pos + width;
   let i = end;
   let r = x | 0;
@@ -293,13 +326,4 @@ function writeWidth(x: number, width: number, out: Uint8Array, pos: number): num
   }
   if (i > pos) out[pos] = 48 + r;
   return end;
-}
-
-// The quotients here and in layout are (x * 10^-j) | 0: each constant is a little above 10^-j, so the truncated
-// product is the exact quotient for every x below 2^31 (checked exhaustively for 10^-4 below 1e8).
-
-/** Writes the integer x (below 1e9) in decimal; returns the end. */
-function writeUint(x: number, out: Uint8Array, pos: number): number {
-  const width = x < 1e4 ? (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : 4) : x < 1e5 ? 5 : x < 1e6 ? 6 : x < 1e7 ? 7 : x < 1e8 ? 8 : 9;
-  return writeWidth(x, width, out, pos);
 }
