@@ -215,11 +215,18 @@ function shortestLow(b: number, down: number, up: number, exact: boolean, even: 
   for (let unit = 100, inverse = 0.01; unit >= 1; unit = unit === 100 ? 10 : unit === 10 ? 1 : 0, inverse *= 10) {
     const m = Math.round(b * inverse);
     const near = m * unit - b;
-    const other = near > 0 ? m - 1 : m + 1;
     const inNear = fits(near, down, up, exact, even);
+    if (inNear < 0) return -1;
+    const tie = Math.abs(Math.abs(near) - unit * 0.5) < UNSURE;
+    // Unless on a tie, the farther candidate matters only if the nearer misses a lopsided interval.
+    if (!tie && (inNear === 1 || down === up)) {
+      if (inNear === 1) return m * unit;
+      continue;
+    }
+    const other = near > 0 ? m - 1 : m + 1;
     const inOther = fits(other * unit - b, down, up, exact, even);
-    if (inNear < 0 || inOther < 0) return -1;
-    if (Math.abs(Math.abs(near) - unit * 0.5) < UNSURE) {
+    if (inOther < 0) return -1;
+    if (tie) {
       if (!exact) return -1;
       // A tie: both are candidates if both fit.
       if (inNear && inOther) return ((m & 1) === 0 ? m : other) * unit;
