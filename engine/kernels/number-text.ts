@@ -147,12 +147,17 @@ export function writeNumberAt(values: Float64Array, row: number, out: Uint8Array
     out[pos++] = 45;
     v = -v;
   }
-  if (v < 9007199254740992 && v === Math.floor(v)) {
-    if (v < 1e8) return writeUint(v, out, pos);
-    const high = Math.floor(v / 1e8);
-    pos = writeUint(high, out, pos);
-    writeEight(v - high * 1e8, pos);
-    return pos + 8;
+  if (v < 9007199254740992 && v === Math.floor(v)) return writeInteger(v, out, pos);
+  // A decimal of at most four places, as read from a text: v is the double nearest N/1e4, and as
+  // N has at most 15 digits no other decimal as short reads as v (DBL_DIG), so N/1e4 is String(v).
+  const scaled = v * 1e4;
+  if (scaled < 1e15 && scaled === Math.round(scaled) && scaled / 1e4 === v) {
+    const whole = Math.floor(scaled / 1e4);
+    const places = (scaled - whole * 1e4) | 0;
+    pos = writeInteger(whole, out, pos);
+    out[pos] = 46;
+    view.setUint32(pos + 1, QUADS[places], true);
+    return pos + (places % 10 ? 5 : places % 100 ? 4 : places % 1000 ? 3 : 2);
   }
   if (v === Infinity) {
     out.set(INFINITY, pos);
@@ -317,6 +322,15 @@ function writeEight(x: number, p: number): void {
 
 // The quotients here and in layout are (x * 10^-j) | 0: each constant is a little above 10^-j, so the
 // truncated product is the exact quotient for every x below 2^31 (checked exhaustively below 1e8).
+
+/** Writes the integer x (below 2^53) in decimal; returns the end. */
+function writeInteger(x: number, out: Uint8Array, pos: number): number {
+  if (x < 1e8) return writeUint(x, out, pos);
+  const high = Math.floor(x / 1e8);
+  pos = writeUint(high, out, pos);
+  writeEight(x - high * 1e8, pos);
+  return pos + 8;
+}
 
 /** Writes the integer x (below 1e9) in decimal; returns the end. */
 function writeUint(x: number, out: Uint8Array, pos: number): number {
