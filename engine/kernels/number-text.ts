@@ -1,28 +1,28 @@
 /**
  * The text of a number as bytes: `writeNumber(v, out, pos)` writes exactly the ASCII of JavaScript's
- * `String(v)` and makes no string, several times faster than `String(v)`.
+ * `String(v)` and makes no string, two to four times faster than `String(v)`.
  *
  * `String(v)` is the shortest decimal that reads back as v (ECMAScript Number::toString): the fewest
  * digits whose value lies in v's rounding interval (half an ulp either side, ends included when v's
  * significand is even), the closest to v among those, the even one on a tie; then laid out as an
  * integer below 1e21, "0.000…" above 1e-7, exponent form otherwise.
  *
- * How (for a normal, non-integer v = f·2^e, f in [2^52, 2^53)): W = v·10^q with q chosen so that
- * W is in [1e16, 1e17) is computed as a double-double — f times a 107-bit 10^q (Dekker's exact
- * product, the table built with BigInt) — and split at the eighth digit, W ≈ a·1e8 + B, with a the
- * first nine digits exactly and B the rest as a double. Half the interval is H = 2^(e−1)·10^q < 11.1
- * in these units (a quarter-ulp below a power of two). As the interval is narrower than 100, the one
- * multiple of 100 that can lie in it is the one nearest B; if it does, it is the shortest, its
- * trailing zeros stripped. Otherwise the answer has 16 digits (a multiple of 10 in the interval,
- * the nearest to B) or else 17 (the integer nearest to B within the interval).
+ * Integers below 2^53 and decimals of at most four places are written directly. Otherwise (a
+ * normal v = f·2^e, f in [2^52, 2^53)): W = v·10^q, with q chosen so that W is in [1e16, 1e17), is
+ * computed as a double-double — f times a 107-bit 10^q (Dekker's exact product; the table built
+ * with BigInt) — and split at the eighth digit, W ≈ a·1e8 + b: a the first nine digits exactly, b
+ * the rest as a double. Half the interval is H = 2^(e−1)·10^q < 11.1 in these units (a quarter-ulp
+ * below a power of two), so the only multiples of 100 it can hold are the two nearest b; then
+ * those of 10, then the integers (`shortestLow`).
  *
- * Why the fallback is sound: |B − exact| < 2e-8 (the double-double is within 1e-14 of W; the
- * split adds two roundings of a number below 2^27, 2^-27 each), H is within 1e-14, and the divisions
- * by 10 add under 2e-9. Each decision compares such a quantity with an integer, a half-integer or
- * zero; when it lies within UNSURE = 1e-6 of it — ties, values on the interval's end, which exact
- * decimals can be — the answer comes from `String(v)` instead (about one value in 10^5 of random
- * doubles; none for integers). Subnormals and the smallest normals (below 2^-1021), whose interval
- * is wider, also go to `String(v)`.
+ * Why the fallback is sound: |b − exact| < 2e-8 (the double-double is within 1e-14 of W; the split
+ * adds two roundings of a number below 2^27, 2^-27 each) and H is within 1e-14. Each decision
+ * compares a distance with zero (an interval's end) or with half a unit (a tie); when it lies
+ * within UNSURE = 1e-7 of it, it is settled exactly if the decimals are exact enough that such a
+ * distance can only be zero (W a multiple of 2^-22 for q ≥ 0, of 5^q for −7 ≤ q < 0), and
+ * otherwise left to `String(v)`: under one value in a million of random doubles of any magnitude.
+ * Subnormals and the smallest normals (below 2^-1021), whose interval is wider, also go to
+ * `String(v)`.
  */
 
 /** The margin under which a decision is left to String(v): far above the error bound of 2e-8. */
@@ -196,6 +196,7 @@ export function writeNumberAt(values: Float64Array, row: number, out: Uint8Array
       }
       const up = ph * scale * 0.5;
       const down = f === 4503599627370496 ? up * 0.5 : up;
+      // Distances are multiples of 2^(e+q−2) (q ≥ 0) or of 5^q (q < 0): a tiny one is zero (file comment).
       const exact = q >= 0 ? exponent - 52 + q >= -20 : q >= -7 && exponent - 52 + q >= 2;
       const even = (WORDS[1 - HIGH] & 1) === 0;
       const low = shortestLow(b, down, up, exact, even);
