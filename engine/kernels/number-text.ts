@@ -1,28 +1,28 @@
 /**
  * The text of a number as bytes: `writeNumber(v, out, pos)` writes exactly the ASCII of JavaScript's
- * `String(v)` and makes no string, several times faster than `String(v)`.
+ * `String(v)` and makes no string, two to four times faster than `String(v)`.
  *
  * `String(v)` is the shortest decimal that reads back as v (ECMAScript Number::toString): the fewest
  * digits whose value lies in v's rounding interval (half an ulp either side, ends included when v's
  * significand is even), the closest to v among those, the even one on a tie; then laid out as an
  * integer below 1e21, "0.000…" above 1e-7, exponent form otherwise.
  *
- * How (for a normal, non-integer v = f·2^e, f in [2^52, 2^53)): W = v·10^q with q chosen so that
- * W is in [1e16, 1e17) is computed as a double-double — f times a 107-bit 10^q (Dekker's exact
- * product, the table built with BigInt) — and split at the eighth digit, W ≈ a·1e8 + B, with a the
- * first nine digits exactly and B the rest as a double. Half the interval is H = 2^(e−1)·10^q < 11.1
- * in these units (a quarter-ulp below a power of two). As the interval is narrower than 100, the one
- * multiple of 100 that can lie in it is the one nearest B; if it does, it is the shortest, its
- * trailing zeros stripped. Otherwise the answer has 16 digits (a multiple of 10 in the interval,
- * the nearest to B) or else 17 (the integer nearest to B within the interval).
+ * Integers below 2^53 and decimals of at most four places are written directly. Otherwise (a
+ * normal v = f·2^e, f in [2^52, 2^53)): W = v·10^q, with q chosen so that W is in [1e16, 1e17), is
+ * computed as a double-double — f times a 107-bit 10^q (Dekker's exact product; the table built
+ * with BigInt) — and split at the eighth digit, W ≈ a·1e8 + b: a the first nine digits exactly, b
+ * the rest as a double. Half the interval is H = 2^(e−1)·10^q < 11.1 in these units (a quarter-ulp
+ * below a power of two), so the only multiples of 100 it can hold are the two nearest b; then
+ * those of 10, then the integers (`shortestLow`).
  *
- * Why the fallback is sound: |B − exact| < 2e-8 (the double-double is within 1e-14 of W; the
- * split adds two roundings of a number below 2^27, 2^-27 each), H is within 1e-14, and the divisions
- * by 10 add under 2e-9. Each decision compares such a quantity with an integer, a half-integer or
- * zero; when it lies within UNSURE = 1e-6 of it — ties, values on the interval's end, which exact
- * decimals can be — the answer comes from `String(v)` instead (about one value in 10^5 of random
- * doubles; none for integers). Subnormals and the smallest normals (below 2^-1021), whose interval
- * is wider, also go to `String(v)`.
+ * Why the fallback is sound: |b − exact| < 2e-8 (the double-double is within 1e-14 of W; the split
+ * adds two roundings of a number below 2^27, 2^-27 each) and H is within 1e-14. Each decision
+ * compares a distance with zero (an interval's end) or with half a unit (a tie); when it lies
+ * within UNSURE = 1e-7 of it, it is settled exactly if the decimals are exact enough that such a
+ * distance can only be zero (W a multiple of 2^-22 for q ≥ 0, of 5^q for −7 ≤ q < 0), and
+ * otherwise left to `String(v)`: under one value in a million of random doubles of any magnitude.
+ * Subnormals and the smallest normals (below 2^-1021), whose interval is wider, also go to
+ * `String(v)`.
  */
 
 /** The margin under which a decision is left to String(v): far above the error bound of 2e-8. */
@@ -99,7 +99,17 @@ for (let i = 0; i < 100; i++) {
   PAIRS[2 * i] = 48 + Math.floor(i / 10);
   PAIRS[2 * i + 1] = 48 + (i % 10);
 }
+/** The four ASCII digits of every number below 10,000 as one little-endian word. */
+const QUADS = new Uint32Array(10000);
+for (let i = 0; i < 10000; i++) {
+  const d = [Math.floor(i / 1000), Math.floor(i / 100) % 10, Math.floor(i / 10) % 10, i % 10];
+  QUADS[i] = (48 + d[0]) | ((48 + d[1]) << 8) | ((48 + d[2]) << 16) | ((48 + d[3]) << 24);
+}
 const INFINITY = new Uint8Array([73, 110, 102, 105, 110, 105, 116, 121]);
+
+/** A view of the last output buffer, for writing four digits at once. */
+let lastOut: Uint8Array = new Uint8Array(0);
+let view: DataView = new DataView(lastOut.buffer);
 
 /** The words of a double's bits; which one holds the sign and exponent depends on the byte order. */
 const BITS = new Float64Array(1);
@@ -128,15 +138,26 @@ export function writeNumber(v: number, out: Uint8Array, pos: number): number {
  * never boxed to be passed.
  */
 export function writeNumberAt(values: Float64Array, row: number, out: Uint8Array, pos: number): number {
+  if (out !== lastOut) {
+    lastOut = out;
+    view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  }
   let v = values[row];
   if (v < 0) {
     out[pos++] = 45;
     v = -v;
   }
-  if (v < 9007199254740992 && v === Math.floor(v)) {
-    if (v < 1e8) return writeUint(v, out, pos);
-    const high = Math.floor(v / 1e8);
-    return writeWidth(v - high * 1e8, 8, out, writeUint(high, out, pos));
+  if (v < 9007199254740992 && v === Math.floor(v)) return writeInteger(v, out, pos);
+  // A decimal of at most four places, as read from a text: v is the double nearest N/1e4, and as
+  // N has at most 15 digits no other decimal as short reads as v (DBL_DIG), so N/1e4 is String(v).
+  const scaled = v * 1e4;
+  if (scaled < 1e15 && scaled === Math.round(scaled) && scaled / 1e4 === v) {
+    const whole = Math.floor(scaled / 1e4);
+    const places = (scaled - whole * 1e4) | 0;
+    pos = writeInteger(whole, out, pos);
+    out[pos] = 46;
+    view.setUint32(pos + 1, QUADS[places], true);
+    return pos + (places % 10 ? 5 : places % 100 ? 4 : places % 1000 ? 3 : 2);
   }
   if (v === Infinity) {
     out.set(INFINITY, pos);
@@ -175,6 +196,7 @@ export function writeNumberAt(values: Float64Array, row: number, out: Uint8Array
       }
       const up = ph * scale * 0.5;
       const down = f === 4503599627370496 ? up * 0.5 : up;
+      // Distances are multiples of 2^(e+q−2) (q ≥ 0) or of 5^q (q < 0): a tiny one is zero (file comment).
       const exact = q >= 0 ? exponent - 52 + q >= -20 : q >= -7 && exponent - 52 + q >= 2;
       const even = (WORDS[1 - HIGH] & 1) === 0;
       const low = shortestLow(b, down, up, exact, even);
@@ -199,11 +221,18 @@ function shortestLow(b: number, down: number, up: number, exact: boolean, even: 
   for (let unit = 100, inverse = 0.01; unit >= 1; unit = unit === 100 ? 10 : unit === 10 ? 1 : 0, inverse *= 10) {
     const m = Math.round(b * inverse);
     const near = m * unit - b;
-    const other = near > 0 ? m - 1 : m + 1;
     const inNear = fits(near, down, up, exact, even);
+    if (inNear < 0) return -1;
+    const tie = Math.abs(Math.abs(near) - unit * 0.5) < UNSURE;
+    // Unless on a tie, the farther candidate matters only if the nearer misses a lopsided interval.
+    if (!tie && (inNear === 1 || down === up)) {
+      if (inNear === 1) return m * unit;
+      continue;
+    }
+    const other = near > 0 ? m - 1 : m + 1;
     const inOther = fits(other * unit - b, down, up, exact, even);
-    if (inNear < 0 || inOther < 0) return -1;
-    if (Math.abs(Math.abs(near) - unit * 0.5) < UNSURE) {
+    if (inOther < 0) return -1;
+    if (tie) {
       if (!exact) return -1;
       // A tie: both are candidates if both fit.
       if (inNear && inOther) return ((m & 1) === 0 ? m : other) * unit;
@@ -238,49 +267,75 @@ function layout(a: number, low: number, n: number, out: Uint8Array, pos: number)
       n++;
     }
   }
-  // The significant digits: a then low, with the trailing zeros of the last nonzero one dropped.
+  // The significant digits: a then low, with the trailing zeros of the last nonzero one dropped;
+  // only a multiple of 100 (the shortest were found at that unit) has more than one.
   let x = low === 0 ? a : low;
   let zeros = 0;
-  const by8 = (x * 1e-8) | 0;
-  if (by8 * 1e8 === x) (x = by8), (zeros += 8);
-  const by4 = (x * 1e-4) | 0;
-  if (by4 * 1e4 === x) (x = by4), (zeros += 4);
   const by2 = (x * 0.01) | 0;
-  if (by2 * 100 === x) (x = by2), (zeros += 2);
+  if (by2 * 100 === x) {
+    const by8 = (x * 1e-8) | 0;
+    if (by8 * 1e8 === x) (x = by8), (zeros += 8);
+    const by4 = (x * 1e-4) | 0;
+    if (by4 * 1e4 === x) (x = by4), (zeros += 4);
+    const by100 = (x * 0.01) | 0;
+    if (by100 * 100 === x) (x = by100), (zeros += 2);
+  }
   const by1 = (x * 0.1) | 0;
-  if (by1 * 10 === x) (x = by1), (zeros += 1);
+  if (by1 * 10 === x) zeros += 1;
   const k = low === 0 ? 9 - zeros : 17 - zeros;
   if (n > -6 && n <= 0) {
     out[pos++] = 48;
     out[pos++] = 46;
     for (let z = n; z < 0; z++) out[pos++] = 48;
-    return writeSignificant(a, x, k, out, pos);
-  }
-  if (n >= k && n <= 21) {
-    pos = writeSignificant(a, x, k, out, pos);
-    for (let z = k; z < n; z++) out[pos++] = 48;
-    return pos;
+    writeSeventeen(a, low, out, pos);
+    return pos + k;
   }
   // Written one place to the right, then the digits before the point moved left.
-  const end = writeSignificant(a, x, k, out, pos + 1);
+  writeSeventeen(a, low, out, pos + 1);
+  if (n >= k && n <= 21) {
+    for (let j = 0; j < n; j++) out[pos + j] = j < 17 ? out[pos + j + 1] : 48;
+    return pos + n;
+  }
   const before = n > 0 && n <= 21 ? n : 1;
   for (let j = 0; j < before; j++) out[pos + j] = out[pos + j + 1];
   out[pos + before] = 46;
-  if (before === n) return end;
-  pos = k > 1 ? end : pos + 1;
+  if (before === n) return pos + k + 1;
+  pos = k > 1 ? pos + k + 1 : pos + 1;
   out[pos++] = 101;
   out[pos++] = n > 0 ? 43 : 45;
   return writeUint(Math.abs(n - 1), out, pos);
 }
 
-/** Writes the k significant digits: a's (stripped to `last` if k ≤ 9), else a's nine then last's. */
-function writeSignificant(a: number, last: number, k: number, out: Uint8Array, pos: number): number {
-  if (k <= 9) return writeWidth(last, k, out, pos);
-  return writeWidth(last, k - 9, out, writeWidth(a, 9, out, pos));
+/** Writes the seventeen digits of a·1e8 + low at out[p] (trailing zeros included). */
+function writeSeventeen(a: number, low: number, out: Uint8Array, p: number): void {
+  const first = (a * 1e-8) | 0;
+  out[p] = 48 + first;
+  writeEight(a - first * 1e8, p + 1);
+  writeEight(low, p + 9);
 }
 
-/** Writes the integer x as exactly `width` digits (zero-padded); returns the end. */
-function writeWidth(x: number, width: number, out: Uint8Array, pos: number): number {
+/** Writes the eight digits of x (an integer below 1e8, zero-padded) at lastOut[p]. */
+function writeEight(x: number, p: number): void {
+  const high = (x * 1e-4) | 0;
+  view.setUint32(p, QUADS[high], true);
+  view.setUint32(p + 4, QUADS[x - high * 1e4], true);
+}
+
+// The quotients here and in layout are (x * 10^-j) | 0: each constant is a little above 10^-j, so the
+// truncated product is the exact quotient for every x below 2^31 (checked exhaustively below 1e8).
+
+/** Writes the integer x (below 2^53) in decimal; returns the end. */
+function writeInteger(x: number, out: Uint8Array, pos: number): number {
+  if (x < 1e8) return writeUint(x, out, pos);
+  const high = Math.floor(x / 1e8);
+  pos = writeUint(high, out, pos);
+  writeEight(x - high * 1e8, pos);
+  return pos + 8;
+}
+
+/** Writes the integer x (below 1e9) in decimal; returns the end. */
+function writeUint(x: number, out: Uint8Array, pos: number): number {
+  const width = x < 1e4 ? (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : 4) : x < 1e5 ? 5 : x < 1e6 ? 6 : x < 1e7 ? 7 : x < 1e8 ? 8 : 9;
   const end = pos + width;
   let i = end;
   let r = x | 0;
@@ -293,13 +348,4 @@ function writeWidth(x: number, width: number, out: Uint8Array, pos: number): num
   }
   if (i > pos) out[pos] = 48 + r;
   return end;
-}
-
-// The quotients here and in layout are (x * 10^-j) | 0: each constant is a little above 10^-j, so the truncated
-// product is the exact quotient for every x below 2^31 (checked exhaustively for 10^-4 below 1e8).
-
-/** Writes the integer x (below 1e9) in decimal; returns the end. */
-function writeUint(x: number, out: Uint8Array, pos: number): number {
-  const width = x < 1e4 ? (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : 4) : x < 1e5 ? 5 : x < 1e6 ? 6 : x < 1e7 ? 7 : x < 1e8 ? 8 : 9;
-  return writeWidth(x, width, out, pos);
 }

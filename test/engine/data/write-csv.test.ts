@@ -32,6 +32,17 @@ describe("CSV writer", () => {
     for (const c of chunks) expect(c[c.length - 1]).toBe(0x0a);
     expect(Buffer.concat(chunks).equals(Buffer.concat(csvChunks(big, n, { bom: false, eol: "\n" })))).toBe(true);
   });
+
+  it("writes a row longer than a chunk whole, numbers as String(v) writes them", () => {
+    const long = "中,".repeat(400_000);
+    const wide: OutputColumn[] = [
+      { name: "t", type: "text", values: [long, "b"] },
+      { name: "x", type: "number", values: Float64Array.of(0.1 + 0.2, -1e-7) },
+      { name: "r", type: "rank", values: Int32Array.of(3, 0) },
+      { name: "ok", type: "boolean", values: Uint8Array.of(1, 0) },
+    ];
+    expect(text(csvChunks(wide, 2, { bom: false, eol: "\n" }))).toBe(`t,x,r,ok\n"${long}",0.30000000000000004,3,true\nb,-1e-7,,false\n`);
+  });
 });
 
 /** The writer as plain string building: quote, neutralise, String(v), joined by commas and line ends. */
