@@ -57,6 +57,15 @@ export function timeProcess(args: string[], cwd = root): { ms: number; rssMB: nu
   return { ms, rssMB };
 }
 
+/** Stops the benchmark unless DuckDB's scores are parkscore's (within the rounding of a stored score), enterprise by enterprise. */
+function checkAgreement(ours: string, theirs: string): void {
+  const r = spawnSync(process.execPath, [join(here, "reference", "agreement.mjs"), ours, theirs], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`the agreement check failed: ${r.stderr.trim()}`);
+  const a = JSON.parse(r.stdout) as { rows: string; score: number; contrib: number; norm: number; grades: string };
+  if (!(a.score < 1e-6 && a.contrib < 1e-9 && a.norm < 1e-12 && Number(a.grades) === 0)) throw new Error(`DuckDB's scores differ from parkscore's: ${r.stdout.trim()}`);
+  process.stdout.write(`DuckDB agrees over ${Number(a.rows).toLocaleString("en")} enterprises: scores within ${a.score.toExponential(1)}, contributions ${a.contrib.toExponential(1)}, same grades\n`);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const h = s.length >> 1;
@@ -101,6 +110,7 @@ export function commandBench(o: CommandBenchOptions): CommandRow[] {
     oursRss = Math.max(oursRss, a.rssMB);
     theirsRss = Math.max(theirsRss, b.rssMB);
   }
+  checkAgreement(join(scratch, "score-csv", "scores.csv"), join(scratch, "duckdb", "scores.parquet"));
   const ref = { what: "DuckDB, the same work in SQL (CSV + Parquet out)", ms: median(theirs), rssMB: theirsRss, ratio: median(ours) / median(theirs), maxRatio: 1 };
   rows.push({ what: "score --input CSV", ms: median(ours), rssMB: oursRss, runs: o.runs, reference: ref });
 
