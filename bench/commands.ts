@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { initDataset, listPeriods } from "../engine/store/dataset.js";
 import { duckdbScoreSql } from "./reference/duckdb-score.js";
@@ -154,10 +154,10 @@ export function printCommandTable(rows: CommandRow[], judge: boolean, write: (s:
   return missed;
 }
 
-/** What the figures were measured on: the day, the processor, its cores, the memory, Node. */
+/** What the figures were measured on: the day, the processor, its cores, the memory, Node, and how busy the machine was. */
 export function machine(): string {
   const all = cpus();
-  return `${new Date().toISOString().slice(0, 10)}, ${all[0]?.model.trim() ?? "unknown processor"} × ${all.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  return `${new Date().toISOString().slice(0, 10)}, ${all[0]?.model.trim() ?? "unknown processor"} × ${all.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} when the table was made`;
 }
 
 /** The table in Markdown, for the README and docs/performance.md (`npm run bench -- --record`). */
