@@ -55,6 +55,7 @@ export { evaluateCommitments, breaches, TARGETS, TARGET_LABELS, type Contract, t
 // The dataset folder: periods, revisions, runs, contracts, standards.
 export { initDataset, openDataset, listPeriods, listRevisions, listSources, latestRevision, importPeriod, readStoredPeriod, type Imported, type Revision, type SourceUse } from "./store/dataset.js";
 export { importSource, type ImportedSource } from "./store/source-import.js";
+export { intakeToFolder, INTAKE_ITEMS, type IntakeRun, type IntakeItem, type IntakeSummary } from "./store/intake-output.js";
 export { scoreStored, listRuns, latestRun, periodRuns, findRun, type ScoredRun, type StoredRun } from "./store/runs.js";
 export { readRun, type RunScores, type ReadRunOptions } from "./store/run-scores.js";
 export { periodsBetween, loadWindow, type WindowPeriod } from "./store/window.js";

@@ -60,6 +60,8 @@ export interface Coverage {
   matched: number;
   /** Participants (indexes into Merged.codes) the source has no row for. */
   lacking: number[];
+  /** Each participant's rows in the file (empty for those it lacks). */
+  rowsOf: number[][];
   unknown: UnknownCode[];
   /** Codes repeated where a column has no combine rule. */
   repeated: RepeatedCode[];
@@ -97,13 +99,13 @@ export function mergeSources(idColumn: string, participants: SourceTable, source
   const coverage: Coverage[] = [];
   for (const { source, table } of sources) {
     if (table === undefined) {
-      coverage.push({ source, rows: 0, matched: 0, lacking: list.codes.map((_, g) => g), unknown: [], repeated: [], invalid: [] });
+      coverage.push({ source, rows: 0, matched: 0, lacking: list.codes.map((_, g) => g), rowsOf: list.codes.map(() => []), unknown: [], repeated: [], invalid: [] });
       for (const c of source.columns) columns.push({ name: c.column, type: "number", values: new Float64Array(list.codes.length).fill(NaN) });
       warnings.push({ code: "intake.source-missing", message: `source ${source.id} (${source.label.en}) has no file for this period: its columns (${source.columns.map((c) => c.column).join(", ")}) are missing for every enterprise` });
       continue;
     }
     const groups = table === participants ? list.groups : groupRows(table, list.at);
-    const cov: Coverage = { source, file: table.file, rows: table.nrows, matched: 0, lacking: [], unknown: [], repeated: [], invalid: [] };
+    const cov: Coverage = { source, file: table.file, rows: table.nrows, matched: 0, lacking: [], rowsOf: groups.map((rows) => rows.map(table.row)), unknown: [], repeated: [], invalid: [] };
     groups.forEach((rows, g) => (rows.length ? cov.matched++ : cov.lacking.push(g)));
     if (table === participants) cov.invalid = invalidCodes(table, overrides);
     else cov.unknown = unknownCodes(table, list.at, index, overrides);
