@@ -9,6 +9,7 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { xlsxBytes } from "../../engine/data/write-xlsx.js";
+import { loadWindow, periodResult } from "../../engine/index.js";
 import { CODE, INTAKE_SCHEME } from "../engine/intake/fixtures.js";
 import { cli, tempDir } from "./helpers.js";
 
@@ -119,6 +120,13 @@ describe("department files in, merged per enterprise, scored", { timeout: 120_00
     writeFileSync(f("plain.yaml"), PLAIN_SCHEME);
     expect((await cli(["score", "--scheme", f("plain.yaml"), "--input", f("merged.csv"), "--out", f("plain")])).code).toBe(0);
     expect(readFileSync(join(runDir, "scores.csv"), "utf8")).toBe(readFileSync(f("plain/scores.csv"), "utf8"));
+
+    // What reports, notebooks and dynamic evaluations read is the same merge, and the run made from it counts.
+    const stored = await periodResult(dir, "2025");
+    expect(stored.run?.dir).toBe(runDir);
+    expect(stored.revision.sources?.find((s) => s.source === "power")?.revision).toBe(3);
+    const window = await loadWindow(dir, stored.scheme, ["2025"], []);
+    expect(window[0].scores.ids).toEqual(stored.result.ids);
 
     // The run counts until a source gets a new revision.
     expect((await cli(["history", dir, "--period", "2025"])).stdout).toMatch(/ yes\n/);
