@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ParkscoreError } from "../../../engine/errors.js";
 import { parseScheme } from "../../../engine/scheme/load.js";
+import { SCHEME_TEMPLATE } from "../../../engine/store/template.js";
 import { INTAKE_SCHEME } from "../intake/fixtures.js";
 
 function problems(yaml: string): string[] {
@@ -86,5 +87,19 @@ describe("a scheme's department sources", () => {
     const { scheme, warnings } = parseScheme(`${INTAKE_SCHEME}uscc_overrides: [" ９１３５０１００m000100y44 "]\ncolumns: { 企业代码: code }\n`, "s.yaml");
     expect(scheme.usccOverrides).toEqual(["91350100M000100Y44"]);
     expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual(["columns: is not used: with department sources, each source maps its own headers under its columns:"]);
+  });
+
+  it("is what init's template shows: its commented sources, in place of columns:, make a valid scheme", () => {
+    const columns = SCHEME_TEMPLATE.slice(SCHEME_TEMPLATE.indexOf("\ncolumns:") + 1, SCHEME_TEMPLATE.indexOf("# Or, when"));
+    const yaml = SCHEME_TEMPLATE.replace(columns, "").replace(/^# (sources:|  - \{ id)/gm, "$1");
+    const { scheme, warnings } = parseScheme(yaml, "scheme.yaml");
+    expect(warnings).toEqual([]);
+    expect(scheme.departments.map((d) => `${d.id}: ${d.columns.map((c) => `${c.column}${c.combine ? ` (${c.combine})` : ""}`).join(", ")}`)).toEqual([
+      "participants: name",
+      "land: land_mu (sum)",
+      "tax: tax",
+      "stats: value_added",
+      "energy: energy_tce (sum)",
+    ]);
   });
 });
