@@ -74,6 +74,8 @@ export interface Coverage {
 export interface Merged {
   /** The participants' codes, normalised, in the list's order: the merged table's rows. */
   codes: string[];
+  /** Each participant's row in the participant list's file. */
+  listRows: number[];
   /** The merged table: the id column, then every source's columns in the scheme's order. */
   columns: OutputColumn[];
   coverage: Coverage[];
@@ -125,7 +127,7 @@ export function mergeSources(idColumn: string, participants: SourceTable, source
     warnings.push(...coverageWarnings(cov, list.codes));
     coverage.push(cov);
   }
-  return { codes: list.codes, columns, coverage, problems, warnings };
+  return { codes: list.codes, listRows: list.groups.map((rows) => participants.row(rows[0])), columns, coverage, problems, warnings };
 }
 
 interface ParticipantList {

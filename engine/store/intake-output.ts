@@ -72,15 +72,17 @@ export async function intakeToFolder(dir: string, period: string, out: string): 
   const { merged, missing, revision } = await mergePeriod(dir, period, scheme, latest);
   const cols = schemeColumns(scheme);
   const names = merged.columns.find((c) => c.name === scheme.name);
-  const nameOf = (g: number) => (names?.type === "text" ? names.values[g] : "");
+  const nameOf = (g: number) => (names?.type === "text" && g >= 0 ? names.values[g] : "");
+  const at = new Map(merged.codes.map((code, g) => [code, g]));
+  const participant = (code: string) => at.get(code) ?? -1;
   const checks = valueChecks(merged, new Set(cols.numeric), cols.divisors);
   const items: IntakeItem[] = [];
   const summaries: IntakeSummary[] = scheme.departments.map((source) => {
     const cov = merged.coverage.find((c) => c.source.id === source.id);
     const own = checks.filter((c) => c.source === source.id);
     if (!cov?.file) items.push({ source: source.id, kind: "missing-source", code: "", name: "", rows: [], column: "", value: "", detail: `no file for period ${period}${source.required ? ": the scheme requires it, so the period cannot be scored" : " (optional)"}` });
-    else items.push(...coverageItems(cov, merged.codes, nameOf));
-    for (const c of own) items.push({ source: source.id, kind: "check", code: c.code, name: nameOf(merged.codes.indexOf(c.code)), rows: c.rows, column: c.header, value: c.value === c.value ? String(c.value) : "", detail: c.problem });
+    else items.push(...coverageItems(cov, merged.codes, (code) => nameOf(participant(code))));
+    for (const c of own) items.push({ source: source.id, kind: "check", code: c.code, name: nameOf(participant(c.code)), rows: c.rows, column: c.header, value: c.value === c.value ? String(c.value) : "", detail: c.problem });
     return {
       source,
       file: cov?.file,
@@ -118,18 +120,18 @@ export async function intakeToFolder(dir: string, period: string, out: string): 
 }
 
 /** A source's findings: participants it lacks, codes not on the list, repeated codes, the list's invalid codes. */
-function coverageItems(cov: Coverage, codes: string[], nameOf: (g: number) => string): IntakeItem[] {
+function coverageItems(cov: Coverage, codes: string[], nameOf: (code: string) => string): IntakeItem[] {
   const source = cov.source.id;
   const out: IntakeItem[] = [];
-  if (!cov.source.participants) for (const g of cov.lacking) out.push({ source, kind: "lacking", code: codes[g], name: nameOf(g), rows: [], column: "", value: "", detail: "on the participant list, but not in this file" });
+  if (!cov.source.participants) for (const g of cov.lacking) out.push({ source, kind: "lacking", code: codes[g], name: nameOf(codes[g]), rows: [], column: "", value: "", detail: "on the participant list, but not in this file" });
   for (const u of cov.unknown) {
-    const nearest = u.nearest.map((n) => `${n.code} ${n.differs === "check" ? "(only the check character differs)" : `(character ${n.position} differs)`}`).join(" or ");
+    const nearest = u.nearest.map((n) => `${n.code} ${nameOf(n.code)} ${n.differs === "check" ? "(only the check character differs)" : `(character ${n.position} differs)`}`).join(" or ");
     const detail = [u.code === "" ? "no code" : u.invalid ? `not a valid credit code: ${u.invalid}` : "", nearest ? `nearest participant: ${nearest}` : ""].filter(Boolean).join("; ");
-    out.push({ source, kind: "not-on-list", code: u.code, name: u.nearest.length === 1 ? nameOf(codes.indexOf(u.nearest[0].code)) : "", rows: u.rows, column: cov.source.key, value: u.code, detail: detail || "not on the participant list" });
+    out.push({ source, kind: "not-on-list", code: u.code, name: "", rows: u.rows, column: cov.source.key, value: u.code, detail: detail || "not on the participant list" });
   }
   for (const r of cov.repeated)
-    out.push({ source, kind: "repeated", code: r.code, name: nameOf(codes.indexOf(r.code)), rows: r.rows, column: r.conflicts.map((c) => c.header).join(", "), value: r.conflicts.map((c) => c.values.join(" vs ")).join("; "), detail: r.conflicts.length ? "the code repeats with conflicting values, and the source has no combine rule" : "the code repeats, and the source has no combine rule" });
-  for (const v of cov.invalid) out.push({ source, kind: "invalid-code", code: v.code, name: nameOf(codes.indexOf(v.code)), rows: v.rows, column: cov.source.key, value: v.code, detail: `${v.problem}; used as it is (list it under uscc_overrides: if it is right)` });
+    out.push({ source, kind: "repeated", code: r.code, name: nameOf(r.code), rows: r.rows, column: r.conflicts.map((c) => c.header).join(", "), value: r.conflicts.map((c) => c.values.join(" vs ")).join("; "), detail: r.conflicts.length ? "the code repeats with conflicting values, and the source has no combine rule" : "the code repeats, and the source has no combine rule" });
+  for (const v of cov.invalid) out.push({ source, kind: "invalid-code", code: v.code, name: nameOf(v.code), rows: v.rows, column: cov.source.key, value: v.code, detail: `${v.problem}; used as it is (list it under uscc_overrides: if it is right)` });
   return out;
 }
 

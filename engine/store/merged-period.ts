@@ -82,7 +82,7 @@ export async function mergePeriod(dir: string, period: string, scheme: Scheme, l
   }
   const list = sources.find((s) => s.source.participants)!;
   const missing = scheme.departments.filter((d) => d.required && !latest.get(d.id));
-  if (!list.table) return { merged: { codes: [], columns: [], coverage: [], problems: [], warnings: [] }, missing, revision };
+  if (!list.table) return { merged: { codes: [], listRows: [], columns: [], coverage: [], problems: [], warnings: [] }, missing, revision };
   return { merged: mergeSources(scheme.id, list.table, sources, new Set(scheme.usccOverrides)), missing, revision };
 }
 
@@ -103,9 +103,11 @@ export async function readMergedPeriod(dir: string, period: string, scheme: Sche
     );
   if (merged.problems.length) throw new ParkscoreError(merged.problems);
   const cols = schemeColumns(scheme);
-  const label = join(dir, revision.file);
+  // Scoring's messages name an enterprise's row by its row in the participant list.
+  const list = revision.sources!.find((u) => u.source === scheme.departments.find((d) => d.participants)!.id)!;
+  const label = `period ${period} merged from the departments' files (rows of ${list.delivered})`;
   const frame = readArrow(arrowBytes(merged.columns), label, { ...cols, headerMap: {} });
-  return { frame: { ...frame, warnings: [...(frame.warnings ?? []), ...merged.warnings] }, revision };
+  return { frame: { ...frame, origin: { ...frame.origin, rows: Int32Array.from(merged.listRows) }, warnings: [...(frame.warnings ?? []), ...merged.warnings] }, revision };
 }
 
 /** One stored revision of a source, typed as the scheme reads it; a header it lacks is named with the import that adds it. */

@@ -87,12 +87,12 @@ describe("department files in, merged per enterprise, scored", { timeout: 120_00
     const report = await cli(["intake", dir, "--period", "2025", "--out", join(root, "intake")]);
     expect(report.code).toBe(0);
     expect(report.stdout).toContain("period 2025: 5 participants");
-    expect(report.stdout).toContain(`不在参评名单 not-on-list: ${miskeyed} 丙公司 row 8: not a valid credit code: its check character is "X", but the first 17 characters give "Y"; nearest participant: ${c} (only the check character differs)`);
+    expect(report.stdout).toContain(`不在参评名单 not-on-list: ${miskeyed} row 8: not a valid credit code: its check character is "X", but the first 17 characters give "Y"; nearest participant: ${c} 丙公司 (only the check character differs)`);
     expect(report.stdout).toContain(`缺少企业 lacking: ${e} 戊公司: on the participant list, but not in this file`);
     expect(report.stdout).toContain("land: shared parcels — each row's figures × its share (column 分摊比例)");
     const csv = readFileSync(join(root, "intake", "intake.csv"), "utf8");
     expect(csv.split("\r\n").filter((l) => l.startsWith("power,") || l.startsWith("tax,"))).toEqual([
-      `power,供电公司,not-on-list,不在参评名单,${miskeyed},丙公司,8,统一社会信用代码,${miskeyed},"not a valid credit code: its check character is ""X"", but the first 17 characters give ""Y""; nearest participant: ${c} (only the check character differs)"`,
+      `power,供电公司,not-on-list,不在参评名单,${miskeyed},,8,统一社会信用代码,${miskeyed},"not a valid credit code: its check character is ""X"", but the first 17 characters give ""Y""; nearest participant: ${c} 丙公司 (only the check character differs)"`,
       `tax,税务局,lacking,缺少企业,${e},戊公司,,,,"on the participant list, but not in this file"`,
     ]);
     const ExcelJS = (await import("exceljs")).default;
