@@ -55,36 +55,58 @@ export interface NearestParticipant {
 
 /**
  * Finds, for a code not on the participant list, the participants that differ from it in exactly
- * one character (the check character included). Codes are indexed by each of their positions
- * blanked out, so a lookup costs one probe per position whatever the list's length.
+ * one character (the check character included). The first lookups compare the code with every
+ * participant; a file with many codes to look up gets an index of the codes with each position
+ * blanked out, so that a lookup then costs one probe per position whatever the list's length.
  */
 export class ParticipantIndex {
-  private readonly byPattern = new Map<string, string[]>();
+  private byPattern?: Map<string, string[]>;
+  private lookups = 0;
   private readonly codes: Set<string>;
 
   constructor(codes: Iterable<string>) {
     this.codes = new Set(codes);
-    for (const c of this.codes)
-      for (let k = 0; k < c.length; k++) {
-        const key = blanked(c, k);
-        const list = this.byPattern.get(key);
-        if (list) list.push(c);
-        else this.byPattern.set(key, [c]);
-      }
   }
 
   has(code: string): boolean {
     return this.codes.has(code);
   }
 
-  /** Every participant one character away, in list order of position. Empty when none is. */
+  /** Every participant one character away, in order of the differing position. Empty when none is. */
   nearest(code: string): NearestParticipant[] {
-    const out: NearestParticipant[] = [];
-    for (let k = 0; k < code.length; k++)
-      for (const c of this.byPattern.get(blanked(code, k)) ?? [])
-        if (c !== code && c.length === code.length) out.push({ code: c, differs: k === USCC_LENGTH - 1 ? "check" : "character", position: k + 1 });
-    return out;
+    if (++this.lookups > SCANNED_LOOKUPS) this.byPattern ??= patterns(this.codes);
+    const found: string[] = [];
+    if (this.byPattern) for (let k = 0; k < code.length; k++) found.push(...(this.byPattern.get(blanked(code, k)) ?? []).filter((c) => c !== code));
+    else for (const c of this.codes) if (oneApart(c, code)) found.push(c);
+    return found.map((c) => {
+      let k = 0;
+      while (c[k] === code[k]) k++;
+      return { code: c, differs: k === USCC_LENGTH - 1 ? "check" : "character", position: k + 1 };
+    }).sort((x, y) => x.position - y.position);
   }
+}
+
+/** Lookups made by comparing with every participant before the index is built (18 keys per participant). */
+const SCANNED_LOOKUPS = 32;
+
+/** Whether two codes of the same length differ in exactly one character. */
+function oneApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let d = 0;
+  for (let k = 0; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k) && ++d > 1) return false;
+  return d === 1;
+}
+
+function patterns(codes: Iterable<string>): Map<string, string[]> {
+  const byPattern = new Map<string, string[]>();
+  for (const c of codes)
+    for (let k = 0; k < c.length; k++) {
+      const key = blanked(c, k);
+      const list = byPattern.get(key);
+      if (list) list.push(c);
+      else byPattern.set(key, [c]);
+    }
+  return byPattern;
 }
 
 function blanked(code: string, k: number): string {

@@ -52,4 +52,16 @@ describe("ParticipantIndex", () => {
     expect(new ParticipantIndex([a, "91350100M000100Y53"]).nearest("91350100M000100Y33").map((n) => n.code)).toEqual([a, "91350100M000100Y53"]);
     expect(index.has(a)).toBe(true);
   });
+
+  it("finds the same participants once it indexes a list with many codes to look up", () => {
+    const list = Array.from({ length: 200 }, (_, i) => `91350100M000${String(i).padStart(3, "0")}Y4${i % 10}`);
+    const queries = [...list.map((c) => c.slice(0, 17) + "X"), ...list.map((c) => c.slice(0, 3) + "7" + c.slice(4)), list[0], "SHORT"];
+    const scanned = queries.map((q) => new ParticipantIndex(list).nearest(q));
+    const indexed = new ParticipantIndex(list);
+    expect(queries.map((q) => indexed.nearest(q))).toEqual(scanned);
+    expect(scanned[0]).toEqual([{ code: list[0], differs: "check", position: 18 }]);
+    // …000Y40 is one character from …100Y40 (position 13) and from …010Y40, …020Y40, … …090Y40 (position 14).
+    expect(scanned.at(-2)!.map((n) => [n.code, n.position])).toEqual([[list[100], 13], ...[10, 20, 30, 40, 50, 60, 70, 80, 90].map((i) => [list[i], 14])]);
+    expect(scanned.at(-1)).toEqual([]);
+  });
 });
