@@ -155,7 +155,8 @@ export function drawHoldings(panel: PanelPeriod[], seed: number): Holdings {
   const land = (id: string) => panel[0].numbers.land_mu[panel[0].ids.indexOf(id)];
   // at most half of either holder's land, in steps of 0.05 亩
   const area = Math.floor(Math.min((land(a) * 0.5) / SHARES[0], (land(b) * 0.5) / SHARES[1]) * 20) / 20;
-  const when = dayIn(rng, 2018, 1, 6);
+  // registered as held in shares once both holders had signed, in December 2018
+  const when = dayIn(rng, 2018, 12, 12);
   const shared: SharedParcel = {
     certificate: { number: numberFor(2018), date: date(when.y, when.m, when.d), site: `广耀园区C-${pad(1 + rng.int(40), 2)}号地块`, weight: 0 },
     codes: [a, b],
