@@ -2,8 +2,10 @@
  * The committed demo: its options, its panel (the admitted enterprises and the below-size firms
  * beside them), and writing each period's department files with the problems planted in the latest.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
 import type { OutputColumn } from '../engine/data/table.js';
 import { DEPARTMENTS, departmentTables, KEY, type Department, type SourceId } from './departments.js';
 import { drawHoldings } from './holdings.js';
@@ -23,6 +25,16 @@ export const DEMO = {
   firstPeriod: 2019,
   missingRate: 0.02,
 } as const;
+
+/**
+ * The demo scheme's evaluation of a table already merged — a panel written with its column keys as
+ * headers (`headers: 'en'`): the department sources left out, the references kept.
+ */
+export function mergedDemoScheme(): string {
+  const scheme = YAML.parse(fs.readFileSync(path.join(DEMO_DIR, 'scheme.yaml'), 'utf8')) as { sources: unknown[] };
+  scheme.sources = scheme.sources.filter((s) => typeof s === 'string');
+  return YAML.stringify(scheme);
+}
 
 /** The demo's panel: each period's admitted enterprises, then its below-size firms. */
 export function demoPanel(): PanelPeriod[] {

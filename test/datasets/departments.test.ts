@@ -8,14 +8,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import type { Frame } from '../../engine/data/frame.js';
 import { readFrame } from '../../engine/data/read.js';
 import type { OutputColumn } from '../../engine/data/table.js';
 import { parseScheme } from '../../engine/scheme/load.js';
 import { scorePeriod } from '../../engine/score/period.js';
 import { loadPeriodInput } from '../../engine/store/input.js';
-import { DEMO_DIR, demoDepartments, demoPanel } from '../../datasets/demo.js';
+import { DEMO_DIR, demoDepartments, demoPanel, mergedDemoScheme } from '../../datasets/demo.js';
 import { DEPARTMENTS, KEY, splitHundredths, type SourceId } from '../../datasets/departments.js';
 import { isValidUscc } from '../../datasets/uscc.js';
 import { writeTableCsv } from '../../datasets/write.js';
@@ -161,9 +160,7 @@ describe('the demo department files, merged by hand', () => {
       file,
     );
     // the scheme's evaluation over the merged columns: its department sources are the engine's to merge
-    const yaml = YAML.parse(fs.readFileSync(path.join(DEMO_DIR, 'scheme.yaml'), 'utf8')) as { sources: unknown[] };
-    yaml.sources = yaml.sources.filter((s) => typeof s === 'string');
-    const { scheme } = parseScheme(YAML.stringify(yaml), path.join(DEMO_DIR, 'scheme.yaml'));
+    const { scheme } = parseScheme(mergedDemoScheme(), path.join(DEMO_DIR, 'scheme.yaml'));
     const { frame } = await loadPeriodInput(scheme, file);
     const r = scorePeriod(frame, scheme);
     const p = panel.at(-1)!;
