@@ -22,13 +22,17 @@ export function isValidUscc(code: string): boolean {
 }
 
 /** 9 1 130481 (Wu'an) — registration authority, entity type, administrative division. */
-const CODE_PREFIX = Array.from('91130481MA0', (ch) => ch.charCodeAt(0));
+const CODE_PREFIX = Array.from('91130481MA', (ch) => ch.charCodeAt(0));
 const codeChars: number[] = new Array<number>(18).fill(0);
 
-/** A unique code for universe index i: 91130481 + MA0xxxxx + org-code check + USCC check. */
-export function makeCode(i: number, mult: number, add: number): string {
+/**
+ * A unique code for universe index i: 91130481 + MA + series + xxxxx + org-code check + USCC check.
+ * Panels drawn with different series ('0', '1') never share a code.
+ */
+export function makeCode(i: number, mult: number, add: number, series = '0'): string {
   const cc = codeChars;
-  for (let k = 0; k < 11; k++) cc[k] = CODE_PREFIX[k];
+  for (let k = 0; k < 10; k++) cc[k] = CODE_PREFIX[k];
+  cc[10] = series.charCodeAt(0);
   let p = (mult * i + add) % CODE_SPACE;
   for (let k = 15; k >= 11; k--) {
     cc[k] = USCC_ALPHABET.charCodeAt(p % 31);
