@@ -13,6 +13,8 @@ import { run } from "../cli/run.js";
 import { DEPARTMENTS } from "./departments.js";
 
 const demo = join(dirname(fileURLToPath(import.meta.url)), "demo");
+// The shipped store's revisions are imported by "parkscore", not by whoever rebuilt it.
+process.env.PARKSCORE_USER = "parkscore";
 await run(async () => {
   for (const period of readdirSync(demo).filter((f) => /^\d{4}$/.test(f)).sort()) {
     if (existsSync(join(demo, "periods", period))) continue;
