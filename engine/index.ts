@@ -60,6 +60,7 @@ export { scoreStored, listRuns, latestRun, periodRuns, findRun, type ScoredRun, 
 export { readRun, type RunScores, type ReadRunOptions } from "./store/run-scores.js";
 export { periodsBetween, loadWindow, type WindowPeriod } from "./store/window.js";
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
+export { loadDepartmentFiles, type DepartmentFilesInput } from "./store/department-files.js";
 export { periodResult, type StoredPeriodResult } from "./store/results.js";
 export { loadStandard } from "./store/standards.js";
 export { contractBreaches, importContracts, readContracts, type CommitmentReport } from "./store/contracts.js";

@@ -102,12 +102,21 @@ export async function readMergedPeriod(dir: string, period: string, scheme: Sche
       })),
     );
   if (merged.problems.length) throw new ParkscoreError(merged.problems);
-  const cols = schemeColumns(scheme);
-  // Scoring's messages name an enterprise's row by its row in the participant list.
   const list = revision.sources!.find((u) => u.source === scheme.departments.find((d) => d.participants)!.id)!;
-  const label = `period ${period} merged from the departments' files (rows of ${list.delivered})`;
-  const frame = readArrow(arrowBytes(merged.columns), label, { ...cols, headerMap: {} });
-  return { frame: { ...frame, origin: { ...frame.origin, rows: Int32Array.from(merged.listRows) }, warnings: [...(frame.warnings ?? []), ...merged.warnings] }, revision };
+  return { frame: mergedFrame(merged, scheme, `period ${period} merged from the departments' files (rows of ${list.delivered})`), revision };
+}
+
+/** The merge as the frame scoring reads, with the merge's warnings; `label` names it in messages. */
+export function mergedFrame(merged: Merged, scheme: Scheme, label: string): Frame {
+  const frame = readArrow(arrowBytes(merged.columns), label, { ...schemeColumns(scheme), headerMap: {} });
+  // Scoring's messages name an enterprise's row by its row in the participant list.
+  return { ...frame, origin: { ...frame.origin, rows: Int32Array.from(merged.listRows) }, warnings: [...(frame.warnings ?? []), ...merged.warnings] };
+}
+
+/** A source's file, read, as the merge takes it; `row` gives the delivered file's row of a table row. */
+export function sourceTable(source: DepartmentSource, file: string, frame: Frame, row: (i: number) => number): SourceTable {
+  const values = new Map<string, Float64Array | string[]>([...frame.texts, ...frame.numbers, ...(frame.rest ?? [])]);
+  return { source, file, nrows: frame.nrows, codes: frame.texts.get(source.key)!, row, values };
 }
 
 /** One stored revision of a source, typed as the scheme reads it; a header it lacks is named with the import that adds it. */
@@ -120,8 +129,7 @@ async function readSourceTable(dir: string, source: DepartmentSource, r: Revisio
     if (!(e instanceof ParkscoreError)) throw e;
     throw new ParkscoreError(e.problems.map((p) => storedProblem(p, dir, source, r)), e.omitted);
   }
-  const values = new Map<string, Float64Array | string[]>([...frame.texts, ...frame.numbers, ...(frame.rest ?? [])]);
-  return { source, file: r.source.name, nrows: frame.nrows, codes: frame.texts.get(source.key)!, row: (i) => deliveredRow(r.sourceRows, i), values };
+  return sourceTable(source, r.source.name, frame, (i) => deliveredRow(r.sourceRows, i));
 }
 
 /** A problem of a stored revision said as the department's file's, with the import that mends it. */

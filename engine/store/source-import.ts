@@ -72,7 +72,7 @@ function schemeSource(scheme: Scheme, id: string, dir: string): DepartmentSource
 }
 
 /** The file read as the scheme reads the source; every problem said in the source's terms. */
-async function readSource(file: string, source: DepartmentSource, scheme: Scheme, opts: ReadOptions): Promise<Frame> {
+export async function readSource(file: string, source: DepartmentSource, scheme: Scheme, opts: ReadOptions): Promise<Frame> {
   const cols = schemeColumns(scheme);
   const spec = sourceReadSpec(source, new Set(cols.numeric), new Set(cols.text));
   let frame: Frame;
