@@ -1,8 +1,9 @@
 /**
  * What the scheme will make of each enterprise's merged values, said per department so that the
  * department can correct its file: a number the scheme reads that is blank in every row the file
- * has for the enterprise (its missing-value policy will apply), and a divisor of a formula that is
- * 0 (the ratio goes missing) or negative (scoring refuses the period).
+ * has for the enterprise (its missing-value policy will apply) or on some of its rows only (the
+ * others are combined), and a divisor of a formula that is 0 (the ratio goes missing) or negative
+ * (scoring refuses the period).
  */
 import type { Merged } from "./merge.js";
 
@@ -40,6 +41,11 @@ export function valueChecks(merged: Merged, numeric: ReadonlySet<string>, diviso
               : undefined;
         if (problem) out.push({ source: cov.source.id, file: cov.file, code: merged.codes[g], rows, header: c.header, column: c.column, value: v, problem });
       });
+    }
+    for (const p of cov.partlyBlank) {
+      const col = merged.columns.find((x) => x.name === p.column)!;
+      const problem = `blank on row${p.blank.length === 1 ? "" : "s"} ${p.blank.join(", ")} of the enterprise's ${p.of}: ${p.column} is the ${p.rule} of the ${p.of - p.blank.length} delivered`;
+      out.push({ source: cov.source.id, file: cov.file, code: merged.codes[p.participant], rows: p.blank, header: p.header, column: p.column, value: col.values[p.participant] as number, problem });
     }
   }
   return out;

@@ -1,7 +1,8 @@
 /**
  * The combine rules: the rows one enterprise has in a department's file (its certificates, its
  * meters) made into its one value. Blank cells are skipped; an enterprise without a row, or whose
- * rows are all blank, has a missing value — except for `count` and `any`, which count rows and are
+ * rows are all blank, has a missing value (a sum of blanks is not 0; blanks beside delivered rows are
+ * named by the merge) — except for `count` and `any`, which count rows and are
  * 0 for an enterprise the file does not list.
  */
 import type { CombineRule } from "../scheme/types.js";

@@ -9,7 +9,7 @@ import type { OutputColumn } from "../data/table.js";
 import { parseNumber } from "../data/numbers.js";
 import { normalizeUscc, ParticipantIndex, usccProblem, type NearestParticipant } from "../data/uscc.js";
 import { NUMERIC_RULES } from "../scheme/sources.js";
-import type { DepartmentSource, SourceColumn } from "../scheme/types.js";
+import type { CombineRule, DepartmentSource, SourceColumn } from "../scheme/types.js";
 import { combineNumbers, firstTexts } from "./combine.js";
 import { equalSplitFactors, shareFactors } from "./shares.js";
 
@@ -69,6 +69,20 @@ export interface Coverage {
   invalid: InvalidCode[];
   /** How shared parcels were counted, in words, when the source shares them. */
   shareRule?: string;
+  /** Enterprises whose rows are blank in a column on some rows only: their value is combined from the delivered rows. */
+  partlyBlank: PartlyBlank[];
+}
+
+/** A column an enterprise's rows leave blank on some rows (a meter whose reading was not delivered) and fill on others. */
+export interface PartlyBlank {
+  /** The participant (index into Merged.codes). */
+  participant: number;
+  header: string;
+  column: string;
+  rule: CombineRule;
+  /** The file's rows left blank, and how many rows the enterprise has. */
+  blank: number[];
+  of: number;
 }
 
 export interface Merged {
@@ -101,19 +115,19 @@ export function mergeSources(idColumn: string, participants: SourceTable, source
   const coverage: Coverage[] = [];
   for (const { source, table } of sources) {
     if (table === undefined) {
-      coverage.push({ source, rows: 0, matched: 0, lacking: list.codes.map((_, g) => g), rowsOf: list.codes.map(() => []), unknown: [], repeated: [], invalid: [] });
+      coverage.push({ source, rows: 0, matched: 0, lacking: list.codes.map((_, g) => g), rowsOf: list.codes.map(() => []), unknown: [], repeated: [], invalid: [], partlyBlank: [] });
       for (const c of source.columns) columns.push({ name: c.column, type: "number", values: new Float64Array(list.codes.length).fill(NaN) });
       warnings.push({ code: "intake.source-missing", message: `source ${source.id} (${source.label.en}) has no file for this period: its columns (${source.columns.map((c) => c.column).join(", ")}) are missing for every enterprise` });
       continue;
     }
     const groups = table === participants ? list.groups : groupRows(table, list.at);
-    const cov: Coverage = { source, file: table.file, rows: table.nrows, matched: 0, lacking: [], rowsOf: groups.map((rows) => rows.map(table.row)), unknown: [], repeated: [], invalid: [] };
+    const cov: Coverage = { source, file: table.file, rows: table.nrows, matched: 0, lacking: [], rowsOf: groups.map((rows) => rows.map(table.row)), unknown: [], repeated: [], invalid: [], partlyBlank: [] };
     groups.forEach((rows, g) => (rows.length ? cov.matched++ : cov.lacking.push(g)));
     if (table === participants) cov.invalid = invalidCodes(table, overrides);
     else cov.unknown = unknownCodes(table, list.at, index, overrides);
     const factors = rowFactors(table);
     if (source.share) cov.shareRule = "header" in source.share ? `each row's figures × its share (column ${source.share.header})` : `a parcel's figures split equally among the enterprises holding it (column ${source.share.parcel})`;
-    for (const c of source.columns) columns.push(mergedColumn(table, c, groups, factors, problems));
+    for (const c of source.columns) columns.push(mergedColumn(table, c, groups, factors, problems, cov.partlyBlank));
     cov.repeated = repeatedCodes(table, groups, list.codes);
     for (const r of cov.repeated)
       problems.push({
@@ -222,7 +236,7 @@ function rowFactors(t: SourceTable): Float64Array | undefined {
 }
 
 /** One column of the merged table: the source column's rows, times their factors, combined per participant. */
-function mergedColumn(t: SourceTable, c: SourceColumn, groups: number[][], factors: Float64Array | undefined, problems: Problem[]): OutputColumn {
+function mergedColumn(t: SourceTable, c: SourceColumn, groups: number[][], factors: Float64Array | undefined, problems: Problem[], partlyBlank: PartlyBlank[]): OutputColumn {
   const x = t.values.get(c.header)!;
   const rule = c.combine;
   if (rule === "count" || rule === "any") return { name: c.column, type: "number", values: combineNumbers(rule, groups, new Float64Array(t.nrows)) };
@@ -234,6 +248,11 @@ function mergedColumn(t: SourceTable, c: SourceColumn, groups: number[][], facto
     return { name: c.column, type: "text", values: firstTexts(groups, x) };
   }
   const scaled = factors ? Float64Array.from(x, (v, i) => v * factors[i]) : x;
+  if (rule !== undefined && NUMERIC_RULES.has(rule))
+    groups.forEach((rows, g) => {
+      const blank = rows.filter((i) => x[i] !== x[i]);
+      if (blank.length && blank.length < rows.length) partlyBlank.push({ participant: g, header: c.header, column: c.column, rule, blank: blank.map(t.row), of: rows.length });
+    });
   return { name: c.column, type: "number", values: combineNumbers(rule ?? "first", groups, scaled) };
 }
 
@@ -259,13 +278,20 @@ function cellText(x: Float64Array | readonly string[], i: number): string {
   return x[i] === x[i] ? String(x[i]) : "";
 }
 
+/**
+ * Whether the participants a source has no row for are worth naming: not for the participant list
+ * itself, nor for a list joined by code (every column counted by any or count), which lacks most
+ * participants by nature — the enterprises not on the high-tech list are simply not high-tech.
+ */
+export function lacksParticipants(source: DepartmentSource): boolean {
+  return !source.participants && !source.columns.every((x) => x.combine === "any" || x.combine === "count");
+}
+
 /** What scoring says about a source's coverage. */
 function coverageWarnings(c: Coverage, codes: string[]): Warning[] {
   const out: Warning[] = [];
   const some = (xs: string[]) => `${xs.slice(0, NAMED).join(", ")}${xs.length > NAMED ? ` and ${xs.length - NAMED} more` : ""}`;
-  // A list joined by code (every column counted by any or count) lacks most participants by nature.
-  const list = c.source.columns.every((x) => x.combine === "any" || x.combine === "count");
-  if (c.lacking.length && !c.source.participants && !list)
+  if (c.lacking.length && lacksParticipants(c.source))
     out.push({ code: "intake.lacking", file: c.file, message: `source ${c.source.id} has no row for ${c.lacking.length} of ${codes.length} participants (${some(c.lacking.map((g) => codes[g]))}): their ${c.source.columns.map((x) => x.column).join(", ")} are missing`, fix: "see parkscore intake for the list to send back" });
   if (c.unknown.length)
     out.push({
@@ -273,6 +299,16 @@ function coverageWarnings(c: Coverage, codes: string[]): Warning[] {
       file: c.file,
       message: `${c.unknown.length} codes of source ${c.source.id} are not on the participant list, and their rows are left out: ${some(c.unknown.map((u) => `${u.code || "(empty)"} (row ${u.rows.join(", ")}${u.invalid ? "; not a valid credit code" : ""}${u.nearest.length ? `; nearest participant ${u.nearest.map((n) => n.code).join(" or ")}` : ""})`))}`,
       fix: "correct the codes in the department's file and import it again, or add the enterprises to the participant list",
+    });
+  for (const p of c.partlyBlank)
+    out.push({
+      code: "intake.partly-blank",
+      file: c.file,
+      row: p.blank[0],
+      column: p.header,
+      value: codes[p.participant],
+      message: `${codes[p.participant]} has ${p.of} rows, ${p.blank.length === 1 ? "and row" : "and rows"} ${p.blank.join(", ")} ${p.blank.length === 1 ? "is" : "are"} blank: its ${p.column} is the ${p.rule} of the ${p.of - p.blank.length} delivered`,
+      fix: "ask the department for the missing figures and import the corrected file",
     });
   for (const v of c.invalid)
     out.push({ code: "intake.invalid-uscc", file: c.file, row: v.rows[0], column: c.source.key, value: v.code, message: `not a valid unified social credit code (GB 32100-2015): ${v.problem}; it is used as it is`, fix: "correct the code, or, if it is right (an early pilot's code), list it under the scheme's uscc_overrides:" });

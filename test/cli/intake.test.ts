@@ -100,6 +100,8 @@ describe("department files in, merged per enterprise, scored", { timeout: 120_00
     await book.xlsx.readFile(join(root, "intake", "intake.xlsx"));
     expect(book.worksheets.map((w) => w.name)).toEqual(["汇总 summary", "参评名单", "自然资源和规划局", "供电公司", "税务局", "统计局", "科技局"]);
     expect(book.getWorksheet("税务局")!.getRow(2).values).toEqual([undefined, "lacking", "缺少企业", e, "戊公司", undefined, undefined, undefined, "on the participant list, but not in this file"]);
+    // The high-tech list names a and c; b, d and e are not high-tech, which is not a gap to send back.
+    expect(csv.split("\r\n").filter((l) => l.startsWith("hightech,"))).toEqual([]);
 
     // The power company corrects its file: revision 3 of power; c's second meter now counts.
     writeFileSync(f("power.csv"), iconv.encode(POWER(c), "gbk"));

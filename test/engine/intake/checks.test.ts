@@ -28,6 +28,16 @@ describe("the values the scheme would fail", () => {
     ]);
   });
 
+  it("names the blank rows of an enterprise whose other rows are added up", () => {
+    // a: 2 (row 2) + blank (row 3) = 2, b: blank alone (row 4).
+    const partly = table(LAND, [a, a, b], new Map<string, Float64Array | string[]>([["面积", Float64Array.of(2, NaN, NaN)], ["备注", ["", "", ""]]]));
+    const m = mergeSources("code", list, [{ source: LIST, table: list }, { source: LAND, table: partly }], new Set());
+    expect(valueChecks(m, new Set(["land_mu"]), new Set()).map((x) => [x.code, x.rows, x.value, x.problem])).toEqual([
+      [b, [4], NaN, "blank: the scheme reads land_mu as a number, so its missing-value policy applies"],
+      [a, [3], 2, "blank on row 3 of the enterprise's 2: land_mu is the sum of the 1 delivered"],
+    ]);
+  });
+
   it("checks only what the scheme reads, and divisors only where it divides", () => {
     expect(valueChecks(merged, new Set(["land_mu"]), new Set()).map((x) => x.code)).toEqual([b]);
     expect(valueChecks(merged, new Set(), new Set(["land_mu"]))).toEqual([]);

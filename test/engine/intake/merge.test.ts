@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { OutputColumn } from "../../../engine/data/table.js";
-import { mergeSources, type SourceTable } from "../../../engine/intake/merge.js";
+import { lacksParticipants, mergeSources, type SourceTable } from "../../../engine/intake/merge.js";
 import type { CombineRule, DepartmentSource } from "../../../engine/scheme/types.js";
 import { CODE } from "./fixtures.js";
 
@@ -68,6 +68,28 @@ describe("merging department files over the participant list", () => {
     expect(column(m.columns, "x_any")).toEqual([1, 1, 0]);
     const cov = m.coverage[1];
     expect([cov.rows, cov.matched, cov.lacking]).toEqual([4, 2, [2]]);
+  });
+
+  it("adds up only the meters read: all blank is missing, not 0; blanks beside readings are named", () => {
+    const s = source("power", [["用电量(万千瓦时)", "electricity", "sum"]]);
+    // a: meters on rows 2 and 4, both blank → missing; b: 3 (row 3) + blank (row 5) + 1.5 (row 6) = 4.5; c: 2.
+    const t = table(s, "power.csv", ["用电量(万千瓦时)"], [[a, null], [b, 3], [a, null], [b, null], [b, 1.5], [c, 2]]);
+    const m = mergeSources("code", list, [{ source: LIST, table: list }, { source: s, table: t }], new Set());
+    expect(column(m.columns, "electricity")).toEqual([NaN, 4.5, 2]);
+    expect(m.coverage[1].partlyBlank).toEqual([{ participant: 1, header: "用电量(万千瓦时)", column: "electricity", rule: "sum", blank: [5], of: 3 }]);
+    expect(m.warnings.map((w) => [w.code, w.file, w.row, w.column, w.value, w.message])).toEqual([
+      ["intake.partly-blank", "power.csv", 5, "用电量(万千瓦时)", b, `${b} has 3 rows, and row 5 is blank: its electricity is the sum of the 2 delivered`],
+    ]);
+  });
+
+  it("names no participant as lacking from a list joined by code", () => {
+    const s = source("hightech", [["证书编号", "high_tech", "any"]], { required: false });
+    const t = table(s, "hightech.csv", ["证书编号"], [[b, "GR2024017"]]);
+    const m = mergeSources("code", list, [{ source: LIST, table: list }, { source: s, table: t }], new Set());
+    expect(column(m.columns, "high_tech")).toEqual([0, 1, 0]);
+    expect(m.coverage[1].lacking).toEqual([0, 2]);
+    expect(m.warnings).toEqual([]);
+    expect([lacksParticipants(s), lacksParticipants(LIST), lacksParticipants(source("tax", [["实缴税金(万元)", "tax"]]))]).toEqual([false, false, true]);
   });
 
   it("multiplies a shared parcel's rows by their share before adding them up", () => {
