@@ -276,9 +276,13 @@ function scoringWarnings(frame: Frame, scheme: Scheme): Warning[] {
  * The period's latest revision as a frame, read straight from Arrow (zero-copy numbers), through the
  * scheme's `columns:` map; a column the revision lacks is reported with the import that adds it.
  */
-export async function readStoredPeriod(dir: string, period: string, opts: { scheme?: LoadedScheme["scheme"] } = {}): Promise<{ frame: Frame; revision: Revision }> {
+/**
+ * The period's table as scoring reads it. `also`: number columns beyond the scheme's that a merged
+ * period keeps when a source maps them (a stored file keeps only what the scheme reads).
+ */
+export async function readStoredPeriod(dir: string, period: string, opts: { scheme?: LoadedScheme["scheme"]; also?: readonly string[] } = {}): Promise<{ frame: Frame; revision: Revision }> {
   const scheme = opts.scheme ?? openDataset(dir).scheme;
-  if (scheme.departments.length) return readMergedPeriod(dir, period, scheme, latestSources(dir, period, scheme));
+  if (scheme.departments.length) return readMergedPeriod(dir, period, scheme, latestSources(dir, period, scheme), opts.also);
   const revision = latestRevision(dir, period, scheme);
   const cols = schemeColumns(scheme);
   try {

@@ -90,7 +90,7 @@ export async function mergePeriod(dir: string, period: string, scheme: Scheme, l
  * The period's table for scoring: refused when a required source has no file (naming them) or the
  * merge found problems; its warnings (gaps, codes not on the list, invalid codes) go with the frame.
  */
-export async function readMergedPeriod(dir: string, period: string, scheme: Scheme, latest: LatestSources): Promise<{ frame: Frame; revision: Revision }> {
+export async function readMergedPeriod(dir: string, period: string, scheme: Scheme, latest: LatestSources, also: readonly string[] = []): Promise<{ frame: Frame; revision: Revision }> {
   const { merged, missing, revision } = await mergePeriod(dir, period, scheme, latest);
   if (missing.length)
     throw new ParkscoreError(
@@ -103,12 +103,17 @@ export async function readMergedPeriod(dir: string, period: string, scheme: Sche
     );
   if (merged.problems.length) throw new ParkscoreError(merged.problems);
   const list = revision.sources!.find((u) => u.source === scheme.departments.find((d) => d.participants)!.id)!;
-  return { frame: mergedFrame(merged, scheme, `period ${period} merged from the departments' files (rows of ${list.delivered})`), revision };
+  return { frame: mergedFrame(merged, scheme, `period ${period} merged from the departments' files (rows of ${list.delivered})`, also), revision };
 }
 
-/** The merge as the frame scoring reads, with the merge's warnings; `label` names it in messages. */
-export function mergedFrame(merged: Merged, scheme: Scheme, label: string): Frame {
-  const frame = readArrow(arrowBytes(merged.columns), label, { ...schemeColumns(scheme), headerMap: {} });
+/**
+ * The merge as the frame scoring reads, with the merge's warnings; `label` names it in messages.
+ * `also`: number columns beyond the scheme's to keep, when a source maps them.
+ */
+export function mergedFrame(merged: Merged, scheme: Scheme, label: string, also: readonly string[] = []): Frame {
+  const cols = schemeColumns(scheme);
+  const extra = also.filter((c) => !cols.numeric.includes(c) && merged.columns.some((x) => x.name === c && x.type === "number"));
+  const frame = readArrow(arrowBytes(merged.columns), label, { ...cols, numeric: [...cols.numeric, ...extra], headerMap: {} });
   // Scoring's messages name an enterprise's row by its row in the participant list.
   return { ...frame, origin: { ...frame.origin, rows: Int32Array.from(merged.listRows) }, warnings: [...(frame.warnings ?? []), ...merged.warnings] };
 }
