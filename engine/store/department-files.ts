@@ -7,20 +7,22 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { ParkscoreError, type Warning } from "../errors.js";
-import { sourceRow } from "../data/frame.js";
+import { sourceRow, type Frame } from "../data/frame.js";
 import { FORMATS } from "../data/read.js";
 import { mergeSources, type SourceTable } from "../intake/merge.js";
 import { loadScheme } from "../scheme/load.js";
 import type { DepartmentSource, Scheme } from "../scheme/types.js";
 import { mergedFrame, sourceTable } from "./merged-period.js";
-import type { PeriodInput } from "./input.js";
 import { hashFile } from "./provenance.js";
 import type { InputRecord } from "./run-output.js";
 import { readSource } from "./source-import.js";
 
-export interface DepartmentFilesInput extends Omit<PeriodInput, "input"> {
+export interface DepartmentFilesInput {
+  scheme: Scheme;
+  frame: Frame;
   /** Every department file read, in the scheme's order of sources. */
   inputs: InputRecord[];
+  warnings: Warning[];
 }
 
 export async function loadDepartmentFiles(schemeFile: string | Scheme, folder: string): Promise<DepartmentFilesInput> {

@@ -2,13 +2,10 @@
  * `score --scheme S --input F --out DIR`: a file read by a scheme, or a folder of the departments'
  * files merged by the scheme's sources, scored, and written as a run folder (run-output.ts).
  */
-import { statSync } from "node:fs";
-import { ParkscoreError } from "../errors.js";
 import type { Lang, Scheme } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
 import type { PeriodResult } from "../score/types.js";
-import { loadDepartmentFiles } from "./department-files.js";
-import { loadPeriodInput } from "./input.js";
+import { loadScoringInput } from "./input.js";
 import { writeRun, type RunManifest } from "./run-output.js";
 
 export interface ScoreRequest {
@@ -29,7 +26,7 @@ export interface ScoreRun {
 }
 
 export async function scoreToFolder(o: ScoreRequest): Promise<ScoreRun> {
-  const { scheme, frame, inputs, warnings } = await loadInput(o);
+  const { scheme, frame, inputs, warnings } = await loadScoringInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
   const result = scorePeriod(frame, scheme);
   const manifest = await writeRun(o.out, {
     result,
@@ -42,14 +39,4 @@ export async function scoreToFolder(o: ScoreRequest): Promise<ScoreRun> {
     warnings,
   });
   return { scheme, result, manifest };
-}
-
-async function loadInput(o: ScoreRequest) {
-  if (!statSync(o.input, { throwIfNoEntry: false })?.isDirectory()) {
-    const { input, ...rest } = await loadPeriodInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
-    return { ...rest, inputs: [input] };
-  }
-  if (o.encoding !== undefined || o.sheet !== undefined)
-    throw new ParkscoreError({ code: "cli.usage", file: o.input, message: "--encoding and --sheet choose how one file is read, and the input is a folder of department files", fix: "leave them out: each department's file is read with its encoding detected and its first sheet" });
-  return loadDepartmentFiles(o.scheme, o.input);
 }
