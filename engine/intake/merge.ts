@@ -259,13 +259,16 @@ function cellText(x: Float64Array | readonly string[], i: number): string {
   return x[i] === x[i] ? String(x[i]) : "";
 }
 
+/** A list joined by code (every column counted by any or count): it lacks most participants by nature, and they count 0. */
+export function isList(source: DepartmentSource): boolean {
+  return source.columns.every((x) => x.combine === "any" || x.combine === "count");
+}
+
 /** What scoring says about a source's coverage. */
 function coverageWarnings(c: Coverage, codes: string[]): Warning[] {
   const out: Warning[] = [];
   const some = (xs: string[]) => `${xs.slice(0, NAMED).join(", ")}${xs.length > NAMED ? ` and ${xs.length - NAMED} more` : ""}`;
-  // A list joined by code (every column counted by any or count) lacks most participants by nature.
-  const list = c.source.columns.every((x) => x.combine === "any" || x.combine === "count");
-  if (c.lacking.length && !c.source.participants && !list)
+  if (c.lacking.length && !c.source.participants && !isList(c.source))
     out.push({ code: "intake.lacking", file: c.file, message: `source ${c.source.id} has no row for ${c.lacking.length} of ${codes.length} participants (${some(c.lacking.map((g) => codes[g]))}): their ${c.source.columns.map((x) => x.column).join(", ")} are missing`, fix: "see parkscore intake for the list to send back" });
   if (c.unknown.length)
     out.push({

@@ -9,7 +9,7 @@ import type { OutputColumn } from "../data/table.js";
 import { csvChunks } from "../data/write-csv.js";
 import { xlsxBytes, type XlsxSheet } from "../data/write-xlsx.js";
 import { valueChecks } from "../intake/checks.js";
-import type { Coverage } from "../intake/merge.js";
+import { isList, type Coverage } from "../intake/merge.js";
 import { schemeColumns } from "../scheme/columns.js";
 import type { DepartmentSource } from "../scheme/types.js";
 import { replaceFolder } from "./atomic.js";
@@ -53,6 +53,8 @@ export interface IntakeSummary {
   checks: number;
   invalid: number;
   shareRule?: string;
+  /** A list joined by code: the participants not on it are counted, not listed. */
+  list: boolean;
 }
 
 export interface IntakeRun {
@@ -94,6 +96,7 @@ export async function intakeToFolder(dir: string, period: string, out: string): 
       repeated: cov?.repeated.length ?? 0,
       checks: own.length,
       invalid: cov?.invalid.length ?? 0,
+      list: !source.participants && isList(source),
       ...(cov?.shareRule ? { shareRule: cov.shareRule } : {}),
     };
   });
@@ -123,7 +126,7 @@ export async function intakeToFolder(dir: string, period: string, out: string): 
 function coverageItems(cov: Coverage, codes: string[], nameOf: (code: string) => string): IntakeItem[] {
   const source = cov.source.id;
   const out: IntakeItem[] = [];
-  if (!cov.source.participants) for (const g of cov.lacking) out.push({ source, kind: "lacking", code: codes[g], name: nameOf(codes[g]), rows: [], column: "", value: "", detail: "on the participant list, but not in this file" });
+  if (!cov.source.participants && !isList(cov.source)) for (const g of cov.lacking) out.push({ source, kind: "lacking", code: codes[g], name: nameOf(codes[g]), rows: [], column: "", value: "", detail: "on the participant list, but not in this file" });
   for (const u of cov.unknown) {
     const nearest = u.nearest.map((n) => `${n.code} ${nameOf(n.code)} ${n.differs === "check" ? "(only the check character differs)" : `(character ${n.position} differs)`}`).join(" or ");
     const detail = [u.code === "" ? "no code" : u.invalid ? `not a valid credit code: ${u.invalid}` : "", nearest ? `nearest participant: ${nearest}` : ""].filter(Boolean).join("; ");

@@ -90,6 +90,8 @@ describe("department files in, merged per enterprise, scored", { timeout: 120_00
     expect(report.stdout).toContain(`不在参评名单 not-on-list: ${miskeyed} row 8: not a valid credit code: its check character is "X", but the first 17 characters give "Y"; nearest participant: ${c} 丙公司 (only the check character differs)`);
     expect(report.stdout).toContain(`缺少企业 lacking: ${e} 戊公司: on the participant list, but not in this file`);
     expect(report.stdout).toContain("land: shared parcels — each row's figures × its share (column 分摊比例)");
+    expect(report.stdout).toContain("hightech: a list joined by code — the 3 participants not on it count 0");
+    expect(report.stdout).not.toContain("缺少企业 lacking: " + b);
     const csv = readFileSync(join(root, "intake", "intake.csv"), "utf8");
     expect(csv.split("\r\n").filter((l) => l.startsWith("power,") || l.startsWith("tax,"))).toEqual([
       `power,供电公司,not-on-list,不在参评名单,${miskeyed},,8,统一社会信用代码,${miskeyed},"not a valid credit code: its check character is ""X"", but the first 17 characters give ""Y""; nearest participant: ${c} 丙公司 (only the check character differs)"`,
