@@ -7,8 +7,8 @@
 
 export const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 /** wᵢ = 3^(i−1) mod 31, i = 1…17. */
-export const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-export const USCC_LENGTH = 18;
+const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const USCC_LENGTH = 18;
 
 /** The check character of 17 characters: (31 − Σ value(cᵢ)·wᵢ mod 31) mod 31; undefined when one is not in the alphabet. */
 export function usccCheckCharacter(first17: string): string | undefined {
@@ -69,10 +69,6 @@ export class ParticipantIndex {
 
   constructor(codes: Iterable<string>) {
     this.codes = new Set(codes);
-  }
-
-  has(code: string): boolean {
-    return this.codes.has(code);
   }
 
   /** Every participant one character away, in order of the differing position. Empty when none is. */
