@@ -26,6 +26,7 @@ export function intakeCommand(): Command {
         ) + "\n",
       );
       for (const s of run.summaries) if (s.shareRule) w.write(`${s.source.id}: shared parcels — ${s.shareRule}\n`);
+      for (const s of run.summaries) if (s.list && s.file) w.write(`${s.source.id}: a list joined by code — the ${s.lacking} participants not on it count 0\n`);
       for (const s of run.summaries) {
         const own = run.items.filter((i) => i.source === s.source.id && i.kind !== "missing-source");
         if (own.length === 0) continue;

@@ -7,8 +7,8 @@
 
 export const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 /** wᵢ = 3^(i−1) mod 31, i = 1…17. */
-export const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-export const USCC_LENGTH = 18;
+const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const USCC_LENGTH = 18;
 
 /** The check character of 17 characters: (31 − Σ value(cᵢ)·wᵢ mod 31) mod 31; undefined when one is not in the alphabet. */
 export function usccCheckCharacter(first17: string): string | undefined {
@@ -22,11 +22,14 @@ export function usccCheckCharacter(first17: string): string | undefined {
   return USCC_ALPHABET[(31 - (s % 31)) % 31];
 }
 
+const CLEAN = /^[0-9A-Z]*$/;
+
 /**
  * A code as departments type it, made comparable: full-width characters (Ｕ, ０, the ideographic
  * space) as their ASCII forms, spaces and zero-width characters removed, letters in upper case.
  */
 export function normalizeUscc(code: string): string {
+  if (CLEAN.test(code)) return code;
   return code
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, "")
@@ -68,17 +71,13 @@ export class ParticipantIndex {
     this.codes = new Set(codes);
   }
 
-  has(code: string): boolean {
-    return this.codes.has(code);
-  }
-
   /** Every participant one character away, in order of the differing position. Empty when none is. */
   nearest(code: string): NearestParticipant[] {
     if (++this.lookups > SCANNED_LOOKUPS) this.byPattern ??= patterns(this.codes);
     const found: string[] = [];
     if (this.byPattern) for (let k = 0; k < code.length; k++) found.push(...(this.byPattern.get(blanked(code, k)) ?? []).filter((c) => c !== code));
     else for (const c of this.codes) if (oneApart(c, code)) found.push(c);
-    return found.map((c) => {
+    return found.map((c): NearestParticipant => {
       let k = 0;
       while (c[k] === code[k]) k++;
       return { code: c, differs: k === USCC_LENGTH - 1 ? "check" : "character", position: k + 1 };
@@ -86,8 +85,12 @@ export class ParticipantIndex {
   }
 }
 
-/** Lookups made by comparing with every participant before the index is built (18 keys per participant). */
-const SCANNED_LOOKUPS = 32;
+/**
+ * Lookups made by comparing with every participant before the index is built: a comparison costs a
+ * few nanoseconds, the index 18 keys of 20 characters per participant, so it pays off after about a
+ * thousand lookups.
+ */
+const SCANNED_LOOKUPS = 1000;
 
 /** Whether two codes of the same length differ in exactly one character. */
 function oneApart(a: string, b: string): boolean {

@@ -278,20 +278,16 @@ function cellText(x: Float64Array | readonly string[], i: number): string {
   return x[i] === x[i] ? String(x[i]) : "";
 }
 
-/**
- * Whether the participants a source has no row for are worth naming: not for the participant list
- * itself, nor for a list joined by code (every column counted by any or count), which lacks most
- * participants by nature — the enterprises not on the high-tech list are simply not high-tech.
- */
-export function lacksParticipants(source: DepartmentSource): boolean {
-  return !source.participants && !source.columns.every((x) => x.combine === "any" || x.combine === "count");
+/** A list joined by code (every column counted by any or count): it lacks most participants by nature, and they count 0. */
+export function isList(source: DepartmentSource): boolean {
+  return source.columns.every((x) => x.combine === "any" || x.combine === "count");
 }
 
 /** What scoring says about a source's coverage. */
 function coverageWarnings(c: Coverage, codes: string[]): Warning[] {
   const out: Warning[] = [];
   const some = (xs: string[]) => `${xs.slice(0, NAMED).join(", ")}${xs.length > NAMED ? ` and ${xs.length - NAMED} more` : ""}`;
-  if (c.lacking.length && lacksParticipants(c.source))
+  if (c.lacking.length && !c.source.participants && !isList(c.source))
     out.push({ code: "intake.lacking", file: c.file, message: `source ${c.source.id} has no row for ${c.lacking.length} of ${codes.length} participants (${some(c.lacking.map((g) => codes[g]))}): their ${c.source.columns.map((x) => x.column).join(", ")} are missing`, fix: "see parkscore intake for the list to send back" });
   if (c.unknown.length)
     out.push({

@@ -3,7 +3,8 @@
  * carries as text; as numbers, every column the scheme computes with or a rule adds up, and the
  * share; every other column typed as it comes (numbers when every filled cell is one).
  */
-import type { ReadSpec } from "../data/frame.js";
+import type { Frame, ReadSpec } from "../data/frame.js";
+import type { Problem } from "../errors.js";
 import { NUMERIC_RULES } from "../scheme/sources.js";
 import type { DepartmentSource } from "../scheme/types.js";
 
@@ -18,4 +19,16 @@ export function sourceReadSpec(source: DepartmentSource, numeric: ReadonlySet<st
     optionalText: [],
     rest: true,
   };
+}
+
+/**
+ * The source's columns the frame lacks (those read typed as they come are not required by the
+ * reader), as the reader reports a missing column.
+ */
+export function missingColumns(source: DepartmentSource, frame: Frame): Problem[] {
+  const has = (h: string) => frame.texts.has(h) || frame.numbers.has(h) || (frame.rest?.has(h) ?? false);
+  const headers = [...frame.texts.keys(), ...frame.numbers.keys(), ...(frame.rest?.keys() ?? [])].map((h) => `"${h}"`).join(", ");
+  return source.columns
+    .filter((c) => !has(c.header))
+    .map((c) => ({ code: "data.missing-column", file: frame.origin.file, column: c.header, message: `required column "${c.header}" is missing; the headers found are ${headers}`, fix: "add the column or map its header in the scheme's columns:" }));
 }

@@ -241,7 +241,7 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
   if (departments.length) {
     const { numeric, usedBy } = schemeColumns(scheme);
     scheme.departments = resolveSources(departments, { id: input.id, name: input.name, carry: scheme.carry, numeric: new Map(numeric.map((c) => [c, usedBy.get(c)!])), label, formatPath }, fail);
-    if (input.columns !== undefined) warn(["columns"], "is not used: with department sources, each source maps its own headers under its columns:");
+    if (input.columns !== undefined) warn(["columns"], "applies only to a merged file given with --input: a stored period is merged from the department sources, each of which maps its own headers");
   } else if (input.uscc_overrides !== undefined) warn(["uscc_overrides"], "is not used: it applies to the credit codes of department sources");
   return scheme;
 }

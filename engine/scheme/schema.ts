@@ -124,7 +124,7 @@ const weightingSchema = z.union(
 );
 
 /** How the rows one enterprise has in a department's file become its one value (docs/scheme.md, "Department files"). */
-export const combineRules = ["sum", "max", "min", "mean", "first", "count", "any"] as const;
+const combineRules = ["sum", "max", "min", "mean", "first", "count", "any"] as const;
 const combine = oneOf(combineRules);
 
 /** A department's file: its key column (the credit code), its headers → column names, how repeated codes combine. */

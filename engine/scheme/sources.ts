@@ -4,8 +4,9 @@
  * given. Problems go to the scheme loader's list, with their key path (sources[2].columns.…).
  */
 import { normalizeUscc } from "../data/uscc.js";
+import { compileFormula } from "./formula.js";
 import type { SchemeInput } from "./schema.js";
-import type { CombineRule, DepartmentSource, Label, SourceColumn } from "./types.js";
+import type { CombineRule, DepartmentSource, Label, Scheme, SourceColumn } from "./types.js";
 
 type Path = (string | number)[];
 type Fail = (path: Path, message: string, fix?: string) => void;
@@ -97,6 +98,29 @@ export function resolveSources(items: [SourceInput, number][], ctx: SourcesConte
 /** Credit codes of `uscc_overrides:`, normalised as codes in files are. */
 export function resolveOverrides(codes: string[] | undefined): string[] {
   return (codes ?? []).map(normalizeUscc);
+}
+
+/**
+ * The departments each indicator's figure comes from: the sources filling the columns its column or
+ * formula reads, through the derived values it uses, in the scheme's order of sources. Empty when
+ * the scheme has no department sources.
+ */
+export function indicatorDepartments(scheme: Scheme): Map<string, DepartmentSource[]> {
+  const out = new Map<string, DepartmentSource[]>();
+  if (scheme.departments.length === 0) return out;
+  const derived = new Map(scheme.derive.map((d) => [d.id, d.formula]));
+  const columns = (names: readonly string[], seen = new Set<string>()): string[] =>
+    names.flatMap((n) => {
+      if (seen.has(n)) return [];
+      seen.add(n);
+      const f = derived.get(n);
+      return f === undefined ? [n] : columns(compileFormula(f).symbols, seen);
+    });
+  for (const ind of scheme.indicators) {
+    const used = new Set(columns(ind.formula === undefined ? [ind.column!] : compileFormula(ind.formula).symbols));
+    out.set(ind.id, scheme.departments.filter((d) => d.columns.some((c) => used.has(c.column))));
+  }
+  return out;
 }
 
 function pathOf(s: DepartmentSource): Path {

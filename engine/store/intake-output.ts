@@ -9,7 +9,7 @@ import type { OutputColumn } from "../data/table.js";
 import { csvChunks } from "../data/write-csv.js";
 import { xlsxBytes, type XlsxSheet } from "../data/write-xlsx.js";
 import { valueChecks } from "../intake/checks.js";
-import { lacksParticipants, type Coverage } from "../intake/merge.js";
+import { isList, type Coverage } from "../intake/merge.js";
 import { schemeColumns } from "../scheme/columns.js";
 import type { DepartmentSource } from "../scheme/types.js";
 import { replaceFolder } from "./atomic.js";
@@ -53,6 +53,8 @@ export interface IntakeSummary {
   checks: number;
   invalid: number;
   shareRule?: string;
+  /** A list joined by code: the participants not on it are counted, not listed. */
+  list: boolean;
 }
 
 export interface IntakeRun {
@@ -89,11 +91,12 @@ export async function intakeToFolder(dir: string, period: string, out: string): 
       revision: latest.get(source.id)?.revision,
       rows: cov?.rows ?? 0,
       matched: cov?.matched ?? 0,
-      lacking: cov?.file && lacksParticipants(source) ? cov.lacking.length : 0,
+      lacking: cov?.file && !source.participants ? cov.lacking.length : 0,
       notOnList: cov?.unknown.length ?? 0,
       repeated: cov?.repeated.length ?? 0,
       checks: own.length,
       invalid: cov?.invalid.length ?? 0,
+      list: !source.participants && isList(source),
       ...(cov?.shareRule ? { shareRule: cov.shareRule } : {}),
     };
   });
@@ -123,7 +126,7 @@ export async function intakeToFolder(dir: string, period: string, out: string): 
 function coverageItems(cov: Coverage, codes: string[], nameOf: (code: string) => string): IntakeItem[] {
   const source = cov.source.id;
   const out: IntakeItem[] = [];
-  if (lacksParticipants(cov.source)) for (const g of cov.lacking) out.push({ source, kind: "lacking", code: codes[g], name: nameOf(codes[g]), rows: [], column: "", value: "", detail: "on the participant list, but not in this file" });
+  if (!cov.source.participants && !isList(cov.source)) for (const g of cov.lacking) out.push({ source, kind: "lacking", code: codes[g], name: nameOf(codes[g]), rows: [], column: "", value: "", detail: "on the participant list, but not in this file" });
   for (const u of cov.unknown) {
     const nearest = u.nearest.map((n) => `${n.code} ${nameOf(n.code)} ${n.differs === "check" ? "(only the check character differs)" : `(character ${n.position} differs)`}`).join(" or ");
     const detail = [u.code === "" ? "no code" : u.invalid ? `not a valid credit code: ${u.invalid}` : "", nearest ? `nearest participant: ${nearest}` : ""].filter(Boolean).join("; ");

@@ -12,7 +12,7 @@ import type { Frame } from "../data/frame.js";
 import { readFrame } from "../data/read.js";
 import { arrowBytes } from "../data/write-arrow.js";
 import { mergeSources, type Merged, type SourceTable } from "../intake/merge.js";
-import { sourceReadSpec } from "../intake/read-spec.js";
+import { missingColumns, sourceReadSpec } from "../intake/read-spec.js";
 import { schemeColumns } from "../scheme/columns.js";
 import type { DepartmentSource, Scheme } from "../scheme/types.js";
 import type { Revision, SourceUse } from "./dataset.js";
@@ -134,6 +134,8 @@ async function readSourceTable(dir: string, source: DepartmentSource, r: Revisio
     if (!(e instanceof ParkscoreError)) throw e;
     throw new ParkscoreError(e.problems.map((p) => storedProblem(p, dir, source, r)), e.omitted);
   }
+  const missing = missingColumns(source, frame);
+  if (missing.length) throw new ParkscoreError(missing.map((p) => storedProblem(p, dir, source, r)));
   return sourceTable(source, r.source.name, frame, (i) => deliveredRow(r.sourceRows, i));
 }
 

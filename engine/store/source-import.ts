@@ -11,7 +11,7 @@ import type { Frame, ReadOptions } from "../data/frame.js";
 import { sourceRow } from "../data/frame.js";
 import { readFrame } from "../data/read.js";
 import type { Coverage } from "../intake/merge.js";
-import { sourceReadSpec } from "../intake/read-spec.js";
+import { missingColumns, sourceReadSpec } from "../intake/read-spec.js";
 import { sharesOutOfRange } from "../intake/shares.js";
 import { schemeColumns } from "../scheme/columns.js";
 import { NUMERIC_RULES } from "../scheme/sources.js";
@@ -82,6 +82,8 @@ export async function readSource(file: string, source: DepartmentSource, scheme:
     if (!(e instanceof ParkscoreError)) throw e;
     throw new ParkscoreError(e.problems.map((p) => sourceProblem(p, source)), e.omitted);
   }
+  const missing = missingColumns(source, frame);
+  if (missing.length) throw new ParkscoreError(missing.map((p) => sourceProblem(p, source)));
   const share = source.share && "header" in source.share ? source.share.header : undefined;
   if (share !== undefined) {
     const values = frame.numbers.get(share)!;

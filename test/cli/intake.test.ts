@@ -90,6 +90,8 @@ describe("department files in, merged per enterprise, scored", { timeout: 120_00
     expect(report.stdout).toContain(`不在参评名单 not-on-list: ${miskeyed} row 8: not a valid credit code: its check character is "X", but the first 17 characters give "Y"; nearest participant: ${c} 丙公司 (only the check character differs)`);
     expect(report.stdout).toContain(`缺少企业 lacking: ${e} 戊公司: on the participant list, but not in this file`);
     expect(report.stdout).toContain("land: shared parcels — each row's figures × its share (column 分摊比例)");
+    expect(report.stdout).toContain("hightech: a list joined by code — the 3 participants not on it count 0");
+    expect(report.stdout).not.toContain("缺少企业 lacking: " + b);
     const csv = readFileSync(join(root, "intake", "intake.csv"), "utf8");
     expect(csv.split("\r\n").filter((l) => l.startsWith("power,") || l.startsWith("tax,"))).toEqual([
       `power,供电公司,not-on-list,不在参评名单,${miskeyed},,8,统一社会信用代码,${miskeyed},"not a valid credit code: its check character is ""X"", but the first 17 characters give ""Y""; nearest participant: ${c} 丙公司 (only the check character differs)"`,
@@ -134,6 +136,11 @@ describe("department files in, merged per enterprise, scored", { timeout: 120_00
     expect((await cli(["history", dir, "--period", "2025"])).stdout).toMatch(/ yes\n/);
     await imp(dir, "hightech", f("hightech.csv"));
     expect((await cli(["history", dir, "--period", "2025"])).stdout).toContain("no run of 2025 counts");
+
+    // The scheme starts reading a column the tax bureau's stored file does not have: the error names the revision and the import that adds it.
+    writeFileSync(join(dir, "scheme.yaml"), INTAKE_SCHEME.replace("columns: { 实缴税金(万元): tax }", "columns: { 实缴税金(万元): tax, 滞纳金(万元): late_fees }"));
+    const stale = await cli(["score", dir, "--period", "2025"]);
+    expect(problem(stale.stderr)).toBe(`tax.csv: column "滞纳金(万元)": revision 1 of source tax has no column "滞纳金(万元)", which the scheme (sources[3]) reads. Fix: import a file that has it: parkscore import ${dir} --period 2025 --source tax FILE; or correct the header under sources[3]`);
   });
 
   it("says what is wrong with a file in one line naming the file, row, column and fix", async () => {
@@ -147,6 +154,10 @@ describe("department files in, merged per enterprise, scored", { timeout: 120_00
     writeFileSync(f("nokey.csv"), "企业代码,实缴税金(万元)\nX,1\n");
     const nokey = await imp(dir, "tax", f("nokey.csv"));
     expect(problem(nokey.stderr)).toBe(`${f("nokey.csv")}: column "统一社会信用代码": required column "统一社会信用代码" is missing; the headers found are "企业代码", "实缴税金(万元)"; it is the key (credit code) column of source tax (sources[3].key). Fix: deliver the file with this header, or write the file's own header in the scheme (sources[3])`);
+
+    writeFileSync(f("list.csv"), `统一社会信用代码,企业名称\n${a},甲\n`);
+    const nocolumn = await imp(dir, "hightech", f("list.csv"));
+    expect(problem(nocolumn.stderr)).toBe(`${f("list.csv")}: column "证书编号": required column "证书编号" is missing; the headers found are "统一社会信用代码", "企业名称"; it is a column source hightech reads (sources[5]). Fix: deliver the file with this header, or write the file's own header in the scheme (sources[5])`);
 
     await land(f("land-bad.xlsx"), [null, 1.5, 0.6, null, null, null]);
     const share = await imp(dir, "land", f("land-bad.xlsx"));

@@ -50,12 +50,12 @@ describe("ParticipantIndex", () => {
   it("finds nothing two characters away, and lists every participant one away", () => {
     expect(index.nearest("91350100M000299Y43")).toEqual([]);
     expect(new ParticipantIndex([a, "91350100M000100Y53"]).nearest("91350100M000100Y33").map((n) => n.code)).toEqual([a, "91350100M000100Y53"]);
-    expect(index.has(a)).toBe(true);
   });
 
   it("finds the same participants once it indexes a list with many codes to look up", () => {
     const list = Array.from({ length: 200 }, (_, i) => `91350100M000${String(i).padStart(3, "0")}Y4${i % 10}`);
-    const queries = [...list.map((c) => c.slice(0, 17) + "X"), ...list.map((c) => c.slice(0, 3) + "7" + c.slice(4)), list[0], "SHORT"];
+    const wrong = (c: string, k: number) => c.slice(0, k) + "X" + c.slice(k + 1);
+    const queries = [...[17, 3, 8, 12, 15, 16].flatMap((k) => list.map((c) => wrong(c, k))), list[0], "SHORT"]; // 1,202 lookups: the index is built after 1,000
     const scanned = queries.map((q) => new ParticipantIndex(list).nearest(q));
     const indexed = new ParticipantIndex(list);
     expect(queries.map((q) => indexed.nearest(q))).toEqual(scanned);

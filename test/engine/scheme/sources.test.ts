@@ -86,7 +86,7 @@ describe("a scheme's department sources", () => {
   it("reads uscc_overrides normalised, and warns about a header map that sources make unused", () => {
     const { scheme, warnings } = parseScheme(`${INTAKE_SCHEME}uscc_overrides: [" ９１３５０１００m000100y44 "]\ncolumns: { 企业代码: code }\n`, "s.yaml");
     expect(scheme.usccOverrides).toEqual(["91350100M000100Y44"]);
-    expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual(["columns: is not used: with department sources, each source maps its own headers under its columns:"]);
+    expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual(["columns: applies only to a merged file given with --input: a stored period is merged from the department sources, each of which maps its own headers"]);
   });
 
   it("is what init's template shows: its commented sources, in place of columns:, make a valid scheme", () => {

@@ -71,6 +71,14 @@ describe("temporaries of dead writers", { timeout: 30_000 }, () => {
     expect(readdirSync(periods).filter((f) => !f.startsWith("."))).toEqual(["r0001.arrow", "r0001.json", "r0001.source.csv"]);
   });
 
+  it("are removed from a department source's folder too", async () => {
+    const dir = demoDataset();
+    const land = temporary(join(dir, "periods", "2025", "sources", "land"), "r0001.arrow", deadPid(), 2000);
+    const { swept } = await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
+    expect(swept).toEqual({ count: 1, bytes: 2000 });
+    expect(existsSync(land)).toBe(false);
+  });
+
   it("in the folders only a lock holder writes, a temporary of a live process that is not this one is a dead writer's (a reused pid)", async () => {
     const dir = demoDataset();
     await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
