@@ -43,6 +43,7 @@ export function valueChecks(merged: Merged, numeric: ReadonlySet<string>, diviso
       });
     }
     for (const p of cov.partlyBlank) {
+      if (!numeric.has(p.column)) continue;
       const col = merged.columns.find((x) => x.name === p.column)!;
       const problem = `blank on row${p.blank.length === 1 ? "" : "s"} ${p.blank.join(", ")} of the enterprise's ${p.of}: ${p.column} is the ${p.rule} of the ${p.of - p.blank.length} delivered`;
       out.push({ source: cov.source.id, file: cov.file, code: merged.codes[p.participant], rows: p.blank, header: p.header, column: p.column, value: col.values[p.participant] as number, problem });
