@@ -5,16 +5,17 @@
  *
  *   node --import tsx bench/report-stage.ts [--enterprises 10000] [--periods 3] [--out bench/out]
  *
- * The dataset (the demo scheme; N enterprises × P periods from datasets/generate.ts, seed 13,
+ * The dataset (the demo scheme's evaluation of merged tables; N enterprises × P periods from datasets/generate.ts, seed 13,
  * imported, not scored — the report scores in memory what has no run) is built once under
  * OUT/report-store-<N>x<P>, in a child process (`--build`), and reused. The timed part is what
  * `parkscore report` does: load the period and the earlier ones, build the model, render index.html,
  * every card and league.xlsx, and write them atomically to OUT/report-<N>.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mergedDemoScheme } from "../datasets/demo.js";
 import { generatePanel } from "../datasets/panel.js";
 import { writeArrow } from "../datasets/write.js";
 import { reportFiles } from "../engine/report/files.js";
@@ -33,10 +34,10 @@ const out = arg("--out", join(here, "out"));
 export async function buildReportStore(store: string, enterprises: number, count: number): Promise<void> {
   rmSync(store, { recursive: true, force: true });
   initDataset(store);
-  copyFileSync(join(here, "..", "datasets", "demo", "scheme.yaml"), join(store, "scheme.yaml"));
+  writeFileSync(join(store, "scheme.yaml"), mergedDemoScheme());
   for (const p of generatePanel({ enterprises, periods: count, seed: 13, firstPeriod: 2023 })) {
     const file = join(out, `report-${enterprises}-${p.period}.arrow`);
-    writeArrow(p, file, { headers: "zh" });
+    writeArrow(p, file, { headers: "en" });
     await importPeriod(store, String(p.period), file);
   }
 }

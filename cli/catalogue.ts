@@ -12,7 +12,8 @@ export interface CatalogueEntry {
 
 export const CATALOGUE: CatalogueEntry[] = [
   { name: "init", term: "init <dir>", description: "create a dataset: DIR/scheme.yaml (a commented template) and the folders for periods and runs" },
-  { name: "import", term: "import [options] <dir> <file>", description: "validate a period's data against the dataset's scheme and store it (a new revision; nothing is overwritten)" },
+  { name: "import", term: "import [options] <dir> <file>", description: "validate a period's data (or, with --source, one department's file) against the dataset's scheme and store it (a new revision; nothing is overwritten)" },
+  { name: "intake", term: "intake [options] <dir>", description: "the coverage report of a period delivered by department: per source its rows, the participants matched and lacking, codes not on the participant list (with the nearest participant), repeated codes, values that fail the scheme's checks; intake.csv and intake.xlsx (a sheet per department)" },
   { name: "history", term: "history [options] <dir>", description: "list the revisions of a period (or of every period): who imported what, when, hashes, rows; then its runs" },
   { name: "score", term: "score [options] [dir]", description: "score a period: a file by a scheme (--scheme, --input, --out), or a dataset's stored periods (DIR --period P | --all)" },
   { name: "dynamic", term: "dynamic [options] <dir>", description: "combine a window of periods: time weights by time degree λ, growth from differences, movement, trends, grade transitions" },

@@ -13,6 +13,7 @@ import { CATALOGUE } from "./catalogue.js";
 const COMMANDS: Record<string, () => Promise<Command>> = {
   init: async () => (await import("./commands/init.js")).initCommand(),
   import: async () => (await import("./commands/import.js")).importCommand(),
+  intake: async () => (await import("./commands/intake.js")).intakeCommand(),
   history: async () => (await import("./commands/history.js")).historyCommand(),
   score: async () => (await import("./commands/score.js")).scoreCommand(),
   dynamic: async () => (await import("./commands/dynamic.js")).dynamicCommand(),

@@ -20,6 +20,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: 'park', zh: '所属园区', en: 'park', kind: 'text' },
   { key: 'industry', zh: '行业代码', en: 'GB/T 4754-2017 division', kind: 'text' },
   { key: 'industry_name', zh: '行业名称', en: 'industry name', kind: 'text' },
+  { key: 'size', zh: '规模', en: 'size class: 规上 at or above the statistical revenue threshold, 规下 below', kind: 'text' },
   { key: 'land_mu', zh: '用地面积(亩)', en: 'land area', unit: '亩', kind: 'number', decimals: 2 },
   { key: 'fixed_investment', zh: '固定资产投资(万元)', en: 'fixed-asset investment (cumulative)', unit: '万元', kind: 'number', decimals: 2 },
   { key: 'revenue', zh: '营业收入(万元)', en: 'operating revenue', unit: '万元', kind: 'number', decimals: 2 },

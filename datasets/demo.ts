@@ -1,10 +1,17 @@
-/** The committed demo: its options, the file format of each period, its summary, and writing its source files. */
+/**
+ * The committed demo: its options, its panel (the admitted enterprises and the below-size firms
+ * beside them), and writing each period's department files with the problems planted in the latest.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PARKS } from './parks.js';
-import { generatePanel, type PanelPeriod } from './panel.js';
-import { writeCsv, writeXlsx, type CsvOptions } from './write.js';
+import YAML from 'yaml';
+import type { OutputColumn } from '../engine/data/table.js';
+import { DEPARTMENTS, departmentTables, KEY, type Department, type SourceId } from './departments.js';
+import { drawHoldings } from './holdings.js';
+import { plantProblems, type Plant } from './miskeys.js';
+import { concatPeriods, generatePanel, type PanelPeriod } from './panel.js';
+import { writeTableCsv, writeTableXlsx, yearEnd } from './write.js';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -12,95 +19,128 @@ export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 export const DEMO = {
   seed: 130481, // Wu'an's administrative division code
   enterprises: 165,
+  /** below-size firms (规下) in the first period, drawn beside the others from streams of their own */
+  belowSizeFirms: 60,
   periods: 7,
   firstPeriod: 2019,
   missingRate: 0.02,
 } as const;
 
-type DemoFormat = { file: string; kind: 'csv'; csv: CsvOptions } | { file: string; kind: 'xlsx' };
-
 /**
- * The format of each demo period: UTF-8 CSV with a BOM for 2019–2022 (as Excel's "CSV UTF-8"
- * saves), GBK CSV with CRLF for 2023 (as Excel on Chinese Windows saves "CSV"), XLSX for 2024,
- * plain UTF-8 CSV for 2025.
+ * The demo scheme's evaluation of a table already merged — a panel written with its column keys as
+ * headers (`headers: 'en'`): the department sources left out, the references kept.
  */
-export function demoFormat(period: number): DemoFormat {
-  if (period === 2023) return { file: '2023.csv', kind: 'csv', csv: { encoding: 'gbk', eol: '\r\n' } };
-  if (period === 2024) return { file: '2024.xlsx', kind: 'xlsx' };
-  if (period === 2025) return { file: '2025.csv', kind: 'csv', csv: {} };
-  return { file: `${period}.csv`, kind: 'csv', csv: { bom: true } };
+export function mergedDemoScheme(): string {
+  const scheme = YAML.parse(fs.readFileSync(path.join(DEMO_DIR, 'scheme.yaml'), 'utf8')) as { sources: unknown[] };
+  scheme.sources = scheme.sources.filter((s) => typeof s === 'string');
+  return YAML.stringify(scheme);
+}
+
+/** The demo's panel: each period's admitted enterprises, then its below-size firms. */
+export function demoPanel(): PanelPeriod[] {
+  const { belowSizeFirms, ...opts } = DEMO;
+  const main = generatePanel(opts);
+  const small = generatePanel({ ...opts, enterprises: belowSizeFirms, belowSize: true, reservedNames: main.flatMap((p) => p.names) });
+  return main.map((p, t) => concatPeriods(p, small[t]));
+}
+
+export interface DemoPeriod {
+  period: number;
+  tables: Map<SourceId, OutputColumn[]>;
+  /** the problems planted in this period (the latest one only) */
+  plants: Plant[];
+  /** the latest period's CORRECTED source without its planted problem: the department's corrected delivery */
+  corrected?: OutputColumn[];
+}
+
+/** The source whose corrected file the latest period also has (`corrections/<period>/<file>`), for a re-import. */
+export const CORRECTED: SourceId = 'tax';
+
+/** Every period's department tables; the latest with its planted problems. */
+export function demoDepartments(panel: PanelPeriod[] = demoPanel()): DemoPeriod[] {
+  const holdings = drawHoldings(panel, DEMO.seed);
+  return panel.map((p, t) => {
+    const tables = departmentTables(p, holdings);
+    if (t < panel.length - 1) return { period: p.period, tables, plants: [] };
+    const corrected = departmentTables(p, holdings).get(CORRECTED)!;
+    return { period: p.period, tables, plants: plantProblems(tables, p, DEMO.seed), corrected };
+  });
+}
+
+async function writeDepartment(d: Department, columns: OutputColumn[], file: string, period: number): Promise<void> {
+  if (d.format.kind === 'xlsx') await writeTableXlsx(columns, file, { sheet: d.format.sheet, date: yearEnd(period) });
+  else writeTableCsv(columns, file, d.format.csv);
 }
 
 export interface PeriodSummary {
   period: number;
-  file: string;
-  enterprises: number;
-  creative: number;
-  manufacturing: number;
+  participants: number;
+  belowSize: number;
   entries: number;
   exits: number;
   /** major accident or more than 2 environmental violations */
   vetoes: number;
   /** under 3 亩 or under 2 years in production */
   ineligible: number;
-  tinyLand: number;
-  missingCells: number;
-  missingEmissions: number;
+  /** rows of each department's file */
+  rows: Record<SourceId, number>;
+  /** enterprises holding several land certificates / meters */
+  severalCertificates: number;
+  severalMeters: number;
 }
 
-/** Counts per period (used by --demo's report and the demo README). */
-export function summarize(panel: PanelPeriod[], fileOf: (period: number) => string = (p) => String(p)): PeriodSummary[] {
-  const out: PeriodSummary[] = [];
+function repeated(columns: OutputColumn[]): number {
+  const seen = new Map<string, number>();
+  for (const id of columns.find((c) => c.name === KEY)!.values as string[]) seen.set(id, (seen.get(id) ?? 0) + 1);
+  let n = 0;
+  for (const c of seen.values()) if (c > 1) n++;
+  return n;
+}
+
+/** Counts per period (printed by --demo, quoted in the demo README). */
+export function summarize(panel: PanelPeriod[], periods: DemoPeriod[]): PeriodSummary[] {
   let prev = new Set<string>();
-  panel.forEach((p, t) => {
+  return panel.map((p, t) => {
     const cur = new Set(p.ids);
-    let entries = 0;
-    let exits = 0;
+    const N = p.numbers;
+    let vetoes = 0, ineligible = 0, entries = 0, exits = 0;
+    for (let k = 0; k < p.ids.length; k++) {
+      if (N.major_accident[k] > 0 || N.env_violations[k] > 2) vetoes++;
+      if (!(N.land_mu[k] >= 3 && N.years_in_production[k] >= 2)) ineligible++;
+    }
     if (t > 0) {
       for (const id of cur) if (!prev.has(id)) entries++;
       for (const id of prev) if (!cur.has(id)) exits++;
     }
-    const n = p.ids.length;
-    const N = p.numbers;
-    let vetoes = 0, ineligible = 0, tiny = 0, missing = 0, creative = 0;
-    for (let k = 0; k < n; k++) {
-      if (N.major_accident[k] > 0 || N.env_violations[k] > 2) vetoes++;
-      if (!(N.land_mu[k] >= 3 && N.years_in_production[k] >= 2)) ineligible++;
-      if (N.land_mu[k] < 3) tiny++;
-      if (p.texts.park[k] === PARKS[0]) creative++;
-    }
-    for (const col of Object.values(N)) for (let k = 0; k < n; k++) if (col[k] !== col[k]) missing++;
-    let missingEmissions = 0;
-    for (let k = 0; k < n; k++) if (N.emissions[k] !== N.emissions[k]) missingEmissions++;
-    out.push({
+    prev = cur;
+    const { tables } = periods[t];
+    const rows = Object.fromEntries(DEPARTMENTS.map((d) => [d.id, tables.get(d.id)![0].values.length])) as Record<SourceId, number>;
+    return {
       period: p.period,
-      file: fileOf(p.period),
-      enterprises: n,
-      creative,
-      manufacturing: n - creative,
+      participants: p.ids.length,
+      belowSize: p.texts.size.filter((s) => s === '规下').length,
       entries,
       exits,
       vetoes,
       ineligible,
-      tinyLand: tiny,
-      missingCells: missing,
-      missingEmissions,
-    });
-    prev = cur;
+      rows,
+      severalCertificates: repeated(tables.get('land')!),
+      severalMeters: repeated(tables.get('power')!),
+    };
   });
-  return out;
 }
 
-/** (Re)writes the demo source files into `dir/source` (default: datasets/demo/source). */
-export async function writeDemo(dir: string = DEMO_DIR): Promise<PeriodSummary[]> {
-  const panel = generatePanel(DEMO);
-  const src = path.join(dir, 'source');
-  fs.mkdirSync(src, { recursive: true });
-  for (const p of panel) {
-    const f = demoFormat(p.period);
-    const file = path.join(src, f.file);
-    if (f.kind === 'xlsx') await writeXlsx(p, file);
-    else writeCsv(p, file, f.csv);
-  }
-  return summarize(panel, (period) => demoFormat(period).file);
+/**
+ * (Re)writes the demo's department files into `dir/<period>/`, and the corrected file of the
+ * latest period's CORRECTED source into `dir/corrections/<period>/`.
+ */
+export async function writeDemo(dir: string = DEMO_DIR): Promise<{ summary: PeriodSummary[]; plants: Plant[] }> {
+  const panel = demoPanel();
+  const periods = demoDepartments(panel);
+  for (const { period, tables } of periods)
+    for (const d of DEPARTMENTS) await writeDepartment(d, tables.get(d.id)!, path.join(dir, String(period), d.file), period);
+  const latest = periods[periods.length - 1];
+  const fixed = DEPARTMENTS.find((d) => d.id === CORRECTED)!;
+  await writeDepartment(fixed, latest.corrected!, path.join(dir, 'corrections', String(latest.period), fixed.file), latest.period);
+  return { summary: summarize(panel, periods), plants: latest.plants };
 }

@@ -13,13 +13,14 @@
  *
  * This file is the command; the rest lives beside it: parks.ts (the parks and industries),
  * columns.ts (the columns and headers), uscc.ts (enterprise codes), panel.ts (the model),
- * write.ts (CSV, Arrow, XLSX through the engine's writers), demo.ts (the committed demo).
+ * write.ts (CSV, Arrow, XLSX through the engine's writers), demo.ts (the committed demo: its
+ * department files, from holdings.ts, departments.ts and miskeys.ts).
  *
  * Usage:
  *   npx tsx datasets/generate.ts --enterprises N --periods P [--seed S] [--first-period 2019]
  *                                [--missing-rate 0.02] [--format csv|arrow|xlsx] [--encoding utf-8|gbk]
  *                                [--bom] [--crlf] [--headers zh|en] --out DIR
- *   npx tsx datasets/generate.ts --demo        (re)writes datasets/demo/source/
+ *   npx tsx datasets/generate.ts --demo        (re)writes the department files of datasets/demo/<period>/
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -72,9 +73,11 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (args.has('demo')) {
     const dir = args.get('out') ?? DEMO_DIR;
-    const summary = await writeDemo(dir);
-    console.log(`demo written to ${path.join(dir, 'source')} (seed ${DEMO.seed})`);
-    console.table(summary);
+    const { summary, plants } = await writeDemo(dir);
+    console.log(`demo department files written to ${dir}/<period>/ (seed ${DEMO.seed})`);
+    console.table(summary.map(({ rows, ...s }) => ({ ...s, ...rows })));
+    console.log('planted in the latest period:');
+    console.table(plants);
     return;
   }
   const enterprises = intArg(args, 'enterprises');

@@ -17,7 +17,7 @@ export interface PanelPeriod {
   ids: string[];
   /** enterprise names, unique */
   names: string[];
-  /** park, industry (2-digit code), industry_name */
+  /** park, industry (2-digit code), industry_name, size (规上 / 规下) */
   texts: Record<string, string[]>;
   /** the numeric columns of COLUMNS, keyed by `key` */
   numbers: Record<string, Float64Array>;
@@ -33,7 +33,19 @@ export interface GenerateOptions {
   seed?: number;
   /** base probability of a blank cell (emissions are left blank more often), default 0.02 */
   missingRate?: number;
+  /**
+   * Draw below-size firms (规下): smaller plots and lower output per 亩, from random streams of
+   * their own and with codes of their own series (91130481MA1…), so that such a panel can be added
+   * to an ordinary one of the same seed without touching its values or sharing a code.
+   */
+  belowSize?: boolean;
+  /** names already taken (by the panel this one is added to): none is drawn again */
+  reservedNames?: Iterable<string>;
 }
+
+/** Land and output per 亩 of a below-size firm, relative to its division's medians. */
+const BELOW_SIZE_LAND = 0.35;
+const BELOW_SIZE_OUTPUT = 0.3;
 
 /** Share of the first period's count admitted in each later period (×0.7–1.3). */
 const ENTRY_RATE = 0.065;
@@ -162,6 +174,7 @@ interface GenState {
   brandAdd: number;
   codeMult: number;
   codeAdd: number;
+  belowSize: boolean;
 }
 
 function companyForm(rng: Rng, word: string): string {
@@ -213,9 +226,10 @@ function addEnterprise(st: GenState, entrant: boolean): void {
   const z = rng.normal();
   // land: log-normal, a few tiny plots (< 3 亩)
   const tiny = rng.chance(mfg ? 0.01 : 0.025);
-  const land = tiny ? rng.uniform(0.8, 2.95) : spec.land * (entrant ? 0.8 : 1) * Math.exp(0.6 * rng.normal());
+  const small = st.belowSize ? BELOW_SIZE_LAND : 1;
+  const land = tiny ? rng.uniform(0.8, 2.95) : small * spec.land * (entrant ? 0.8 : 1) * Math.exp(0.6 * rng.normal());
   u.land[i] = Math.max(0.5, land);
-  u.revPerMu[i] = spec.revPerMu * Math.exp(0.65 * z + 0.35 * rng.normal());
+  u.revPerMu[i] = (st.belowSize ? BELOW_SIZE_OUTPUT : 1) * spec.revPerMu * Math.exp(0.65 * z + 0.35 * rng.normal());
   u.vaRate[i] = clamp(spec.vaRate * Math.exp(0.12 * z + 0.15 * rng.normal()), 0.04, 0.8);
   u.taxRate[i] = clamp(spec.taxRate * Math.exp(0.15 * z + 0.3 * rng.normal()), 0.003, 0.2);
   const rdZero = rng.chance(spec.rdZero);
@@ -243,7 +257,7 @@ function addEnterprise(st: GenState, entrant: boolean): void {
   // invention patents already held
   u.patents[i] = rng.poisson(rd > 0 ? (1 + (flags & FLAG_HIGHTECH ? 3 : 0)) * Math.min(age, 6) * rng.uniform(0.2, 1) : 0);
   u.alive[i] = 1;
-  u.codes.push(makeCode(i, st.codeMult, st.codeAdd));
+  u.codes.push(makeCode(i, st.codeMult, st.codeAdd, st.belowSize ? '1' : '0'));
   u.names.push(newName(st, spec, i));
 }
 
@@ -262,6 +276,7 @@ function emitPeriod(st: GenState, year: number, missingRate: number): PanelPerio
   const park = new Array<string>(m);
   const industry = new Array<string>(m);
   const industryName = new Array<string>(m);
+  const size = new Array<string>(m);
   const mac = macro(year);
 
   const cLand = num.land_mu, cInv = num.fixed_investment, cRev = num.revenue, cTax = num.tax;
@@ -318,6 +333,7 @@ function emitPeriod(st: GenState, year: number, missingRate: number): PanelPerio
     cMa[k] = major;
     cEv[k] = violations;
     cYr[k] = age;
+    size[k] = cRev[k] >= spec.sizeRevenue ? '规上' : '规下';
 
     // advance the latent state to the next period
     u.level[i] *= Math.exp(u.growth[i] + 0.05 * rng.normal());
@@ -335,7 +351,7 @@ function emitPeriod(st: GenState, year: number, missingRate: number): PanelPerio
       for (let k = 0; k < m; k++) if (miss.next() < p) col[k] = NaN;
     }
   }
-  return { period: year, ids, names, texts: { park, industry, industry_name: industryName }, numbers: num };
+  return { period: year, ids, names, texts: { park, industry, industry_name: industryName, size }, numbers: num };
 }
 
 function round(x: number, decimals: number): number {
@@ -379,8 +395,9 @@ export function* generatePeriods(opts: GenerateOptions): Generator<PanelPeriod, 
   const capacity = n + (periods - 1) * maxEntries;
   if (capacity > CODE_SPACE) throw new RangeError(`at most ${CODE_SPACE} enterprises in a panel`);
 
-  const rng = new Rng(seed, 0);
-  const codeRng = new Rng(seed, 2);
+  const stream = opts.belowSize ? 3 : 0;
+  const rng = new Rng(seed, stream);
+  const codeRng = new Rng(seed, stream + 2);
   let codeMult = 1 + codeRng.int(CODE_SPACE - 1);
   while (codeMult % 31 === 0) codeMult++;
   const brandLen = capacity <= BRAND_CHARS.length ** 3 ? 3 : 4;
@@ -391,14 +408,15 @@ export function* generatePeriods(opts: GenerateOptions): Generator<PanelPeriod, 
   const st: GenState = {
     u: new Universe(capacity),
     rng,
-    miss: new Rng(seed, 1),
-    nameSet: capacity <= SMALL_PANEL ? new Set<string>() : null,
+    miss: new Rng(seed, stream + 1),
+    nameSet: capacity <= SMALL_PANEL ? new Set<string>(opts.reservedNames) : null,
     codeMult,
     codeAdd: codeRng.int(CODE_SPACE),
     brandLen,
     brandSpace,
     brandMult,
     brandAdd: codeRng.int(brandSpace),
+    belowSize: opts.belowSize === true,
   };
   for (let i = 0; i < n; i++) addEnterprise(st, false);
   for (let t = 0; t < periods; t++) {
@@ -414,4 +432,19 @@ export function* generatePeriods(opts: GenerateOptions): Generator<PanelPeriod, 
 /** The whole panel, one columnar frame per period. */
 export function generatePanel(opts: GenerateOptions): PanelPeriod[] {
   return Array.from(generatePeriods(opts));
+}
+
+/** Two panels' periods of the same year as one: `a`'s enterprises, then `b`'s. */
+export function concatPeriods(a: PanelPeriod, b: PanelPeriod): PanelPeriod {
+  if (a.period !== b.period) throw new RangeError(`periods ${a.period} and ${b.period} differ`);
+  const texts: Record<string, string[]> = {};
+  for (const k of Object.keys(a.texts)) texts[k] = [...a.texts[k], ...b.texts[k]];
+  const numbers: Record<string, Float64Array> = {};
+  for (const k of Object.keys(a.numbers)) {
+    const x = new Float64Array(a.numbers[k].length + b.numbers[k].length);
+    x.set(a.numbers[k]);
+    x.set(b.numbers[k], a.numbers[k].length);
+    numbers[k] = x;
+  }
+  return { period: a.period, ids: [...a.ids, ...b.ids], names: [...a.names, ...b.names], texts, numbers };
 }

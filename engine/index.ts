@@ -53,11 +53,14 @@ export type { Applicant, CheckResult } from "./admission/checks.js";
 export { evaluateCommitments, breaches, TARGETS, TARGET_LABELS, type Contract, type ContractResult } from "./admission/commitments.js";
 
 // The dataset folder: periods, revisions, runs, contracts, standards.
-export { initDataset, openDataset, listPeriods, listRevisions, latestRevision, importPeriod, readStoredPeriod, type Imported, type Revision } from "./store/dataset.js";
+export { initDataset, openDataset, listPeriods, listRevisions, listSources, latestRevision, importPeriod, readStoredPeriod, type Imported, type Revision, type SourceUse } from "./store/dataset.js";
+export { importSource, type ImportedSource } from "./store/source-import.js";
+export { intakeToFolder, INTAKE_ITEMS, type IntakeRun, type IntakeItem, type IntakeSummary } from "./store/intake-output.js";
 export { scoreStored, listRuns, latestRun, periodRuns, findRun, type ScoredRun, type StoredRun } from "./store/runs.js";
 export { readRun, type RunScores, type ReadRunOptions } from "./store/run-scores.js";
 export { periodsBetween, loadWindow, type WindowPeriod } from "./store/window.js";
 export { loadPeriodInput, type PeriodInput, type PeriodInputOptions } from "./store/input.js";
+export { loadDepartmentFiles, type DepartmentFilesInput } from "./store/department-files.js";
 export { periodResult, type StoredPeriodResult } from "./store/results.js";
 export { loadStandard } from "./store/standards.js";
 export { contractBreaches, importContracts, readContracts, type CommitmentReport } from "./store/contracts.js";

@@ -16,7 +16,7 @@ export function scoreCommand(): Command {
     .description(about("score"))
     .argument("[dir]", "a dataset folder: score its stored periods and keep each run under DIR/runs/")
     .option("-s, --scheme <file>", "the indicator scheme (YAML or JSON)")
-    .option("-i, --input <file>", "the period's data (.csv, .xlsx, .arrow, .parquet)")
+    .option("-i, --input <file>", "the period's data (.csv, .xlsx, .arrow, .parquet), or a folder of its department files named for the scheme's sources")
     .option("-o, --out <dir>", "folder for scores.csv, scores.arrow, weights.csv, manifest.json")
     .option("-p, --period <period>", "the period (selects rows when the scheme has a period column; with DIR, the period to score)")
     .option("--all", "with DIR: score every stored period")

@@ -8,7 +8,7 @@ export function validateCommand(): Command {
   return new Command("validate")
     .description(about("validate"))
     .requiredOption("-s, --scheme <file>", "the indicator scheme (YAML or JSON)")
-    .option("-i, --input <file>", "a period's data to check against the scheme")
+    .option("-i, --input <file>", "a period's data to check against the scheme, or a folder of its department files")
     .option("-p, --period <period>", "the period (when the scheme has a period column)")
     .option("--encoding <name>", "CSV encoding: utf-8, gbk or gb18030")
     .option("--sheet <name>", "XLSX sheet name or number")

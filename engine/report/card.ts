@@ -4,6 +4,7 @@
  * no other enterprise's figure can reach a card by a slip in the page code; what may be here is
  * decided by disclosure.ts.
  */
+import { indicatorDepartments } from "../scheme/sources.js";
 import type { Label, Lang, Scheme } from "../scheme/types.js";
 import type { Reason } from "../score/types.js";
 import { ownScope, type CardScope, type Masked, type MaskedSummary } from "./disclosure.js";
@@ -26,6 +27,8 @@ export interface CardIndicator {
   norm?: number;
   contrib?: number;
   median?: Masked;
+  /** The departments the figure comes from, when the period was merged from their files. */
+  sources?: string;
 }
 
 export type CardNext =
@@ -83,6 +86,7 @@ export function cardFacts(m: ReportModel, i: number): CardFacts {
   const label = (l: Label) => l[lang];
   const scale = scheme.aggregation.scale;
   const points = graded && scope.points;
+  const departments = indicatorDepartments(scheme);
   const indicators: CardIndicator[] = scheme.indicators.map((ind) => ({
     label: label(ind.label),
     unit: ind.unit,
@@ -90,6 +94,7 @@ export function cardFacts(m: ReportModel, i: number): CardFacts {
     norm: graded && scope.norm ? result.norm.get(ind.id)![i] : undefined,
     contrib: points ? result.contrib.get(ind.id)![i] : undefined,
     median: g.values.get(ind.id)?.median,
+    ...(departments.size ? { sources: departments.get(ind.id)!.map((d) => label(d.label)).join(lang === "zh" ? "、" : ", ") } : {}),
   }));
   const categories = points
     ? m.categories.map((c, k) => ({ label: label(c.label), value: m.categoryScores[k][i], full: c.weight > 0 ? scale * c.weight : 1, group: g.categories[k] }))

@@ -13,19 +13,25 @@ export interface SchemeColumns {
   headerMap: Record<string, string>;
   /** Column → the first scheme path that uses it. */
   usedBy: Map<string, string>;
+  /** What the formulas divide by, as written (`land_mu` in `tax / land_mu`). */
+  divisors: Set<string>;
 }
 
 export function schemeColumns(scheme: Scheme): SchemeColumns {
   const usedBy = new Map<string, string>();
   const defined = new Set<string>();
   const numeric: string[] = [];
+  const divisors = new Set<string>();
   const use = (name: string, path: string) => {
     if (defined.has(name) || usedBy.has(name)) return;
     usedBy.set(name, path);
     numeric.push(name);
   };
   const useFormula = (source: string | undefined, path: string) => {
-    if (source !== undefined) for (const s of compileFormula(source).symbols) use(s, path);
+    if (source === undefined) return;
+    const f = compileFormula(source);
+    for (const s of f.symbols) use(s, path);
+    for (const d of f.divisors) divisors.add(d);
   };
   for (const d of scheme.derive) {
     useFormula(d.formula, `${d.path}.formula`);
@@ -54,5 +60,6 @@ export function schemeColumns(scheme: Scheme): SchemeColumns {
     key: scheme.period ? [scheme.period, scheme.id] : [scheme.id],
     headerMap: scheme.columns,
     usedBy,
+    divisors,
   };
 }

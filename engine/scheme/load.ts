@@ -4,12 +4,15 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import type { z } from "zod";
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import { sha256 } from "../hash.js";
 import { ParkscoreError, type Problem, type Warning } from "../errors.js";
 import { AhpError, ahpWeights } from "./ahp.js";
 import { compileFormula, FormulaError } from "./formula.js";
+import { schemeColumns } from "./columns.js";
 import { schemeSchema, type SchemeInput } from "./schema.js";
+import { pathOfText, resolveOverrides, resolveSources, splitSources } from "./sources.js";
 import { resolveUncertainty } from "./uncertainty-schema.js";
 import type { Adjustment, Aggregation, Category, Condition, Derived, Grading, Indicator, JudgementMatrix, Label, NormalizeSpec, OutlierTreatment, Scheme, SimpleWeighting, Veto, Weighting } from "./types.js";
 
@@ -57,7 +60,7 @@ export function parseScheme(text: string, file: string, hash = sha256(text)): Lo
 
   const parsed = schemeSchema.safeParse(toJS(doc, file));
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.error.issues.flatMap(ofTheRightKind)) {
       const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
       problems.push({ code: "scheme.invalid", ...at(path), message: issue.message });
     }
@@ -67,6 +70,16 @@ export function parseScheme(text: string, file: string, hash = sha256(text)): Lo
   const scheme = resolve(parsed.data, file, hash, at, problems, warnings);
   if (problems.length) throw new ParkscoreError(problems);
   return { scheme, warnings };
+}
+
+/**
+ * A value that matches none of a union's kinds (a `sources:` item is a reference or a department
+ * source) is reported by the problems of the kind whose type it has, since those say what to fix.
+ */
+function ofTheRightKind(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union") return [issue];
+  const matching = issue.errors.filter((e) => e.length > 0 && e.every((i) => i.path.length > 0));
+  return matching.length === 1 ? matching[0].map((i) => ({ ...i, path: [...issue.path, ...i.path] })).flatMap(ofTheRightKind) : [issue];
 }
 
 type At = (path: (string | number)[]) => Pick<Problem, "file" | "path" | "line">;
@@ -201,7 +214,8 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
     return { when: a.when, points: a.points, reason: label(a.reason, text), path: formatPath(["rules", "adjust", k]) };
   });
 
-  return {
+  const { references, departments } = splitSources(input.sources);
+  const scheme: Scheme = {
     title: label(input.title, basename(file).replace(/\.(ya?ml|json)$/i, "")),
     id: input.id,
     name: input.name,
@@ -216,12 +230,20 @@ function resolve(input: SchemeInput, file: string, hash: string, at: At, problem
     eligible,
     rules: { veto, adjust, cap: input.rules?.cap },
     grading,
-    sources: input.sources ?? [],
+    sources: references,
+    departments: [],
+    usccOverrides: resolveOverrides(input.uscc_overrides),
     disclosure: { minGroup: input.disclosure?.min_group ?? 5, digits: input.disclosure?.digits ?? 2 },
     ...(input.uncertainty ? { uncertainty: resolveUncertainty(input.uncertainty, indicators.map((i) => i.id), fail) } : {}),
     hash,
     file,
   };
+  if (departments.length) {
+    const { numeric, usedBy } = schemeColumns(scheme);
+    scheme.departments = resolveSources(departments, { id: input.id, name: input.name, carry: scheme.carry, numeric: new Map(numeric.map((c) => [c, usedBy.get(c)!])), label, formatPath }, fail);
+    if (input.columns !== undefined) warn(["columns"], "applies only to a merged file given with --input: a stored period is merged from the department sources, each of which maps its own headers");
+  } else if (input.uscc_overrides !== undefined) warn(["uscc_overrides"], "is not used: it applies to the credit codes of department sources");
+  return scheme;
 }
 
 function resolveGrading(g: SchemeInput["grading"], fail: (path: (string | number)[], message: string, fix?: string) => void): Grading {
@@ -355,7 +377,7 @@ function matrix(rows: (number | string)[][], path: (string | number)[], size: nu
  * matrix before any data is read. The error names CR and the most inconsistent judgement.
  */
 function checkConsistency(m: JudgementMatrix, accept: boolean, fail: Fail, warn: (path: (string | number)[], message: string) => void): void {
-  const path = m.path.split(/\.|\[|\]/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const path = pathOfText(m.path);
   let r;
   try {
     r = ahpWeights(m.values);

@@ -123,6 +123,27 @@ const weightingSchema = z.union(
   { error: () => `expected a weighting method: ${[...simpleWeightingMethods, "combined"].map((m) => `"${m}"`).join(", ")}` },
 );
 
+/** How the rows one enterprise has in a department's file become its one value (docs/scheme.md, "Department files"). */
+const combineRules = ["sum", "max", "min", "mean", "first", "count", "any"] as const;
+const combine = oneOf(combineRules);
+
+/** A department's file: its key column (the credit code), its headers → column names, how repeated codes combine. */
+const departmentSource = z.strictObject({
+  id: identifier,
+  label: labelSchema.optional(),
+  participants: z.boolean({ error: () => "expected true or false" }).optional(),
+  key: text,
+  columns: z.record(z.string(), z.union([text, z.strictObject({ column: text, combine: combine.optional() })], { error: () => "expected a column name or { column: …, combine: … }" })),
+  combine: combine.optional(),
+  share: text.optional(),
+  split: z.literal("equal", { error: () => 'the only split is "equal"' }).optional(),
+  parcel: text.optional(),
+  required: z.boolean({ error: () => "expected true or false" }).optional(),
+});
+
+/** `sources:` lists the scheme's references (text) and, for data delivered by department, the departments' files (objects). */
+const sourcesSchema = z.array(z.union([z.string(), departmentSource], { error: () => "expected a reference (text) or a department source { id, key, columns, … }" }));
+
 export const aggregationMethods = ["weighted-sum", "topsis", "weighted-product", "vikor", "grey-relational", "rank-sum-ratio"] as const;
 
 const gradingCommon = {
@@ -182,7 +203,9 @@ export const schemeSchema = z.strictObject({
     ],
     { error: () => 'expected method "quotas", "bands", "natural-breaks" or "rsr-probit"' },
   ),
-  sources: z.array(z.string()).optional(),
+  sources: sourcesSchema.optional(),
+  /** Credit codes that fail the GB 32100 check and are known to be right (early pilots' codes). */
+  uscc_overrides: z.array(text).optional(),
   /** What a card handed to one enterprise may show of the others (docs/guarantees.md). */
   disclosure: z
     .strictObject({

@@ -199,6 +199,33 @@ export interface Disclosure {
   digits: number;
 }
 
+export type CombineRule = "sum" | "max" | "min" | "mean" | "first" | "count" | "any";
+
+/** One header of a department's file and the column of the merged table it fills. */
+export interface SourceColumn {
+  header: string;
+  column: string;
+  /** The column's own rule, else the source's; none: one row per enterprise. */
+  combine?: CombineRule;
+  path: string;
+}
+
+/** A department's file (docs/scheme.md, "Department files"). */
+export interface DepartmentSource {
+  id: string;
+  label: Label;
+  /** The participant list: who is evaluated. Exactly one source of a scheme is. */
+  participants: boolean;
+  /** The header of the column holding the credit code. */
+  key: string;
+  columns: SourceColumn[];
+  /** A shared parcel's rows: each row's share (a column of 0..1), or split equally among the enterprises holding the same parcel. */
+  share?: { header: string } | { parcel: string };
+  /** A period cannot be scored without a revision of a required source. */
+  required: boolean;
+  path: string;
+}
+
 export interface Scheme {
   /** What the evaluation is called (the file name when the scheme gives none). */
   title: Label;
@@ -216,7 +243,12 @@ export interface Scheme {
   eligible?: Condition;
   rules: { veto: Veto[]; adjust: Adjustment[]; cap?: number };
   grading: Grading;
+  /** The scheme's references: where its methods and numbers come from. */
   sources: string[];
+  /** The departments' files a period is merged from, in the scheme's order; empty when a period is one merged file. */
+  departments: DepartmentSource[];
+  /** Credit codes that fail the GB 32100 check and are accepted as they are (normalised). */
+  usccOverrides: string[];
   disclosure: Disclosure;
   /** What a sensitivity analysis varies, when the scheme says (docs/sensitivity.md). */
   uncertainty?: Uncertainty;

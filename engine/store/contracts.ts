@@ -6,8 +6,9 @@
  *                                     (append-only; the latest import wins over DIR/contracts.csv)
  *
  * The actuals come from the period's latest stored revision (readStoredPeriod); the cumulative
- * fixed-asset investment, which a scoring scheme rarely uses and so is not stored, is read from the
- * revision's stored source file with the scheme's header map.
+ * fixed-asset investment, which a scoring scheme rarely uses, comes with a merged period when a
+ * department's source maps it, and is otherwise read from the revision's stored source file with
+ * the scheme's header map.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
@@ -107,7 +108,7 @@ export const ACTUAL_COLUMNS = { land: "land_mu", investment: "fixed_investment",
 /** The period's actual figures by enterprise id, with notes on what could not be read. */
 export async function periodActuals(dir: string, period: string): Promise<{ actuals: Map<string, Actual>; notes: string[]; revision: string }> {
   const { scheme } = openDataset(dir);
-  const { frame, revision } = await readStoredPeriod(dir, period, { scheme });
+  const { frame, revision } = await readStoredPeriod(dir, period, { scheme, also: [ACTUAL_COLUMNS.investment] });
   const notes: string[] = [];
   const ids = frame.texts.get(scheme.id)!;
   const col = (c: string): Float64Array => {
@@ -119,6 +120,10 @@ export async function periodActuals(dir: string, period: string): Promise<{ actu
   const land = col(ACTUAL_COLUMNS.land), revenue = col(ACTUAL_COLUMNS.revenue), tax = col(ACTUAL_COLUMNS.tax);
   let invest = frame.numbers.get(ACTUAL_COLUMNS.investment);
   const byId = new Map<string, number>();
+  if (!invest && scheme.departments.length) {
+    notes.push(`no source of the scheme maps fixed_investment: investment-intensity targets are "no data"`);
+    invest = new Float64Array(frame.nrows).fill(NaN);
+  }
   if (!invest) {
     // Not stored (the scheme does not use it): read it from the revision's source file.
     try {

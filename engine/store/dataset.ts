@@ -19,7 +19,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
-import { basename, extname, join } from "node:path";
+import { basename, extname, join, relative } from "node:path";
 import { MethodError, ParkscoreError, type Problem, type Warning } from "../errors.js";
 import { sha256 } from "../hash.js";
 import type { Frame, ReadOptions } from "../data/frame.js";
@@ -32,9 +32,12 @@ import type { Scheme } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
 import { fileChunks, writeFilesAtomically } from "./atomic.js";
 import { loadPeriodInput, withSchemeUse } from "./input.js";
+import { mergedRevision, readMergedPeriod } from "./merged-period.js";
+import { sourceRowSteps } from "./source-rows.js";
 import { withLock } from "./lock.js";
 import { versions } from "./provenance.js";
 import { SCHEME_TEMPLATE } from "./template.js";
+import type { InputRecord } from "./run-output.js";
 import type { Swept } from "./temporaries.js";
 
 export interface Revision {
@@ -57,6 +60,27 @@ export interface Revision {
   columns?: string[];
   /** What scoring the period with the scheme found when it was imported: the warnings `score --input` prints. */
   warnings?: Warning[];
+  /** A department's file: the scheme's id of its source (periods/P/sources/ID/). */
+  department?: string;
+  /**
+   * Where the stored rows were in the delivered file: [stored row, file row] where the step between
+   * them changes (a skipped blank line, a sheet's empty rows); absent when stored row i is file row i + 2.
+   */
+  sourceRows?: [number, number][];
+  /** A period merged from its departments' files: the revision of each one it was merged from (merged-period.ts). */
+  sources?: SourceUse[];
+}
+
+/** One department file's revision that a merged period used. */
+export interface SourceUse {
+  source: string;
+  revision: number;
+  /** The stored Arrow file, relative to the dataset, and its sha256. */
+  file: string;
+  sha256: string;
+  rows: number;
+  /** The file as delivered. */
+  delivered: string;
 }
 
 /** A revision just stored, and the temporaries of dead writers removed on the way. */
@@ -68,6 +92,8 @@ export interface Imported {
 export const schemePath = (dir: string) => join(dir, "scheme.yaml");
 const periodsDir = (dir: string) => join(dir, "periods");
 const periodDir = (dir: string, period: string) => join(periodsDir(dir), period);
+/** Where a period's revisions are: the period's folder, or a department source's folder inside it. */
+const revisionsDir = (dir: string, period: string, source?: string) => (source === undefined ? periodDir(dir, period) : join(periodDir(dir, period), "sources", source));
 const revisionName = (n: number) => `r${String(n).padStart(4, "0")}`;
 
 /** Creates a dataset: the folder, a commented scheme to edit, and the folders of periods and runs. */
@@ -125,12 +151,19 @@ function periodNameProblem(period: string): string | undefined {
 export function listPeriods(dir: string): string[] {
   if (!existsSync(periodsDir(dir))) return [];
   return readdirSync(periodsDir(dir))
-    .filter((p) => listRevisions(dir, p).length > 0)
+    .filter((p) => listRevisions(dir, p).length > 0 || listSources(dir, p).some((id) => listRevisions(dir, p, id).length > 0))
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
-export function listRevisions(dir: string, period: string): Revision[] {
-  const d = periodDir(dir, period);
+/** The department sources a period has files of (their folders under periods/P/sources/). */
+export function listSources(dir: string, period: string): string[] {
+  const d = join(periodDir(dir, period), "sources");
+  return existsSync(d) ? readdirSync(d).sort() : [];
+}
+
+/** The revisions of a period's file, or of one department's file for the period, oldest first. */
+export function listRevisions(dir: string, period: string, source?: string): Revision[] {
+  const d = revisionsDir(dir, period, source);
   if (!existsSync(d)) return [];
   return readdirSync(d)
     .filter((f) => /^r\d{4,}\.json$/.test(f))
@@ -138,7 +171,12 @@ export function listRevisions(dir: string, period: string): Revision[] {
     .map((f) => JSON.parse(readFileSync(join(d, f), "utf8")) as Revision);
 }
 
-export function latestRevision(dir: string, period: string): Revision {
+/**
+ * The revision of the period that scoring reads: its latest revision, or, when the scheme merges the
+ * period from department files, the record of the merge of their latest revisions.
+ */
+export function latestRevision(dir: string, period: string, scheme: Scheme = openDataset(dir).scheme): Revision {
+  if (scheme.departments.length) return mergedRevision(dir, period, scheme, latestSources(dir, period, scheme));
   const all = listRevisions(dir, period);
   if (all.length === 0) {
     const have = listPeriods(dir);
@@ -155,38 +193,68 @@ export function latestRevision(dir: string, period: string): Revision {
 export async function importPeriod(dir: string, period: string, file: string, opts: ReadOptions = {}): Promise<Imported> {
   checkPeriod(period, listPeriods(dir));
   const { scheme, warnings: schemeWarnings } = openDataset(dir);
+  if (scheme.departments.length)
+    throw new ParkscoreError({
+      code: "store.sources",
+      file,
+      message: `the scheme ${scheme.file} merges each period from its departments' files (${scheme.departments.map((d) => d.id).join(", ")}), so a period is not imported as one file`,
+      fix: `import each department's file as its source: parkscore import ${shellWord(dir)} --period ${period} --source ${scheme.departments[0].id} FILE`,
+    });
   const read = await loadPeriodInput(scheme, file, { ...opts, period: scheme.period ? period : undefined, rest: true });
   const { frame, input } = read;
   const warnings = [...schemeWarnings, ...read.warnings, ...scoringWarnings(frame, scheme)];
-  return withLock(dir, `import ${period}`, (swept) => {
-    const d = periodDir(dir, period);
-    mkdirSync(d, { recursive: true });
-    const n = listRevisions(dir, period).reduce((m, r) => Math.max(m, r.revision), 0) + 1;
-    const name = revisionName(n);
-    const columns = deliveredColumns(frame);
-    const sourceName = `${name}.source${extname(file).toLowerCase()}`;
-    // The data first: a revision exists only once its data is in place.
-    const written = writeFilesAtomically(d, [
-      { name: `${name}.arrow`, data: arrowStream(columns) },
-      { name: sourceName, data: fileChunks(file) },
-    ]);
-    const revision: Revision = {
-      period,
-      revision: n,
-      file: join("periods", period, `${name}.arrow`),
-      sha256: written[`${name}.arrow`],
-      rows: frame.nrows,
-      source: { name: basename(file), stored: join("periods", period, sourceName), sha256: input.sha256, bytes: statSync(file).size },
-      importedAt: new Date().toISOString(),
-      importedBy: who(),
-      scheme: scheme.hash,
-      parkscore: versions().parkscore,
-      columns: columns.map((c) => c.name),
-      warnings,
-    };
-    writeFilesAtomically(d, [{ name: `${name}.json`, data: JSON.stringify(revision, null, 2) + "\n" }]);
-    return { revision, swept };
-  });
+  return withLock(dir, `import ${period}`, (swept) => ({ revision: storeRevision(dir, { period, file, frame, fileSha256: input.sha256, scheme: scheme.hash, warnings }), swept }));
+}
+
+/** What a new revision is made of. */
+export interface RevisionContent {
+  period: string;
+  /** A department source's id, for a department's file. */
+  department?: string;
+  /** The file as delivered. */
+  file: string;
+  frame: Frame;
+  fileSha256: string;
+  scheme: string;
+  warnings: Warning[];
+}
+
+/**
+ * Stores the frame (every column) and the file as delivered as the next revision of the period or
+ * of one of its department sources. To be called holding the dataset's lock.
+ */
+export function storeRevision(dir: string, c: RevisionContent): Revision {
+  const d = revisionsDir(dir, c.period, c.department);
+  const rel = relative(dir, d);
+  mkdirSync(d, { recursive: true });
+  const n = listRevisions(dir, c.period, c.department).reduce((m, r) => Math.max(m, r.revision), 0) + 1;
+  const name = revisionName(n);
+  const columns = deliveredColumns(c.frame);
+  const sourceName = `${name}.source${extname(c.file).toLowerCase()}`;
+  const rows = sourceRowSteps(c.frame);
+  // The data first: a revision exists only once its data is in place.
+  const written = writeFilesAtomically(d, [
+    { name: `${name}.arrow`, data: arrowStream(columns) },
+    { name: sourceName, data: fileChunks(c.file) },
+  ]);
+  const revision: Revision = {
+    period: c.period,
+    ...(c.department === undefined ? {} : { department: c.department }),
+    revision: n,
+    file: join(rel, `${name}.arrow`),
+    sha256: written[`${name}.arrow`],
+    rows: c.frame.nrows,
+    source: { name: basename(c.file), stored: join(rel, sourceName), sha256: c.fileSha256, bytes: statSync(c.file).size },
+    importedAt: new Date().toISOString(),
+    importedBy: who(),
+    scheme: c.scheme,
+    parkscore: versions().parkscore,
+    columns: columns.map((col) => col.name),
+    ...(rows.length ? { sourceRows: rows } : {}),
+    warnings: c.warnings,
+  };
+  writeFilesAtomically(d, [{ name: `${name}.json`, data: JSON.stringify(revision, null, 2) + "\n" }]);
+  return revision;
 }
 
 /**
@@ -207,9 +275,14 @@ function scoringWarnings(frame: Frame, scheme: Scheme): Warning[] {
  * The period's latest revision as a frame, read straight from Arrow (zero-copy numbers), through the
  * scheme's `columns:` map; a column the revision lacks is reported with the import that adds it.
  */
-export async function readStoredPeriod(dir: string, period: string, opts: { scheme?: LoadedScheme["scheme"] } = {}): Promise<{ frame: Frame; revision: Revision }> {
+/**
+ * The period's table as scoring reads it. `also`: number columns beyond the scheme's that a merged
+ * period keeps when a source maps them (a stored file keeps only what the scheme reads).
+ */
+export async function readStoredPeriod(dir: string, period: string, opts: { scheme?: LoadedScheme["scheme"]; also?: readonly string[] } = {}): Promise<{ frame: Frame; revision: Revision }> {
   const scheme = opts.scheme ?? openDataset(dir).scheme;
-  const revision = latestRevision(dir, period);
+  if (scheme.departments.length) return readMergedPeriod(dir, period, scheme, latestSources(dir, period, scheme), opts.also);
+  const revision = latestRevision(dir, period, scheme);
   const cols = schemeColumns(scheme);
   try {
     const frame = await readFrame(join(dir, revision.file), revision.columns ? cols : { ...cols, headerMap: {} });
@@ -241,8 +314,19 @@ function lacking(p: Problem, dir: string, r: Revision, headerMap: Record<string,
       };
 }
 
+/** What a run records of the revision it scored: the stored file, or every department file a merged period was made of (paths relative to the dataset). */
+export function revisionInputs(dir: string, r: Revision): InputRecord[] {
+  const files = r.sources ?? [{ file: r.file, sha256: r.sha256, rows: r.rows }];
+  return files.map((f) => ({ file: f.file, sha256: f.sha256, bytes: statSync(join(dir, f.file)).size, rows: f.rows }));
+}
+
+/** The latest revision of each of the scheme's department sources for the period (undefined: none yet). */
+export function latestSources(dir: string, period: string, scheme: Scheme): Map<string, Revision | undefined> {
+  return new Map(scheme.departments.map((d) => [d.id, listRevisions(dir, period, d.id).at(-1)]));
+}
+
 /** A path as one shell word: as it is when it is plain, else single-quoted. */
-function shellWord(s: string): string {
+export function shellWord(s: string): string {
   return /^[\w./@:+,=-]+$/u.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
 

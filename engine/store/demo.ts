@@ -3,13 +3,12 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "./provenance.js";
 
-/** The scheme, the latest period's source file and that period. */
+/** The scheme, the folder of the latest period's department files and that period. */
 export function demoPeriod(): { scheme: string; input: string; period: string } {
   const demo = join(packageRoot(), "datasets", "demo");
-  const source = join(demo, "source");
-  const latest = readdirSync(source)
-    .filter((f) => /^\d{4}\.(csv|xlsx)$/.test(f))
+  const period = readdirSync(demo)
+    .filter((f) => /^\d{4}$/.test(f))
     .sort()
     .at(-1)!;
-  return { scheme: join(demo, "scheme.yaml"), input: join(source, latest), period: latest.slice(0, 4) };
+  return { scheme: join(demo, "scheme.yaml"), input: join(demo, period), period };
 }

@@ -10,6 +10,7 @@ import { readFrame } from "../data/read.js";
 import { schemeColumns } from "../scheme/columns.js";
 import { loadScheme } from "../scheme/load.js";
 import type { Scheme } from "../scheme/types.js";
+import { loadDepartmentFiles, type DepartmentFilesInput } from "./department-files.js";
 import { hashFile } from "./provenance.js";
 import type { InputRecord } from "./run-output.js";
 
@@ -40,6 +41,17 @@ export async function loadPeriodInput(schemeFile: string | Scheme, inputFile: st
   if (scheme.period) frame = selectPeriod(frame, scheme.period, opts.period);
   const input: InputRecord = { file: inputFile, sha256: await hashFile(inputFile), bytes: statSync(inputFile).size, rows: frame.nrows };
   return { scheme, frame, input, warnings: [...warnings, ...(frame.warnings ?? [])] };
+}
+
+/** What `score` and `validate` read: a period's file, or a folder holding each department's file (department-files.ts). */
+export async function loadScoringInput(schemeFile: string | Scheme, input: string, opts: PeriodInputOptions = {}): Promise<DepartmentFilesInput> {
+  if (!statSync(input, { throwIfNoEntry: false })?.isDirectory()) {
+    const { input: record, ...rest } = await loadPeriodInput(schemeFile, input, opts);
+    return { ...rest, inputs: [record] };
+  }
+  if (opts.encoding !== undefined || opts.sheet !== undefined)
+    throw new ParkscoreError({ code: "cli.usage", file: input, message: "--encoding and --sheet choose how one file is read, and the input is a folder of department files", fix: "leave them out: each department's file is read with its encoding detected and its first sheet" });
+  return loadDepartmentFiles(schemeFile, input);
 }
 
 /** A missing column problem also says which scheme entry needs the column. */

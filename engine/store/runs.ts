@@ -4,13 +4,13 @@
  * fingerprinting the scheme and the data revision. Which run of a period counts is {@link findRun}'s
  * one rule; the others stay for audit, and their scores are read by run-scores.ts. A run is never rewritten.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ParkscoreError } from "../errors.js";
 import { sha256 } from "../hash.js";
 import type { Lang } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
-import { latestRevision, openDataset, readStoredPeriod, type Revision } from "./dataset.js";
+import { latestRevision, openDataset, readStoredPeriod, revisionInputs, type Revision } from "./dataset.js";
 import { withLock } from "./lock.js";
 import { writeRunFiles, type RunManifest } from "./run-output.js";
 import { addFolder } from "./atomic.js";
@@ -47,7 +47,7 @@ export async function scoreStored(dir: string, period: string, lang: Lang = "zh"
         {
           result,
           scheme,
-          inputs: [{ file: revision.file, sha256: revision.sha256, bytes: statSync(join(dir, revision.file)).size, rows: revision.rows }],
+          inputs: revisionInputs(dir, revision),
           period,
           command: "score",
           options: { lang },

@@ -1,8 +1,11 @@
-/** `score --scheme S --input F --out DIR`: a file read by a scheme, scored, and written as a run folder (run-output.ts). */
+/**
+ * `score --scheme S --input F --out DIR`: a file read by a scheme, or a folder of the departments'
+ * files merged by the scheme's sources, scored, and written as a run folder (run-output.ts).
+ */
 import type { Lang, Scheme } from "../scheme/types.js";
 import { scorePeriod } from "../score/period.js";
 import type { PeriodResult } from "../score/types.js";
-import { loadPeriodInput } from "./input.js";
+import { loadScoringInput } from "./input.js";
 import { writeRun, type RunManifest } from "./run-output.js";
 
 export interface ScoreRequest {
@@ -23,12 +26,12 @@ export interface ScoreRun {
 }
 
 export async function scoreToFolder(o: ScoreRequest): Promise<ScoreRun> {
-  const { scheme, frame, input, warnings } = await loadPeriodInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
+  const { scheme, frame, inputs, warnings } = await loadScoringInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
   const result = scorePeriod(frame, scheme);
   const manifest = await writeRun(o.out, {
     result,
     scheme,
-    inputs: [input],
+    inputs,
     period: o.period,
     command: "score",
     options: { encoding: o.encoding ?? null, sheet: o.sheet ?? null, lang: o.lang },

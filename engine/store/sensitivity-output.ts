@@ -19,7 +19,7 @@ import { leaveOneOutTable } from "../sensitivity/leave-one-out.js";
 import { runCount, type AnalysisPlan } from "../sensitivity/monte-carlo.js";
 import { factorsOf, uncertaintyFor, type UncertaintyFlags } from "../sensitivity/uncertainty.js";
 import { replaceFolder, type OutputFile, type Written } from "./atomic.js";
-import { openDataset, readStoredPeriod } from "./dataset.js";
+import { openDataset, readStoredPeriod, revisionInputs } from "./dataset.js";
 import { loadPeriodInput } from "./input.js";
 import { versions } from "./provenance.js";
 import type { InputRecord } from "./run-output.js";
@@ -61,7 +61,7 @@ export interface SensitivityRun {
 }
 
 export async function sensitivityToFolder(o: SensitivityRequest): Promise<SensitivityRun> {
-  const { scheme, frame, input, warnings } = await loadInput(o);
+  const { scheme, frame, inputs, warnings } = await loadInput(o);
   const uncertainty = uncertaintyFor(scheme, o);
   const plan = { seed: o.seed, samples: o.samples, sobolSamples: o.sobolSamples ?? o.samples };
   const scorings = runCount(plan, factorsOf(uncertainty).length);
@@ -84,7 +84,7 @@ export async function sensitivityToFolder(o: SensitivityRequest): Promise<Sensit
     created: new Date().toISOString(),
     period: o.period ?? null,
     scheme: { file: scheme.file, sha256: scheme.hash, weighting: scheme.weighting.method, aggregation: scheme.aggregation.method, grading: scheme.grading.method },
-    inputs: [input],
+    inputs,
     seed: plan.seed,
     samples: plan.samples,
     sobolSamples: plan.sobolSamples,
@@ -126,7 +126,7 @@ function checkMemory(samples: number, n: number, runs: number): void {
 }
 
 /** A file read by a scheme, or a dataset's stored period. */
-async function loadInput(o: SensitivityRequest): Promise<{ scheme: Scheme; frame: Frame; input: InputRecord; warnings: Warning[] }> {
+async function loadInput(o: SensitivityRequest): Promise<{ scheme: Scheme; frame: Frame; inputs: InputRecord[]; warnings: Warning[] }> {
   let dir = false;
   try {
     dir = statSync(o.input).isDirectory();
@@ -135,11 +135,12 @@ async function loadInput(o: SensitivityRequest): Promise<{ scheme: Scheme; frame
   }
   if (!dir) {
     if (!o.scheme) throw new ParkscoreError({ code: "cli.usage", message: "sensitivity needs --scheme with a data file (or a dataset folder as --input)" });
-    return loadPeriodInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
+    const { input, ...read } = await loadPeriodInput(o.scheme, o.input, { period: o.period, encoding: o.encoding, sheet: o.sheet });
+    return { ...read, inputs: [input] };
   }
   if (!o.period) throw new ParkscoreError({ code: "cli.usage", message: "with a dataset folder, give the period: --period P" });
   const loaded = o.scheme ? loadScheme(o.scheme) : openDataset(o.input);
   const { frame, revision } = await readStoredPeriod(o.input, o.period, { scheme: loaded.scheme });
-  const input: InputRecord = { file: join(o.input, revision.file), sha256: revision.sha256, bytes: statSync(join(o.input, revision.file)).size, rows: revision.rows };
-  return { scheme: loaded.scheme, frame, input, warnings: loaded.warnings };
+  const inputs = revisionInputs(o.input, revision).map((i) => ({ ...i, file: join(o.input, i.file) }));
+  return { scheme: loaded.scheme, frame, inputs, warnings: loaded.warnings };
 }

@@ -15,6 +15,15 @@ columns:
   工业增加值(万元): value_added
   综合能耗(吨标准煤): energy_tce
 
+# Or, when each department delivers its own file keyed by the credit code, describe the files instead
+# of columns: and import each with --source (docs/scheme.md, "Department files"):
+# sources:
+#   - { id: participants, participants: true, key: 统一社会信用代码, columns: { 企业名称: name } }
+#   - { id: land, key: 统一社会信用代码, columns: { 用地面积(亩): land_mu }, combine: sum }
+#   - { id: tax, key: 统一社会信用代码, columns: { 税收(万元): tax } }
+#   - { id: stats, key: 统一社会信用代码, columns: { 工业增加值(万元): value_added } }
+#   - { id: energy, key: 统一社会信用代码, columns: { 综合能耗(吨标准煤): energy_tce }, combine: sum }
+
 indicators:
   - id: tax_per_mu
     label: { zh: 亩均税收, en: Tax per mu }

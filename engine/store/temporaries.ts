@@ -3,9 +3,9 @@
  * put each file under a hidden temporary name and rename it at the end, so a writer that never got
  * there leaves them behind, unseen — hundreds of MB after a large import. The next writer, holding
  * the dataset's lock, removes them: in the folders only a lock holder writes (periods/<p>/,
- * runs/<p>/, runs/<p>/<run>/, contracts/) every temporary but its own, since the lock proves no
- * one else is writing there; in the dataset's own folder, where `init` writes without the lock,
- * only those of processes that no longer exist.
+ * periods/<p>/sources/<id>/, runs/<p>/, runs/<p>/<run>/, contracts/) every temporary but its own,
+ * since the lock proves no one else is writing there; in the dataset's own folder, where `init`
+ * writes without the lock, only those of processes that no longer exist.
  */
 import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -26,7 +26,10 @@ export function removeDeadTemporaries(dir: string, alive: (pid: number) => boole
   sweep(dir, (pid) => pid !== process.pid && !alive(pid), swept);
   const locked = (pid: number) => pid !== process.pid;
   sweep(join(dir, "contracts"), locked, swept);
-  for (const period of subfolders(join(dir, "periods"))) sweep(period, locked, swept);
+  for (const period of subfolders(join(dir, "periods"))) {
+    sweep(period, locked, swept);
+    for (const source of subfolders(join(period, "sources"))) sweep(source, locked, swept);
+  }
   for (const runs of subfolders(join(dir, "runs"))) {
     sweep(runs, locked, swept);
     for (const run of subfolders(runs)) {

@@ -2,7 +2,7 @@
 import type { Warning } from "../errors.js";
 import { loadScheme } from "../scheme/load.js";
 import { scorePeriod } from "../score/period.js";
-import { loadPeriodInput, type PeriodInputOptions } from "./input.js";
+import { loadScoringInput, type PeriodInputOptions } from "./input.js";
 
 export interface Validation {
   indicators: number;
@@ -15,7 +15,7 @@ export async function validateFiles(schemeFile: string, inputFile?: string, opts
   const loaded = loadScheme(schemeFile);
   const v: Validation = { indicators: loaded.scheme.indicators.length, warnings: loaded.warnings };
   if (inputFile) {
-    const input = await loadPeriodInput(loaded.scheme, inputFile, opts);
+    const input = await loadScoringInput(loaded.scheme, inputFile, opts);
     // Scoring too, so that data-dependent problems (a zero benchmark…) surface here.
     v.warnings = [...v.warnings, ...input.warnings, ...scorePeriod(input.frame, input.scheme).warnings];
     v.rows = input.frame.nrows;

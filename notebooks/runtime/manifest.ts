@@ -3,6 +3,8 @@
  * saw: sha256 over the text
  *     scheme <sha256 of scheme.yaml>\n
  *     <period> <sha256 of its latest revision>\n   (one line per stored period, in period order)
+ * where a period delivered by department has as its revision the merge of its sources' latest
+ * revisions, fingerprinted by which revision of which source (engine/store/merged-period.ts).
  * Importing a new revision, a new period, or changing the scheme changes it; re-running does not.
  */
 import { sha256, latestRevision, listPeriods, openDataset } from "../../engine/index.js";

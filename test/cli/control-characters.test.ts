@@ -17,12 +17,13 @@ import { scoreCommand } from "../../cli/commands/score.js";
 import { validateCommand } from "../../cli/commands/validate.js";
 import { warningsCommand } from "../../cli/commands/warnings.js";
 import { initDataset } from "../../engine/store/dataset.js";
+import { MERGED_DEMO } from "../merged-demo.js";
 import { ROOT, tempDir } from "./helpers.js";
 import { inProcess } from "./in-process.js";
 import { RAW_CONTROL } from "./raw-control.js";
 
 const DEMO = join(ROOT, "datasets", "demo");
-const SCHEME = join(DEMO, "scheme.yaml");
+const SCHEME = MERGED_DEMO.scheme;
 /** Clears the screen, rings, returns to the start of the line, starts a new one, and opens a C1 sequence. */
 const EVIL = "\u001b[2J\u0007\r\nFAKE\u007f\u009b31m\u202e";
 
@@ -50,8 +51,8 @@ describe("names with control characters", { timeout: 180_000 }, () => {
     dir = join(tempDir(), "ds");
     initDataset(dir);
     copyFileSync(SCHEME, join(dir, "scheme.yaml"));
-    poisoned(join(DEMO, "source", "2025.csv"), ["企业名称"], file);
-    for (const p of ["2021", "2022"]) await clean(importCommand, [dir, poisoned(join(DEMO, "source", `${p}.csv`), ["企业名称"]), "--period", p]);
+    poisoned(MERGED_DEMO.csv(2025), ["企业名称"], file);
+    for (const p of ["2021", "2022"]) await clean(importCommand, [dir, poisoned(MERGED_DEMO.csv(p), ["企业名称"]), "--period", p]);
     const out = await clean(importCommand, [dir, file, "--period", "2025"], { PARKSCORE_USER: "ev\u001bil" });
     expect(out).toContain("2025\\x1b[31m.csv");
   });
@@ -87,7 +88,7 @@ describe("names with control characters", { timeout: 180_000 }, () => {
 
 describe("values with control characters in errors", { timeout: 60_000 }, () => {
   it("an error that echoes a bad value shows it escaped", async () => {
-    const bad = poisoned(join(DEMO, "source", "2025.csv"), ["税收(万元)"]);
+    const bad = poisoned(MERGED_DEMO.csv(2025), ["税收(万元)"]);
     const out = await clean(scoreCommand, ["--scheme", SCHEME, "--input", bad, "--out", join(tempDir(), "o")]);
     expect(out).toMatch(/税收\(万元\).*\\x1b\[2J/);
   });
@@ -95,7 +96,7 @@ describe("values with control characters in errors", { timeout: 60_000 }, () => 
     const dir = join(tempDir(), "ds");
     initDataset(dir);
     copyFileSync(SCHEME, join(dir, "scheme.yaml"));
-    const bad = poisoned(join(DEMO, "source", "2025.csv"), ["企业代码"]);
+    const bad = poisoned(MERGED_DEMO.csv(2025), ["企业代码"]);
     const r = await inProcess(importCommand, [dir, bad, "--period", "2025"]);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(RAW_CONTROL);

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { MERGED_DEMO } from "../merged-demo.js";
 import { cli, programArgs, ROOT, tempDir, type CliResult } from "./helpers.js";
 
 const refuse = vi.hoisted(() => ({ under: "", code: "" }));
@@ -51,8 +52,10 @@ afterEach(() => {
 });
 
 const DEMO = join(ROOT, "datasets", "demo");
-const SCHEME = join(DEMO, "scheme.yaml");
-const CSV = join(DEMO, "source", "2025.csv");
+const SCHEME = MERGED_DEMO.scheme;
+const CSV = MERGED_DEMO.csv(2025);
+/** A department's file to import into a copy of the demo (its scheme takes each period by department). */
+const importList = (ds: string, period: string) => ["import", ds, "--period", period, "--source", "participants", join(DEMO, "2025", "participants.xlsx")];
 
 /** A copy of the demo dataset, to refuse writes into. */
 function demoCopy(): string {
@@ -103,7 +106,7 @@ describe("a folder the user may not write (EACCES, EPERM, EROFS) or a full disk 
       const ds = demoCopy();
       refuse.under = ds;
       refuse.code = code;
-      expectActionable(await cli(["import", ds, "--period", "2026", CSV]), ds, /permission|read-only|cannot write/);
+      expectActionable(await cli(importList(ds, "2026")), ds, /permission|read-only|cannot write/);
       expectActionable(await cli(["score", ds, "--period", "2025"]), ds, /permission|read-only|cannot write/);
       refuse.under = "";
       expect(existsSync(join(ds, "periods", "2026"))).toBe(false);
@@ -114,7 +117,7 @@ describe("a folder the user may not write (EACCES, EPERM, EROFS) or a full disk 
 describe("period names", { timeout: 60_000 }, () => {
   it("a 300-character period is refused at import with the rule, before anything is written", async () => {
     const ds = demoCopy();
-    const r = await cli(["import", ds, "--period", "p".repeat(300), CSV]);
+    const r = await cli(importList(ds, "p".repeat(300)));
     expect(r.stderr).toContain("is 300 characters long, more than 64");
     expect(r.stderr).toMatch(/Fix: a period name is 1–64 letters, digits, '\.', '_' or '-'/);
     expect(r.stderr).not.toMatch(/internal error|ENAMETOOLONG/);
@@ -127,16 +130,16 @@ describe("period names", { timeout: 60_000 }, () => {
     ["com1.2025", "is a name Windows reserves for a device"],
     ["2025.", "ends with '.'"],
   ])("%s is refused: %s", async (period, why) => {
-    const r = await cli(["import", demoCopy(), "--period", period, CSV]);
+    const r = await cli(importList(demoCopy(), period));
     expect(r.stderr).toContain(why);
     expect(r.code).toBe(1);
   });
 
   it("a period differing from a stored one only in case is refused (one folder on Windows and macOS)", async () => {
     const ds = demoCopy();
-    expect((await cli(["import", ds, "--period", "2025Q1", CSV])).code).toBe(0);
-    expect((await cli(["import", ds, "--period", "2025Q1", CSV])).code).toBe(0); // the same name: a new revision
-    const clash = await cli(["import", ds, "--period", "2025q1", CSV]);
+    expect((await cli(importList(ds, "2025Q1"))).code).toBe(0);
+    expect((await cli(importList(ds, "2025Q1"))).code).toBe(0); // the same name: a new revision
+    const clash = await cli(importList(ds, "2025q1"));
     expect(clash.stderr).toContain('the period name "2025q1" differs from the stored period "2025Q1" only in case: the two would be one folder on Windows and macOS. Fix: import it as period 2025Q1');
     expect(clash.code).toBe(1);
     expect(existsSync(join(ds, "periods", "2025q1"))).toBe(false);
@@ -144,10 +147,10 @@ describe("period names", { timeout: 60_000 }, () => {
 
   it("a 64-character period is accepted", async () => {
     const ds = demoCopy();
-    const r = await cli(["import", ds, "--period", "p".repeat(64), CSV]);
+    const r = await cli(importList(ds, "p".repeat(64)));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(existsSync(join(ds, "periods", "p".repeat(64), "r0001.arrow"))).toBe(true);
+    expect(existsSync(join(ds, "periods", "p".repeat(64), "sources", "participants", "r0001.arrow"))).toBe(true);
   });
 
   it("a name too long for the file system elsewhere (an --out folder) is named, with the fix", async () => {
@@ -199,8 +202,8 @@ describe("numeric flags", { timeout: 60_000 }, () => {
   it("sensitivity refuses, up front, samples whose ranks would not fit in half the memory, naming the most that fit", async () => {
     memory.bytes = 2 ** 30; // 1 GiB: half is 536,870,912 bytes
     const r = await sens("--samples", "600000", "--sobol-samples", "0");
-    // 190 enterprises × 5 bytes per sample, plus 8 bytes per scoring: 600000 · 958 B = 0.54 GiB; ⌊(2^29 − 600000 · 8) / 950⌋ = 560,074
-    expect(r.stderr).toContain("--samples 600000 would keep 0.54 GB of ranks and grades for 190 enterprises, more than half of this computer's 1.00 GB of memory. Fix: give --samples 560,074 or fewer");
+    // 260 enterprises (the demo's 2025) × 5 bytes per sample, plus 8 bytes per scoring: 600000 · 1308 B = 0.73 GiB; ⌊(2^29 − 600000 · 8) / 1300⌋ = 409,285
+    expect(r.stderr).toContain("--samples 600000 would keep 0.73 GB of ranks and grades for 260 enterprises, more than half of this computer's 1.00 GB of memory. Fix: give --samples 409,285 or fewer");
     expect(r.stderr).not.toContain("scorings of");
     expect(r.code).toBe(1);
   });

@@ -14,12 +14,13 @@ import { reportCommand } from "../../cli/commands/report.js";
 import { scoreCommand } from "../../cli/commands/score.js";
 import { sensitivityCommand } from "../../cli/commands/sensitivity.js";
 import { snapshot } from "../engine/store/folder-snapshot.js";
+import { MERGED_DEMO } from "../merged-demo.js";
 import { ROOT, tempDir } from "./helpers.js";
 import { inProcess } from "./in-process.js";
 
 const DEMO = join(ROOT, "datasets", "demo");
-const SCHEME = join(DEMO, "scheme.yaml");
-const INPUT = join(DEMO, "source", "2025.csv");
+const SCHEME = MERGED_DEMO.scheme;
+const INPUT = MERGED_DEMO.csv(2025);
 
 /** Files a previous run would not have written, in the folder and in a subfolder. */
 function plantStale(out: string): void {

@@ -12,16 +12,17 @@ describe("parkscore report", { timeout: 60_000 }, () => {
     const r = await cli(["report", DEMO, "--period", "2025", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/report of 2025 \(171 graded of 190\) written to/);
+    // datasets/demo/README.md, 2025: 260 participants, 36 not gradable
+    expect(r.stdout).toMatch(/report of 2025 \(224 graded of 260\) written to/);
     const index = readFileSync(join(out, "index.html"), "utf8");
     expect(index).toContain('<html lang="zh-CN">');
-    expect(readdirSync(join(out, "enterprises")).filter((f) => f.endsWith(".html"))).toHaveLength(190);
+    expect(readdirSync(join(out, "enterprises")).filter((f) => f.endsWith(".html"))).toHaveLength(260);
     // every link from the table opens a card that exists
     for (const [, href] of index.matchAll(/href="(enterprises\/[^"]+)"/g)) expect(existsSync(join(out, href))).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, "league.xlsx")) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["全部", "东山创意产业园区", "广耀创新产业园区", "评价方法"]);
-    expect(wb.worksheets[0].rowCount).toBe(172);
+    expect(wb.worksheets[0].rowCount).toBe(1 + 224); // a header, then the graded
   });
 
   it("speaks English with --lang en and refuses another language", async () => {

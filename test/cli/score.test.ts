@@ -7,6 +7,8 @@ import { cli, parkscore, ROOT, tempDir, type CliResult } from "./helpers.js";
 
 const DEMO = join(ROOT, "datasets", "demo");
 const SCHEME = join(DEMO, "scheme.yaml");
+/** A period's files, in the scheme's order of sources. */
+const DEPARTMENT_FILES = ["participants.xlsx", "land.xlsx", "power.csv", "tax.xlsx", "stats.csv", "environment.csv", "safety.csv", "hightech.csv"];
 
 function csvRows(file: string): string[][] {
   const text = readFileSync(file, "utf8");
@@ -24,7 +26,7 @@ describe("parkscore demo (npm start)", { timeout: 60_000 }, () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("period 2025");
-    expect(r.stdout).toMatch(/190 enterprises, \d+ graded, \d+ not graded, \d+ vetoed/);
+    expect(r.stdout).toMatch(/260 enterprises, \d+ graded, \d+ not graded, \d+ vetoed/); // the rows of 2025/participants.xlsx
     expect(r.stdout).toContain(`results in ${out}/`);
     expect(readdirSync(out).sort()).toEqual([".parkscore", "manifest.json", "scores.arrow", "scores.csv", "weights.csv"]);
   });
@@ -45,7 +47,7 @@ describe("parkscore demo (npm start)", { timeout: 60_000 }, () => {
   it("records scheme, input and output hashes in the manifest", () => {
     const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(m.scheme.sha256).toBe(sha256(readFileSync(SCHEME)));
-    expect(m.inputs[0].sha256).toBe(sha256(readFileSync(join(DEMO, "source", "2025.csv"))));
+    expect(m.inputs.map((i: { sha256: string }) => i.sha256)).toEqual(DEPARTMENT_FILES.map((f) => sha256(readFileSync(join(DEMO, "2025", f)))));
     expect(m.outputs["scores.csv"]).toBe(sha256(readFileSync(join(out, "scores.csv"))));
     expect(m.parkscore).toMatch(/^\d+\.\d+\.\d+/);
     expect(m.dependencies["apache-arrow"]).toBeTruthy();
@@ -59,18 +61,18 @@ describe("parkscore demo (npm start)", { timeout: 60_000 }, () => {
   });
 });
 
-describe("parkscore score on every delivered format", { timeout: 60_000 }, () => {
+describe("parkscore score on a period's department files, in every delivered format", { timeout: 60_000 }, () => {
+  // Each period's folder holds XLSX (participants, land, tax), GBK CSV (power, safety) and UTF-8 CSV with BOM (stats, hightech).
   it.each([
-    ["2023.csv", "GBK CSV"],
-    ["2024.xlsx", "XLSX"],
-    ["2019.csv", "UTF-8 CSV with BOM"],
-  ])("reads %s (%s) with its Chinese headers", async (file) => {
+    ["2019", 225],
+    ["2023", 244],
+  ])("reads %s's files with their Chinese headers: one row per participant (%i)", async (period, participants) => {
     const out = tempDir();
-    const r = await cli(["score", "--scheme", SCHEME, "--input", join(DEMO, "source", file), "--out", out, "--lang", "en"]);
+    const r = await cli(["score", "--scheme", SCHEME, "--input", join(DEMO, period), "--out", out, "--lang", "en"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const rows = csvRows(join(out, "scores.csv"));
-    expect(rows.length).toBeGreaterThan(150);
+    expect(rows.length - 1).toBe(participants);
     expect(rows[1][1]).toMatch(/^武安市/);
   });
 });
@@ -112,16 +114,16 @@ describe("bad input", { timeout: 60_000 }, () => {
     expect(r.stderr).toContain(`${bad}:4: indicators[0].direction: expected "benefit" or "cost"`);
   });
   it("validate says ok for the demo", async () => {
-    const r = await cli(["validate", "--scheme", SCHEME, "--input", join(DEMO, "source", "2025.csv")]);
+    const r = await cli(["validate", "--scheme", SCHEME, "--input", join(DEMO, "2025")]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ok — scheme .*6 indicators; .*2025\.csv: 190 rows/);
+    expect(r.stdout).toMatch(/^ok — scheme .*6 indicators; .*2025: 260 rows/);
   });
 });
 
 /** The few tests whose point is the process: the program as installed, its exit code and streams. */
 describe("parkscore as a process", { timeout: 60_000 }, () => {
   it("runs a whole score: exit 0, nothing on stderr, and the output and bytes of the same command run in this process", async () => {
-    const input = join(DEMO, "source", "2025.csv");
+    const input = join(DEMO, "2025");
     const [spawned, here] = [tempDir(), tempDir()];
     const r = parkscore(["score", "--scheme", SCHEME, "--input", input, "--out", spawned]);
     expect(r.stderr).toBe("");

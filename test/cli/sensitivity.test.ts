@@ -3,10 +3,11 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { MERGED_DEMO } from "../merged-demo.js";
 import { cli, programArgs, ROOT, tempDir, type CliResult } from "./helpers.js";
 
-const SCHEME = join(ROOT, "datasets", "demo", "scheme.yaml");
-const INPUT = join(ROOT, "datasets", "demo", "source", "2025.csv");
+const SCHEME = MERGED_DEMO.scheme;
+const INPUT = MERGED_DEMO.csv(2025);
 const ARGS = ["--scheme", SCHEME, "--input", INPUT, "--samples", "40", "--sobol-samples", "20", "--seed", "7", "--weight-noise", "0.2", "--aggregation", "weighted-sum,topsis", "--bootstrap", "100"];
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 

@@ -2,17 +2,29 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { readFrame } from '../../engine/data/read.js';
 import { COLUMNS } from '../../datasets/columns.js';
 import { DEMO_DIR } from '../../datasets/demo.js';
+import { DEPARTMENTS, KEY } from '../../datasets/departments.js';
 
 interface Label {
   zh: string;
   en: string;
 }
+interface Source {
+  id: string;
+  label: Label;
+  participants?: boolean;
+  key: string;
+  columns: Record<string, string>;
+  combine?: string;
+  share?: string;
+  required?: boolean;
+}
 interface Scheme {
   id: string;
   name: string;
-  columns: Record<string, string>;
+  sources: (Source | string)[];
   carry: string[];
   categories: { id: string; label: Label; weight: number }[];
   indicators: {
@@ -36,12 +48,37 @@ interface Scheme {
 const scheme = YAML.parse(fs.readFileSync(path.join(DEMO_DIR, 'scheme.yaml'), 'utf8')) as Scheme;
 
 describe('datasets/demo/scheme.yaml', () => {
-  it('maps every header the demo files carry', () => {
-    expect(Object.keys(scheme.columns)).toEqual(COLUMNS.map((c) => c.zh));
-    expect(Object.values(scheme.columns)).toEqual(COLUMNS.map((c) => c.key));
+  const sources = scheme.sources.filter((x): x is Source => typeof x !== 'string');
+
+  it('lists the departments in the order and with the labels of the generator, keyed by the credit code', () => {
+    expect(sources.map((x) => x.id)).toEqual(DEPARTMENTS.map((d) => d.id));
+    expect(sources.map((x) => x.label)).toEqual(DEPARTMENTS.map((d) => d.label));
+    expect(sources.filter((x) => x.participants).map((x) => x.id)).toEqual(['participants']);
+    for (const x of sources) expect(x.key).toBe(KEY);
     expect(scheme.id).toBe('code');
     expect(scheme.name).toBe('name');
-    expect(scheme.carry).toEqual(['park', 'industry', 'industry_name']);
+    expect(scheme.carry).toEqual(['park', 'industry', 'industry_name', 'size']);
+    // several certificates (a shared parcel by its share) and meters add up; the high-tech list is 1/0
+    expect(Object.fromEntries(sources.filter((x) => x.combine).map((x) => [x.id, x.combine]))).toEqual({ land: 'sum', power: 'sum', hightech: 'any' });
+    expect(sources.find((x) => x.id === 'land')!.share).toBe('分摊比例');
+    expect(sources.filter((x) => x.required === false).map((x) => x.id)).toEqual(['hightech']);
+    expect(scheme.sources.filter((x) => typeof x === 'string').some((x) => /Huangyan/.test(x as string))).toBe(true);
+  });
+
+  it('fills every column the generator makes, each from one header of one source', () => {
+    const filled = sources.flatMap((x) => Object.values(x.columns));
+    expect(new Set(filled).size).toBe(filled.length);
+    expect([...filled].sort()).toEqual(COLUMNS.filter((c) => c.key !== 'code').map((c) => c.key).sort());
+  });
+
+  it('names headers every period\'s files have', async () => {
+    for (const period of ['2019', '2025'])
+      for (const x of sources) {
+        const d = DEPARTMENTS.find((d) => d.id === x.id)!;
+        const frame = await readFrame(path.join(DEMO_DIR, period, d.file), { numeric: [], text: [KEY], rest: true });
+        const headers = [...frame.rest!.keys()];
+        for (const h of [...Object.keys(x.columns), ...(x.share ? [x.share] : [])]) expect(headers, `${period}/${d.file}`).toContain(h);
+      }
   });
 
   it('gives the Huangyan 2022 weights 30/20/20/10/10/10 through category × indicator weights', () => {

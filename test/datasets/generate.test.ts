@@ -6,10 +6,11 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { tableFromIPC } from 'apache-arrow';
 import { COLUMNS } from '../../datasets/columns.js';
-import { DEMO, DEMO_DIR, demoFormat, summarize, writeDemo } from '../../datasets/demo.js';
+import { DEMO, DEMO_DIR, demoDepartments, demoPanel, summarize, writeDemo } from '../../datasets/demo.js';
+import { DEPARTMENTS } from '../../datasets/departments.js';
+import { concatPeriods, generatePanel, type PanelPeriod } from '../../datasets/panel.js';
+import { INDUSTRIES, PARKS } from '../../datasets/parks.js';
 import { main } from '../../datasets/generate.js';
-import { generatePanel, type PanelPeriod } from '../../datasets/panel.js';
-import { PARKS } from '../../datasets/parks.js';
 import { Rng } from '../../datasets/rng.js';
 import { isValidUscc } from '../../datasets/uscc.js';
 import { csvText, writeArrow, writeCsv, writeXlsx } from '../../datasets/write.js';
@@ -85,7 +86,7 @@ describe('generatePanel', () => {
     for (const p of panel) {
       const n = p.ids.length;
       expect(p.names.length).toBe(n);
-      expect(Object.keys(p.texts).sort()).toEqual(['industry', 'industry_name', 'park']);
+      expect(Object.keys(p.texts).sort()).toEqual(['industry', 'industry_name', 'park', 'size']);
       for (const col of Object.values(p.texts)) expect(col.length).toBe(n);
       expect(Object.keys(p.numbers).sort()).toEqual([...NUMERIC_KEYS].sort());
       for (const col of Object.values(p.numbers)) {
@@ -114,10 +115,11 @@ describe('generatePanel', () => {
   });
 
   it('has entries and exits in every later period, and entrants start young', () => {
-    const s = summarize(panel);
-    for (const row of s.slice(1)) {
-      expect(row.entries).toBeGreaterThan(0);
-      expect(row.exits).toBeGreaterThan(0);
+    for (let t = 1; t < panel.length; t++) {
+      const prev = new Set(panel[t - 1].ids);
+      const cur = new Set(panel[t].ids);
+      expect([...cur].filter((id) => !prev.has(id)).length).toBeGreaterThan(0);
+      expect([...prev].filter((id) => !cur.has(id)).length).toBeGreaterThan(0);
     }
     let young = 0, entrants = 0;
     for (let t = 1; t < panel.length; t++) {
@@ -155,6 +157,45 @@ describe('generatePanel', () => {
     });
     // creative firms use far less energy per unit of value added than manufacturers
     expect(ce / cn).toBeLessThan((me / mn) / 2);
+  });
+
+  it('classes a firm 规上 when its revenue reaches its division\'s statistical threshold', () => {
+    const threshold = new Map(INDUSTRIES.map((s) => [s.code, s.sizeRevenue]));
+    let below = 0;
+    for (const p of panel)
+      p.ids.forEach((_, k) => {
+        const size = p.numbers.revenue[k] >= threshold.get(p.texts.industry[k])! ? '规上' : '规下';
+        expect(p.texts.size[k]).toBe(size);
+        if (size === '规下') below++;
+      });
+    expect(below).toBeGreaterThan(0);
+    // the National Bureau of Statistics' thresholds: industry 2000 万元, software 2000, research 1000, culture 500
+    expect([threshold.get('34'), threshold.get('65'), threshold.get('73'), threshold.get('88')]).toEqual([2000, 2000, 1000, 500]);
+  });
+
+  it('draws below-size firms beside a panel without touching it: own codes, own names, mostly 规下', () => {
+    const opts = { enterprises: 400, periods: 6, firstPeriod: 2020, seed: 9 };
+    const small = generatePanel({ ...opts, enterprises: 120, belowSize: true, reservedNames: panel.flatMap((p) => p.names) });
+    const again = generatePanel(opts);
+    panel.forEach((p, t) => expect(sameColumns(p, again[t])).toBe(true));
+    const mainIds = new Set(panel.flatMap((p) => p.ids));
+    const mainNames = new Set(panel.flatMap((p) => p.names));
+    let below = 0, n = 0;
+    for (const p of small) {
+      for (const id of p.ids) {
+        expect(id).toMatch(/^91130481MA1/);
+        expect(isValidUscc(id)).toBe(true);
+        expect(mainIds.has(id)).toBe(false);
+      }
+      for (const name of p.names) expect(mainNames.has(name)).toBe(false);
+      below += p.texts.size.filter((s) => s === '规下').length;
+      n += p.ids.length;
+    }
+    expect(below / n).toBeGreaterThan(0.5);
+    const joined = concatPeriods(panel[0], small[0]);
+    expect(joined.ids).toEqual([...panel[0].ids, ...small[0].ids]);
+    expect(Array.from(joined.numbers.tax)).toEqual([...panel[0].numbers.tax, ...small[0].numbers.tax]);
+    expect(joined.texts.size).toEqual([...panel[0].texts.size, ...small[0].texts.size]);
   });
 
   it('leaves cells blank only in reportable columns, from a stream of its own', () => {
@@ -279,86 +320,70 @@ describe('writers', () => {
 });
 
 describe('the committed demo', () => {
-  const src = path.join(DEMO_DIR, 'source');
-  const panel = generatePanel(DEMO);
-  const files = panel.map((p) => demoFormat(p.period).file);
+  const panel = demoPanel();
+  const periods = panel.map((p) => String(p.period));
+  const files = (dir: string) =>
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /^(\d{4}|corrections)/.test(path.relative(dir, path.join(e.parentPath, e.name))))
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
 
-  it('is reproduced byte for byte by --demo (writeDemo)', async () => {
+  it('is reproduced byte for byte by --demo (writeDemo)', { timeout: 60_000 }, async () => {
     const out = path.join(tmp, 'demo');
     await writeDemo(out);
-    expect(fs.readdirSync(path.join(out, 'source')).sort()).toEqual([...files].sort());
-    expect(fs.readdirSync(src).sort()).toEqual([...files].sort());
-    for (const f of files) expect(bytes(path.join(out, 'source', f)).equals(bytes(path.join(src, f))), f).toBe(true);
+    const expected = [...periods.flatMap((p) => DEPARTMENTS.map((d) => path.join(p, d.file))), path.join('corrections', '2025', 'tax.xlsx')].sort();
+    expect(files(out)).toEqual(expected);
+    expect(files(DEMO_DIR)).toEqual(expected);
+    for (const f of expected) expect(bytes(path.join(out, f)).equals(bytes(path.join(DEMO_DIR, f))), f).toBe(true);
   });
 
-  it('covers 2019–2025 with 150–200 enterprises a period, ≥ 200 in all, entries, exits, vetoes, blanks', () => {
-    expect(files).toEqual(['2019.csv', '2020.csv', '2021.csv', '2022.csv', '2023.csv', '2024.xlsx', '2025.csv']);
-    const s = summarize(panel);
-    const distinct = new Set(panel.flatMap((p) => p.ids));
-    expect(distinct.size).toBeGreaterThanOrEqual(200);
+  it('covers 2019–2025, at least 250 participants in 2025 of whom some are 规下; entries, exits, vetoes', () => {
+    expect(periods).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    const s = summarize(panel, demoDepartments(panel));
+    expect(s.at(-1)!.participants).toBeGreaterThanOrEqual(250);
     for (const row of s) {
-      expect(row.enterprises).toBeGreaterThanOrEqual(150);
-      expect(row.enterprises).toBeLessThanOrEqual(200);
-      expect(row.creative).toBeGreaterThan(50);
-      expect(row.manufacturing).toBeGreaterThan(50);
+      expect(row.belowSize).toBeGreaterThan(20);
       expect(row.vetoes).toBeGreaterThanOrEqual(1);
-      expect(row.tinyLand).toBeGreaterThanOrEqual(1);
-      expect(row.ineligible).toBeGreaterThan(row.tinyLand);
-      expect(row.missingEmissions).toBeGreaterThan(0);
+      expect(row.ineligible).toBeGreaterThan(0);
+      expect(row.severalCertificates).toBeGreaterThan(0);
+      expect(row.severalMeters).toBeGreaterThan(0);
+      expect(row.rows.land).toBeGreaterThan(row.participants);
+      expect(row.rows.power).toBeGreaterThan(row.participants);
+      expect(row.rows.tax).toBe(row.participants);
     }
     for (const row of s.slice(1)) {
       expect(row.entries).toBeGreaterThan(0);
       expect(row.exits).toBeGreaterThan(0);
     }
-    const total = fs.readdirSync(src).reduce((a, f) => a + fs.statSync(path.join(src, f)).size, 0);
-    expect(total).toBeLessThan(500_000);
+    // the statistics bureau leaves five participants out in the latest period only
+    expect(s.map((r) => r.participants - r.rows.stats)).toEqual([0, 0, 0, 0, 0, 0, 5]);
+    const total = files(DEMO_DIR).reduce((a, f) => a + fs.statSync(path.join(DEMO_DIR, f)).size, 0);
+    expect(total).toBeLessThan(2_000_000);
   });
 
-  it('has UTF-8 CSVs with Chinese headers (BOM for 2019–2022, none for 2025)', () => {
-    for (const y of [2019, 2020, 2021, 2022, 2025]) {
-      const b = bytes(path.join(src, `${y}.csv`));
-      const hasBom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-      expect(hasBom).toBe(y !== 2025);
-      const text = b.toString('utf8').replace(/^\uFEFF/, '');
-      expect(text.split('\n')[0]).toBe(ZH_HEADERS.join(','));
-      const p = panel.find((x) => x.period === y)!;
-      expect(text.trimEnd().split('\n').length).toBe(p.ids.length + 1);
+  it('keeps the figures of the 165 admitted enterprises the demo had before the below-size firms joined', () => {
+    const { belowSizeFirms, ...opts } = DEMO;
+    expect(belowSizeFirms).toBeGreaterThan(0);
+    const admitted = generatePanel(opts);
+    panel.forEach((p, t) => {
+      const n = admitted[t].ids.length;
+      expect(p.ids.slice(0, n)).toEqual(admitted[t].ids);
+      expect(Array.from(p.numbers.land_mu.subarray(0, n))).toEqual(Array.from(admitted[t].numbers.land_mu));
+      expect(p.ids.slice(n).every((id) => id.startsWith('91130481MA1'))).toBe(true);
+    });
+  });
+
+  it('has the power and safety files in GBK with CRLF, the others UTF-8', () => {
+    const latest = path.join(DEMO_DIR, '2025');
+    for (const f of ['power.csv', 'safety.csv']) {
+      const b = bytes(path.join(latest, f));
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b)).toThrow();
+      expect(iconv.decode(b, 'gbk').split('\r\n')[0]).toMatch(/^[^,]+,[^,]+,统一社会信用代码|^统一社会信用代码/);
     }
-  });
-
-  it('has 2023 as a GBK-encoded CSV (CRLF)', () => {
-    const b = bytes(path.join(src, '2023.csv'));
-    const gbk = iconv.decode(b, 'gbk');
-    expect(gbk.split('\r\n')[0]).toBe(ZH_HEADERS.join(','));
-    expect(gbk).toContain('东山创意产业园区');
-    expect(gbk).toBe(csvText(panel.find((p) => p.period === 2023)!, { eol: '\r\n' }));
-    // not UTF-8: decoding as UTF-8 loses the headers and yields replacement characters
-    const utf8 = b.toString('utf8');
-    expect(utf8).not.toContain('企业代码');
-    expect(utf8).toContain('\uFFFD');
-    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b)).toThrow();
-  });
-
-  it('has 2024 as an XLSX that reopens with exceljs with the same headers and values', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(src, '2024.xlsx'));
-    const ws = wb.worksheets[0];
-    const p = panel.find((x) => x.period === 2024)!;
-    const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(ZH_HEADERS);
-    expect(ws.rowCount).toBe(p.ids.length + 1);
-    for (let i = 0; i < p.ids.length; i++) {
-      const row = ws.getRow(i + 2);
-      expect(row.getCell(1).value).toBe(p.ids[i]);
-      expect(row.getCell(2).value).toBe(p.names[i]);
-      expect(row.getCell(4).value).toBe(p.texts.industry[i]);
-      COLUMNS.forEach((c, j) => {
-        if (c.kind !== 'number') return;
-        const x = p.numbers[c.key][i];
-        const v = row.getCell(j + 1).value;
-        if (Number.isNaN(x)) expect(v).toBeNull();
-        else expect(v).toBe(x);
-      });
+    for (const f of ['stats.csv', 'environment.csv', 'hightech.csv']) {
+      const b = bytes(path.join(latest, f));
+      expect(new TextDecoder('utf-8', { fatal: true }).decode(b)).toContain('统一社会信用代码');
     }
   });
 });

@@ -5,12 +5,14 @@
  * data files shipped with the package.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+/** A period's department files in the demo (datasets/demo/README.md). */
+const DEMO_FILES = ["participants.xlsx", "land.xlsx", "power.csv", "tax.xlsx", "stats.csv", "environment.csv", "safety.csv", "hightech.csv"];
 const TMP = mkdtempSync(join(tmpdir(), "parkscore-package-"));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -42,7 +44,7 @@ it("installs from the packed tarball, type-checks and runs the README's program,
   mkdirSync(packDir);
   const [packed] = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", packDir], ROOT)) as { filename: string; files: { path: string }[] }[];
   const files = packed.files.map((f) => f.path);
-  for (const needed of ["package.json", "README.md", "dist/engine/index.js", "dist/engine/index.d.ts", "dist/cli/main.js", "dist/engine/sensitivity/worker.js", "datasets/demo/scheme.yaml", "datasets/demo/source/2025.csv", "datasets/standards/cn-2023.yaml", "datasets/standards/gbt4754-divisions.yaml"])
+  for (const needed of ["package.json", "README.md", "dist/engine/index.js", "dist/engine/index.d.ts", "dist/cli/main.js", "dist/engine/sensitivity/worker.js", "datasets/demo/scheme.yaml", ...DEMO_FILES.map((f) => `datasets/demo/2025/${f}`), "datasets/demo/corrections/2025/tax.xlsx", "datasets/standards/cn-2023.yaml", "datasets/standards/gbt4754-divisions.yaml"])
     expect(files).toContain(needed);
   const unwanted = files.filter((f) => /^(test|bench|node_modules|notebooks|engine|cli|\.ci)\//.test(f) || /\.map$|(?<!\.d)\.ts$/.test(f) || f.startsWith("datasets/demo/periods/") || f === "datasets/generate.ts");
   expect(unwanted).toEqual([]);
@@ -64,7 +66,7 @@ it("installs from the packed tarball, type-checks and runs the README's program,
 
   const cli = join(TMP, "cli");
   const demo = join(ROOT, "datasets", "demo");
-  run(process.execPath, [join(ROOT, "dist", "cli", "main.js"), "score", "--scheme", join(demo, "scheme.yaml"), "--input", join(demo, "source", "2025.csv"), "--period", "2025", "--out", cli], ROOT);
+  run(process.execPath, [join(ROOT, "dist", "cli", "main.js"), "score", "--scheme", join(demo, "scheme.yaml"), "--input", join(demo, "2025"), "--period", "2025", "--out", cli], ROOT);
   const lib = join(app, "out", "2025");
   for (const f of ["scores.csv", "scores.arrow", "weights.csv"]) expect(readFileSync(join(lib, f)).equals(readFileSync(join(cli, f))), f).toBe(true);
   const libManifest = JSON.parse(readFileSync(join(lib, "manifest.json"), "utf8"));
@@ -78,6 +80,12 @@ it("installs from the packed tarball, type-checks and runs the README's program,
   const bin = join(app, "node_modules", ".bin", "parkscore");
   run(bin, ["demo", "--out", "demo"], app);
   expect(readFileSync(join(app, "demo", "scores.csv")).equals(readFileSync(join(cli, "scores.csv")))).toBe(true);
+  // The same period imported source by source into the checkout's store (datasets/demo/periods/) and scored from there.
+  const store = join(TMP, "store");
+  cpSync(demo, store, { recursive: true, filter: (f) => !f.startsWith(join(demo, "runs")) });
+  run(process.execPath, [join(ROOT, "dist", "cli", "main.js"), "score", store, "--period", "2025"], ROOT);
+  const [stored] = readdirSync(join(store, "runs", "2025"));
+  expect(readFileSync(join(store, "runs", "2025", stored, "scores.csv")).equals(readFileSync(join(cli, "scores.csv")))).toBe(true);
   // `admit` with the standards shipped in the package decides as with the checkout's.
   const standard = join("datasets", "standards", "local", "wuan-parks-demo.yaml");
   run(bin, ["admit", "--standard", join(app, "node_modules", "parkscore", standard), "--input", join(demo, "applicants.csv"), "--out", "admission"], app);

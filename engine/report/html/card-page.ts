@@ -74,15 +74,16 @@ function indicatorTable(c: CardFacts): Html {
   const t = STRINGS[lang];
   const norm = c.indicators.some((x) => x.norm !== undefined);
   const points = c.indicators.some((x) => x.contrib !== undefined);
+  const sources = c.indicators.some((x) => x.sources !== undefined);
   const rows = c.indicators.map(
     (x) =>
       html`<tr><td>${x.label}</td><td class="num">${fmtValue(x.value, lang)}</td><td>${x.unit}</td>${norm ? html`<td class="num">${x.norm === undefined ? "—" : fmt(x.norm, 3, lang)}</td>` : ""}${
         points ? html`<td class="num">${x.contrib === undefined ? "—" : fmtScore(x.contrib, lang)}</td>` : ""
-      }<td class="num">${agg(x.median, lang)}</td></tr>`,
+      }<td class="num">${agg(x.median, lang)}</td>${sources ? html`<td>${x.sources ?? ""}</td>` : ""}</tr>`,
   );
   return html`<section class="keep"><h2>${t.indicators}</h2><table><thead><tr><th>${t.indicator}</th><th class="num">${t.value}</th><th>${t.unit}</th>${norm ? html`<th class="num">${t.normalized}</th>` : ""}${
     points ? html`<th class="num">${t.contribution}</th>` : ""
-  }<th class="num">${t.parkMedian}</th></tr></thead><tbody>${rows}</tbody></table>${c.indicators.some((x) => !x.median) ? html`<p class="note">${t.suppressed(c.scheme.disclosure.minGroup)}</p>` : ""}</section>`;
+  }<th class="num">${t.parkMedian}</th>${sources ? html`<th>${t.dataSource}</th>` : ""}</tr></thead><tbody>${rows}</tbody></table>${c.indicators.some((x) => !x.median) ? html`<p class="note">${t.suppressed(c.scheme.disclosure.minGroup)}</p>` : ""}</section>`;
 }
 
 function trend(c: CardFacts): Html {

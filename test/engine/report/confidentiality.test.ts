@@ -9,7 +9,7 @@
  * targets computed from them): four significant digits collide now and then, and a reader cannot
  * tell a coincidence with their own figure from it. Aggregates are deliberately not in that list:
  * they must never print as another enterprise's figure. Other enterprises' names and ids must not
- * appear at all. Then the demo's 190 cards are checked the same way, and a planted leak is caught.
+ * appear at all. Then the demo's 260 cards are checked the same way, and a planted leak is caught.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

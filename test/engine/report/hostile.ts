@@ -2,7 +2,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importPeriod, initDataset } from "../../../engine/store/dataset.js";
-import { ROOT, tempDir } from "../../cli/helpers.js";
+import { tempDir } from "../../cli/helpers.js";
+import { MERGED_DEMO } from "../../merged-demo.js";
 
 export const HOSTILE_NAMES = [
   "<script>alert(1)</script>",
@@ -19,13 +20,13 @@ function quote(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The demo scheme and its 2024 and 2025 data, the first rows renamed. */
+/** The demo scheme and its merged 2022 and 2025 data (as periods 2024 and 2025), the first rows renamed. */
 export async function hostileDataset(): Promise<string> {
   const dir = join(tempDir(), "hostile");
   initDataset(dir);
-  copyFileSync(join(ROOT, "datasets", "demo", "scheme.yaml"), join(dir, "scheme.yaml"));
+  copyFileSync(MERGED_DEMO.scheme, join(dir, "scheme.yaml"));
   for (const period of ["2024", "2025"]) {
-    const src = period === "2024" ? join(ROOT, "datasets", "demo", "source", "2022.csv") : join(ROOT, "datasets", "demo", "source", "2025.csv");
+    const src = MERGED_DEMO.csv(period === "2024" ? 2022 : 2025);
     const lines = readFileSync(src, "utf8").replace(/^\uFEFF/, "").trimEnd().split("\n");
     const header = lines[0].split(",");
     const [name, park, industry] = ["企业名称", "所属园区", "行业名称"].map((h) => header.indexOf(h));

@@ -40,7 +40,8 @@ describe("next-grade targets on the demo, re-scored", { timeout: 60_000 }, async
       if (!next) continue;
       for (const imp of improvements(i, next.distance, m.result, scheme, m.params)) {
         const r = raw[imp.indicator.id];
-        if (!r || imp.target.kind !== "value") continue;
+        // A participant the statistics bureau left out has no revenue: its R&D intensity cannot be put into rd_expense alone.
+        if (!r || imp.target.kind !== "value" || !Number.isFinite(r.from(imp.target.x, i))) continue;
         checked++;
         const x = imp.target.x;
         const g = gradeWith(i, r.column, r.from(x, i));

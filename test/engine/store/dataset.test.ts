@@ -7,14 +7,14 @@ import { importPeriod, initDataset, latestRevision, listPeriods, listRevisions, 
 import { withLock } from "../../../engine/store/lock.js";
 import { findRun, latestRun, listRuns, scoreStored } from "../../../engine/store/runs.js";
 import { readRun, RunFileBuffer } from "../../../engine/store/run-scores.js";
-import { ROOT, tempDir } from "../../cli/helpers.js";
+import { tempDir } from "../../cli/helpers.js";
+import { MERGED_DEMO } from "../../merged-demo.js";
 
-const SOURCE = join(ROOT, "datasets", "demo", "source");
 
 function demoDataset(): string {
   const dir = join(tempDir(), "ds");
   initDataset(dir);
-  copyFileSync(join(ROOT, "datasets", "demo", "scheme.yaml"), join(dir, "scheme.yaml"));
+  copyFileSync(MERGED_DEMO.scheme, join(dir, "scheme.yaml"));
   return dir;
 }
 
@@ -29,14 +29,14 @@ describe("a dataset on disk", { timeout: 30_000 }, () => {
 
   it("stores every import as a new revision and never rewrites an old one", async () => {
     const dir = demoDataset();
-    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
     const first = readFileSync(join(dir, "periods", "2025", "r0001.arrow"));
-    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
     const revs = listRevisions(dir, "2025");
     expect(revs.map((r) => r.revision)).toEqual([1, 2]);
-    expect(revs[1].source.sha256).toBe(sha256(readFileSync(join(SOURCE, "2025.csv"))));
+    expect(revs[1].source.sha256).toBe(sha256(readFileSync(MERGED_DEMO.csv(2025))));
     expect(readFileSync(join(dir, "periods", "2025", "r0001.arrow"))).toEqual(first);
-    expect(readFileSync(join(dir, revs[0].source.stored))).toEqual(readFileSync(join(SOURCE, "2025.csv")));
+    expect(readFileSync(join(dir, revs[0].source.stored))).toEqual(readFileSync(MERGED_DEMO.csv(2025)));
     expect(revs[0].sha256).toBe(sha256(first));
   });
 
@@ -50,7 +50,7 @@ describe("a dataset on disk", { timeout: 30_000 }, () => {
 
   it("reads a stored period zero-copy from Arrow", async () => {
     const dir = demoDataset();
-    await importPeriod(dir, "2024", join(SOURCE, "2024.xlsx"));
+    await importPeriod(dir, "2024", MERGED_DEMO.csv(2024));
     const { frame, revision } = await readStoredPeriod(dir, "2024");
     expect(frame.nrows).toBe(revision.rows);
     const tax = frame.numbers.get("tax")!;
@@ -59,26 +59,26 @@ describe("a dataset on disk", { timeout: 30_000 }, () => {
 
   it("keeps each run; a changed scheme makes a new run and leaves the old one as it was", async () => {
     const dir = demoDataset();
-    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
     const a = await scoreStored(dir, "2025");
     const before = readFileSync(join(a.dir, "scores.csv"));
-    const scheme = readFileSync(join(dir, "scheme.yaml"), "utf8").replace("cap: 2 }", "cap: 1.5 }");
+    const scheme = readFileSync(join(dir, "scheme.yaml"), "utf8").replace("cap: 2\n", "cap: 1.5\n");
     writeFileSync(join(dir, "scheme.yaml"), scheme);
     const b = await scoreStored(dir, "2025");
     expect(listRuns(dir, "2025")).toEqual([a.id, b.id].sort());
     expect(latestRun(dir, "2025").id).toBe(b.id);
     expect(readFileSync(join(a.dir, "scores.csv"))).toEqual(before);
     expect(b.manifest.scheme.sha256).not.toBe(a.manifest.scheme.sha256);
-    expect((await readRun(latestRun(dir, "2025"))).scores.ids.length).toBe(190);
+    expect((await readRun(latestRun(dir, "2025"))).scores.ids.length).toBe(260); // the demo's 2025: 260 participants
   });
 
   it("gives the same scores from the store as from the file", async () => {
     const dir = demoDataset();
-    await importPeriod(dir, "2023", join(SOURCE, "2023.csv"));
+    await importPeriod(dir, "2023", MERGED_DEMO.csv(2023));
     const run = await scoreStored(dir, "2023");
     const { scorePeriod } = await import("../../../engine/score/period.js");
     const { loadPeriodInput } = await import("../../../engine/store/input.js");
-    const direct = await loadPeriodInput(join(dir, "scheme.yaml"), join(SOURCE, "2023.csv"));
+    const direct = await loadPeriodInput(join(dir, "scheme.yaml"), MERGED_DEMO.csv(2023));
     const r = scorePeriod(direct.frame, direct.scheme);
     const stored = (await readRun(run)).scores;
     expect(Array.from(stored.score)).toEqual(Array.from(r.score));
@@ -103,14 +103,14 @@ describe("the run that counts for a period", { timeout: 30_000 }, () => {
     const schemeFile = join(dir, "scheme.yaml");
     const original = readFileSync(schemeFile, "utf8");
     const scheme = () => openDataset(dir).scheme;
-    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
     expect(findRun(dir, "2025", scheme())).toBeUndefined(); // never scored
 
     const a = await scoreStored(dir, "2025");
     expect(findRun(dir, "2025", scheme())?.id).toBe(a.id);
 
     // Another scheme: the run made with the first no longer counts, until one is made with it.
-    writeFileSync(schemeFile, original.replace("cap: 2 }", "cap: 1.5 }"));
+    writeFileSync(schemeFile, original.replace("cap: 2\n", "cap: 1.5\n"));
     expect(findRun(dir, "2025", scheme())).toBeUndefined();
     const b = await scoreStored(dir, "2025");
     expect(findRun(dir, "2025", scheme())?.id).toBe(b.id);
@@ -121,7 +121,7 @@ describe("the run that counts for a period", { timeout: 30_000 }, () => {
 
     // A new revision (one figure corrected): no run scored it.
     const corrected = join(tempDir(), "2025.csv");
-    writeFileSync(corrected, readFileSync(join(SOURCE, "2025.csv"), "utf8").replace(",661.52,", ",662.52,"));
+    writeFileSync(corrected, readFileSync(MERGED_DEMO.csv(2025), "utf8").replace(/,(\d+)\.(\d\d),/, (_, units: string, cents: string) => `,${Number(units) + 1}.${cents},`));
     await importPeriod(dir, "2025", corrected);
     expect(findRun(dir, "2025", scheme())).toBeUndefined();
     const c = await scoreStored(dir, "2025");
@@ -136,7 +136,7 @@ describe("the run that counts for a period", { timeout: 30_000 }, () => {
 describe("reading a run", { timeout: 30_000 }, () => {
   it("gives the same scores from the file as from bytes read ahead, and from unreadable bytes through the file", async () => {
     const dir = demoDataset();
-    await importPeriod(dir, "2023", join(SOURCE, "2023.csv"));
+    await importPeriod(dir, "2023", MERGED_DEMO.csv(2023));
     const run = await scoreStored(dir, "2023");
     const indicators = openDataset(dir).scheme.indicators.map((i) => i.id);
     const fromFile = await readRun(run, indicators);

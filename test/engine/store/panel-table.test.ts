@@ -13,25 +13,25 @@ describe("panelTable", () => {
   }, 30_000);
 
   it("has one row per enterprise and period, oldest period first", () => {
-    // datasets/demo/README.md: 165, 169, 172, 176, 180, 183, 190 enterprises
+    // datasets/demo/README.md: 225, 231, 234, 238, 244, 251, 260 participants
     expect(t.periods).toEqual(["2019", "2020", "2021", "2022", "2023", "2024", "2025"]);
-    expect(t.nrows).toBe(165 + 169 + 172 + 176 + 180 + 183 + 190);
+    expect(t.nrows).toBe(225 + 231 + 234 + 238 + 244 + 251 + 260);
     expect(t.indicators).toEqual(INDICATORS);
     expect(Object.keys(t.columns)).toEqual([
-      "period", "id", "name", "park", "industry", "industry_name", "status", "score", "rank", "grade", "vetoed",
+      "period", "id", "name", "park", "industry", "industry_name", "size", "status", "score", "rank", "grade", "vetoed",
       ...["value", "norm", "contrib"].flatMap((p) => INDICATORS.map((i) => `${p}.${i}`)),
     ]);
     for (const c of Object.values(t.columns)) expect(c.length).toBe(t.nrows);
     const period = t.columns.period as string[];
     expect(period[0]).toBe("2019");
-    expect(period[164]).toBe("2019");
-    expect(period[165]).toBe("2020");
+    expect(period[224]).toBe("2019");
+    expect(period[225]).toBe("2020");
     expect(period[t.nrows - 1]).toBe("2025");
   });
 
   it("copies each period's result row for row, with NaN rank where not graded", async () => {
     const { result: r } = await periodResult(DATA, "2020");
-    const at = 165; // 2020 starts after 2019's 165 rows
+    const at = 225; // 2020 starts after 2019's 225 rows
     for (let i = 0; i < r.n; i++) {
       const row = at + i;
       expect((t.columns.id as string[])[row]).toBe(r.ids[i]);
@@ -46,7 +46,7 @@ describe("panelTable", () => {
       }
     }
     const notGraded = r.status.filter((s) => s !== "graded").length;
-    expect(notGraded).toBe(31); // README: 31 not gradable in 2020
+    expect(notGraded).toBe(47); // README: 47 not gradable in 2020
     const ranks = (t.columns.rank as Float64Array).subarray(at, at + r.n);
     expect(ranks.filter((x) => Number.isNaN(x)).length).toBe(notGraded);
   });
@@ -61,7 +61,7 @@ describe("panelTable", () => {
   it("takes a range of periods", async () => {
     const two = await panelTable(DATA, { from: "2024", to: "2025" });
     expect(two.periods).toEqual(["2024", "2025"]);
-    expect(two.nrows).toBe(183 + 190);
+    expect(two.nrows).toBe(251 + 260);
     expect(two.results.map((r) => r.period)).toEqual(["2024", "2025"]);
   });
 });

@@ -4,7 +4,7 @@
  * are; revisions written before (only the scheme's columns) still read, and where a column truly is
  * absent the error names the period, the revision and the column, and the import that adds it.
  */
-import { copyFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
@@ -15,15 +15,15 @@ import { loadPeriodInput } from "../../../engine/store/input.js";
 import { scoreStored } from "../../../engine/store/runs.js";
 import { readRun } from "../../../engine/store/run-scores.js";
 import { scorePeriod } from "../../../engine/score/period.js";
-import { ROOT, tempDir } from "../../cli/helpers.js";
+import { arrowBytes } from "../../../engine/data/write-arrow.js";
+import { sha256 } from "../../../engine/hash.js";
+import { tempDir } from "../../cli/helpers.js";
+import { MERGED_DEMO } from "../../merged-demo.js";
 
-const DEMO = join(ROOT, "datasets", "demo");
-const SOURCE = join(DEMO, "source");
 
-function demoDataset(): string {
-  const dir = join(tempDir(), "ds");
+function demoDataset(dir = join(tempDir(), "ds")): string {
   initDataset(dir);
-  copyFileSync(join(DEMO, "scheme.yaml"), join(dir, "scheme.yaml"));
+  copyFileSync(MERGED_DEMO.scheme, join(dir, "scheme.yaml"));
   return dir;
 }
 
@@ -34,13 +34,30 @@ function demoDataset(): string {
  */
 function withWaterIndicator(dir: string): void {
   const text = readFileSync(join(dir, "scheme.yaml"), "utf8")
-    .replace("用水量(万吨): water ", "用水量(万吨): water_t ")
+    .replace("用水量(万吨): water\n", "用水量(万吨): water_t\n")
     .replace(
       "indicators:\n",
       "indicators:\n  - { id: water_per_mu, label: { zh: 亩均用水, en: Water per mu }, category: resources, formula: water_t / land_mu, direction: cost, weight: 0.5, normalize: minmax }\n",
     );
   expect(text).toContain("water_t / land_mu");
   writeFileSync(join(dir, "scheme.yaml"), text);
+}
+
+/**
+ * Revision 1 of the period rewritten as parkscore stored revisions before it kept every column: the
+ * scheme's columns only, under the scheme's names, and no list of the file's columns.
+ */
+async function asEarlierParkscore(dir: string, period: string): Promise<void> {
+  const meta = join(dir, "periods", period, "r0001.json");
+  const revision = JSON.parse(readFileSync(meta, "utf8"));
+  const { frame } = await readStoredPeriod(dir, period);
+  const bytes = arrowBytes([
+    ...[...frame.texts].map(([name, values]) => ({ name, type: "text" as const, values })),
+    ...[...frame.numbers].filter(([name]) => !frame.texts.has(name)).map(([name, values]) => ({ name, type: "number" as const, values })),
+  ]);
+  writeFileSync(join(dir, revision.file), bytes);
+  delete revision.columns;
+  writeFileSync(meta, JSON.stringify({ ...revision, sha256: sha256(bytes) }, null, 2) + "\n");
 }
 
 async function expectError(p: Promise<unknown>): Promise<ParkscoreError> {
@@ -52,15 +69,15 @@ async function expectError(p: Promise<unknown>): Promise<ParkscoreError> {
 describe("a stored revision", { timeout: 30_000 }, () => {
   it("keeps every column of the delivered file under its header, typed", async () => {
     const dir = demoDataset();
-    const { revision } = await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
-    const header = readFileSync(join(SOURCE, "2025.csv"), "utf8").replace(/^\uFEFF/, "").split("\n")[0].split(",");
+    const { revision } = await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
+    const header = readFileSync(MERGED_DEMO.csv(2025), "utf8").replace(/^\uFEFF/, "").split("\n")[0].split(",");
     expect([...revision.columns!].sort()).toEqual([...header].sort());
     const table = tableFromIPC(readFileSync(join(dir, revision.file)));
     expect(table.schema.fields.map((f) => f.name).sort()).toEqual([...header].sort());
     // 用水量(万吨) is used by no indicator: stored as numbers, the values of the file.
     const water = table.getChild("用水量(万吨)")!;
     expect(String(water.type)).toBe("Float64");
-    const fromFile = readCsv(readFileSync(join(SOURCE, "2025.csv")), "2025.csv", { numeric: ["用水量(万吨)"], text: [] }).numbers.get("用水量(万吨)")!;
+    const fromFile = readCsv(readFileSync(MERGED_DEMO.csv(2025)), "2025.csv", { numeric: ["用水量(万吨)"], text: [] }).numbers.get("用水量(万吨)")!;
     expect(Array.from(water.toArray() as Float64Array, (v, i) => (water.isValid(i) ? v : NaN))).toEqual(Array.from(fromFile));
     // Text stays text, including a column of codes the scheme reads as text.
     expect(String(table.getChild("行业代码")!.type)).toBe("Utf8");
@@ -68,14 +85,14 @@ describe("a stored revision", { timeout: 30_000 }, () => {
 
   it("scores an old period under a scheme with a new indicator over a delivered column, without re-import", async () => {
     const dir = demoDataset();
-    await importPeriod(dir, "2024", join(SOURCE, "2024.xlsx"));
-    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    await importPeriod(dir, "2024", MERGED_DEMO.csv(2024));
+    await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
     withWaterIndicator(dir);
-    for (const [period, file] of [["2024", "2024.xlsx"], ["2025", "2025.csv"]]) {
+    for (const period of ["2024", "2025"]) {
       const run = await scoreStored(dir, period);
       const stored = await readRun(run, ["water_per_mu"]);
       // What `score --input` gives on the delivered file with the new scheme.
-      const direct = await loadPeriodInput(join(dir, "scheme.yaml"), join(SOURCE, file));
+      const direct = await loadPeriodInput(join(dir, "scheme.yaml"), MERGED_DEMO.csv(period));
       const r = scorePeriod(direct.frame, direct.scheme);
       expect(Array.from(stored.values.get("water_per_mu")!)).toEqual(Array.from(r.values.get("water_per_mu")!));
       expect(Array.from(stored.scores.score)).toEqual(Array.from(r.score));
@@ -89,11 +106,12 @@ describe("a stored revision", { timeout: 30_000 }, () => {
   });
 
   it("written by an earlier parkscore (the scheme's columns only) still reads, and names the import that adds a column it lacks", async () => {
-    const dir = join(tempDir(), "demo");
-    cpSync(DEMO, dir, { recursive: true });
-    expect(listRevisions(dir, "2025")[0].columns).toBeUndefined(); // the committed demo revisions are of that kind
+    const dir = demoDataset();
+    await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
+    await asEarlierParkscore(dir, "2025");
+    expect(listRevisions(dir, "2025")[0].columns).toBeUndefined();
     const { frame } = await readStoredPeriod(dir, "2025");
-    expect(frame.nrows).toBe(190);
+    expect(frame.nrows).toBe(260); // the demo's 2025: 260 participants
     withWaterIndicator(dir);
     const e = await expectError(scoreStored(dir, "2025"));
     expect(e.problems).toHaveLength(1);
@@ -110,7 +128,7 @@ describe("a stored revision", { timeout: 30_000 }, () => {
 
   it("lacking a column the delivered file never had: the error names period, revision, column and the file to bring", async () => {
     const dir = demoDataset();
-    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
     const text = readFileSync(join(dir, "scheme.yaml"), "utf8")
       .replace("columns:\n", "columns:\n  绿色工厂: green\n")
       .replace("indicators:\n", "indicators:\n  - { id: green, label: { zh: 绿色工厂, en: Green factory }, category: environment, column: green, direction: benefit, weight: 0.5, normalize: minmax }\n");
@@ -122,10 +140,11 @@ describe("a stored revision", { timeout: 30_000 }, () => {
   });
 
   it("quotes a path with spaces in the import line, so that it can be pasted", async () => {
-    const dir = join(tempDir(), "my data");
-    cpSync(DEMO, dir, { recursive: true });
+    const dir = demoDataset(join(tempDir(), "my data"));
+    await importPeriod(dir, "2024", MERGED_DEMO.csv(2024));
+    await asEarlierParkscore(dir, "2024");
     withWaterIndicator(dir);
     const e = await expectError(scoreStored(dir, "2024"));
-    expect(e.message).toContain(`parkscore import '${dir}' --period 2024 '${join(dir, "periods", "2024", "r0001.source.xlsx")}'`);
+    expect(e.message).toContain(`parkscore import '${dir}' --period 2024 '${join(dir, "periods", "2024", "r0001.source.csv")}'`);
   });
 });

@@ -14,8 +14,8 @@ import { importPeriod, initDataset } from "../../../engine/store/dataset.js";
 import { withLock } from "../../../engine/store/lock.js";
 import { scoreStored } from "../../../engine/store/runs.js";
 import { ROOT, tempDir } from "../../cli/helpers.js";
+import { MERGED_DEMO } from "../../merged-demo.js";
 
-const SOURCE = join(ROOT, "datasets", "demo", "source");
 
 /** The pid of a process that has exited (spawnSync waits for it and reaps it). */
 function deadPid(): number {
@@ -27,7 +27,7 @@ function deadPid(): number {
 function demoDataset(): string {
   const dir = join(tempDir(), "ds");
   initDataset(dir);
-  copyFileSync(join(ROOT, "datasets", "demo", "scheme.yaml"), join(dir, "scheme.yaml"));
+  copyFileSync(MERGED_DEMO.scheme, join(dir, "scheme.yaml"));
   return dir;
 }
 
@@ -61,7 +61,7 @@ describe("temporaries of dead writers", { timeout: 30_000 }, () => {
     // This process's own temporaries are never another writer's leftovers.
     const own = temporary(periods, "r0009.arrow", process.pid, 10);
 
-    const { revision, swept } = await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    const { revision, swept } = await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
     expect(swept).toEqual({ count: 4, bytes: 1_500_000 + 500_000 + 1000 + 10 });
     for (const gone of [arrow, source, scores, deadInit]) expect(existsSync(gone)).toBe(false);
     expect(existsSync(halfRun)).toBe(false); // held nothing but a dead writer's temporary
@@ -71,9 +71,17 @@ describe("temporaries of dead writers", { timeout: 30_000 }, () => {
     expect(readdirSync(periods).filter((f) => !f.startsWith("."))).toEqual(["r0001.arrow", "r0001.json", "r0001.source.csv"]);
   });
 
+  it("are removed from a department source's folder too", async () => {
+    const dir = demoDataset();
+    const land = temporary(join(dir, "periods", "2025", "sources", "land"), "r0001.arrow", deadPid(), 2000);
+    const { swept } = await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
+    expect(swept).toEqual({ count: 1, bytes: 2000 });
+    expect(existsSync(land)).toBe(false);
+  });
+
   it("in the folders only a lock holder writes, a temporary of a live process that is not this one is a dead writer's (a reused pid)", async () => {
     const dir = demoDataset();
-    await importPeriod(dir, "2025", join(SOURCE, "2025.csv"));
+    await importPeriod(dir, "2025", MERGED_DEMO.csv(2025));
     const reused = temporary(join(dir, "runs", "2025"), "0002-20261126T231500Z-0badc0de", process.ppid, 100);
     const run = await scoreStored(dir, "2025");
     expect(run.swept).toEqual({ count: 1, bytes: 100 });
@@ -92,7 +100,7 @@ describe("temporaries of dead writers", { timeout: 30_000 }, () => {
     const dir = demoDataset();
     await withLock(dir, "import 2025", async () => {
       const left = temporary(join(dir, "periods", "2025"), "r0001.arrow", deadPid(), 10);
-      await expect(importPeriod(dir, "2025", join(SOURCE, "2025.csv"))).rejects.toThrow(ParkscoreError);
+      await expect(importPeriod(dir, "2025", MERGED_DEMO.csv(2025))).rejects.toThrow(ParkscoreError);
       expect(existsSync(left)).toBe(true);
     });
   });
