@@ -3,6 +3,7 @@
  * counts for each), build the panel, weight the indicators by the scatter-degree method over the cube, combine
  * the periods with λ time weights, rank and grade. Prints { stage, ms, rows, rssMB }.
  */
+import { peakKB } from "./peak-rss.mjs";
 import { evaluateDynamic } from "../engine/dynamic/evaluate.js";
 import { buildPanel } from "../engine/dynamic/panel.js";
 import { windowCube } from "../engine/dynamic/cube.js";
@@ -18,4 +19,4 @@ const panel = buildPanel(window.map((w) => w.scores));
 const r = evaluateDynamic(panel, scheme.grading, { lambda: 0.3, growth: 0.3, minPeriods: 1 }, { indicators: scheme.indicators, values: windowCube(window, panel.ids, scheme) });
 const ms = performance.now() - t0;
 if (notes.length) throw new Error(`the benchmark dataset should have runs for every period: ${notes[0]}`);
-process.stdout.write(JSON.stringify({ stage: "dynamic", ms, rows: r.score.length, rssMB: process.resourceUsage().maxRSS / 1024 }) + "\n");
+process.stdout.write(JSON.stringify({ stage: "dynamic", ms, rows: r.score.length, rssMB: peakKB() / 1024 }) + "\n");

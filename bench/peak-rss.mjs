@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 
 const file = process.env.PARKSCORE_PEAK_RSS;
-function peakKB() {
+export function peakKB() {
   try {
     const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync("/proc/self/status", "utf8"));
     if (m) return Number(m[1]);

@@ -11,6 +11,7 @@
  * `parkscore report` does: load the period and the earlier ones, build the model, render index.html,
  * every card and league.xlsx, and write them atomically to OUT/report-<N>.
  */
+import { peakKB } from "./peak-rss.mjs";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -59,5 +60,5 @@ if (args.includes("--build")) {
   const files = await reportFiles(model);
   await replaceFolder(target, (s) => s.write(files));
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ stage: "report", ms, rows: model.result.n, rssMB: process.resourceUsage().maxRSS / 1024 }) + "\n");
+  process.stdout.write(JSON.stringify({ stage: "report", ms, rows: model.result.n, rssMB: peakKB() / 1024 }) + "\n");
 }

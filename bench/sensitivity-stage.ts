@@ -15,6 +15,7 @@
  * Worker threads load the TypeScript sources through tsx's loader, which costs each of them seconds;
  * `--dist` runs the compiled code instead, as `parkscore` does.
  */
+import { peakKB } from "./peak-rss.mjs";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -80,6 +81,6 @@ process.stdout.write(
     samples,
     sobolSamples,
     code: dist ? "dist" : "sources (tsx)",
-    rssMB: process.resourceUsage().maxRSS / 1024,
+    rssMB: peakKB() / 1024,
   }) + "\n",
 );

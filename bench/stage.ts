@@ -1,7 +1,8 @@
 /**
  * One benchmark stage in its own process, so that its peak memory is its own. Prints one JSON line:
- * { stage, ms, rssMB } where rssMB is the process's peak resident set (getrusage maxRSS).
+ * { stage, ms, rssMB } where rssMB is the process's peak resident set (peak-rss.mjs).
  */
+import { peakKB } from "./peak-rss.mjs";
 import { readFrame } from "../engine/data/read.js";
 import { schemeColumns } from "../engine/scheme/columns.js";
 import { parseScheme } from "../engine/scheme/load.js";
@@ -26,4 +27,4 @@ if (stage === "read") {
   ms = performance.now() - t1;
   rows = r.n;
 }
-process.stdout.write(JSON.stringify({ stage, ms, rows, rssMB: process.resourceUsage().maxRSS / 1024 }) + "\n");
+process.stdout.write(JSON.stringify({ stage, ms, rows, rssMB: peakKB() / 1024 }) + "\n");

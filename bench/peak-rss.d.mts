@@ -1,0 +1,2 @@
+/** This process's peak resident set in KB, worker threads included (VmHWM on Linux). */
+export function peakKB(): number;
