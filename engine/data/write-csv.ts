@@ -9,7 +9,7 @@
  * and encoding it took most of a large scoring's time.
  */
 import iconv from "iconv-lite";
-import { writeNumber } from "../kernels/number-text.js";
+import { writeNumber, writeNumberAt } from "../kernels/number-text.js";
 import type { OutputColumn } from "./table.js";
 
 /** A chunk is handed out once it holds this many bytes (at a row's end). */
@@ -73,7 +73,7 @@ function writeCell(c: OutputColumn, i: number, buf: Buffer, pos: number): number
       return writeText(c.values[i] ?? "", buf, pos);
     case "number": {
       const v = c.values[i];
-      return v === v ? writeNumber(v, buf, pos) : pos;
+      return v === v ? writeNumberAt(c.values, i, buf, pos) : pos;
     }
     case "rank":
       return c.values[i] ? writeNumber(c.values[i], buf, pos) : pos;
