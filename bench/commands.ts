@@ -154,10 +154,13 @@ export function printCommandTable(rows: CommandRow[], judge: boolean, write: (s:
   return missed;
 }
 
+/** How busy the machine was before the benchmark added its own load. */
+const LOAD_BEFORE = loadavg()[0];
+
 /** What the figures were measured on: the day, the processor, its cores, the memory, Node, and how busy the machine was. */
 export function machine(): string {
   const all = cpus();
-  return `${new Date().toISOString().slice(0, 10)}, ${all[0]?.model.trim() ?? "unknown processor"} × ${all.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} when the table was made`;
+  return `${new Date().toISOString().slice(0, 10)}, ${all[0]?.model.trim() ?? "unknown processor"} × ${all.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${LOAD_BEFORE.toFixed(1)} before the benchmark began`;
 }
 
 /** The table in Markdown, for the README and docs/performance.md (`npm run bench -- --record`). */
