@@ -39,7 +39,9 @@ export function historyCommand(): Command {
           const c = m.counts;
           return [r.id, when(m.created), m.revision ? (m.revision.sources ? m.revision.sources.map((u) => `${u.source} r${u.revision}`).join(" ") : String(m.revision.revision)) : "", m.scheme.sha256.slice(0, 12), `${c.graded} of ${c.enterprises}`, Object.entries(c.grades).map(([g, k]) => `${g} ${k}`).join(" · "), String(m.warnings?.length ?? 0), r.id === counting ? "yes" : ""];
         });
-        out.write(textTable(["run", "made (UTC)", "revision", "scheme", "graded", "grades", "warnings", "counts"], table, new Set([2, 4, 6])) + "\n");
+        // A merged period's revision is a list of its sources' revisions: a number column only when every row has a number.
+        const numbered = table.every((r) => /^\d+$/.test(r[2]));
+        out.write(textTable(["run", "made (UTC)", "revision", "scheme", "graded", "grades", "warnings", "counts"], table, new Set(numbered ? [2, 4, 6] : [4, 6])) + "\n");
         if (counting === undefined) out.write(`no run of ${p} counts: none scored its latest revision with the scheme as it is now (score it again with: parkscore score ${dir} --period ${p})\n`);
       }
     });

@@ -27,7 +27,7 @@ function printSource(dir: string, { revision: r, swept, source, coverage: c, pro
   out.write(sweptText(swept));
   out.write(`period ${r.period}, source ${source.id} (${printable(source.label.zh)}): revision ${r.revision}, ${r.rows} rows from ${printable(r.source.name)} (sha256 ${r.source.sha256.slice(0, 12)}…)\n  stored as ${r.file}\n`);
   if (c && !source.participants)
-    out.write(`  matches ${c.matched} participants; ${c.lacking.length} participants have no row; ${c.unknown.length} codes are not on the participant list${c.shareRule ? `; shared parcels: ${c.shareRule}` : ""}\n`);
+    out.write(`  matches ${c.matched} participants; ${c.lacking.length === 1 ? "1 participant has" : `${c.lacking.length} participants have`} no row; ${c.unknown.length === 1 ? "1 code is" : `${c.unknown.length} codes are`} not on the participant list${c.shareRule ? `; shared parcels: ${c.shareRule}` : ""}\n`);
   if (problems.length) out.write(`${problems.length} problem(s) to fix before the period can be scored:\n${problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`);
   out.write(warningsText(r.warnings ?? []));
   out.write(`the coverage report of the period: parkscore intake ${printable(dir)} --period ${r.period}\n`);

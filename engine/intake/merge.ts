@@ -288,12 +288,12 @@ function coverageWarnings(c: Coverage, codes: string[]): Warning[] {
   const out: Warning[] = [];
   const some = (xs: string[]) => `${xs.slice(0, NAMED).join(", ")}${xs.length > NAMED ? ` and ${xs.length - NAMED} more` : ""}`;
   if (c.lacking.length && !c.source.participants && !isList(c.source))
-    out.push({ code: "intake.lacking", file: c.file, message: `source ${c.source.id} has no row for ${c.lacking.length} of ${codes.length} participants (${some(c.lacking.map((g) => codes[g]))}): their ${c.source.columns.map((x) => x.column).join(", ")} are missing`, fix: "see parkscore intake for the list to send back" });
+    out.push({ code: "intake.lacking", file: c.file, message: `source ${c.source.id} has no row for ${c.lacking.length} of ${codes.length} participants (${some(c.lacking.map((g) => codes[g]))}): ${c.lacking.length === 1 ? "its" : "their"} ${c.source.columns.map((x) => x.column).join(", ")} ${c.source.columns.length === 1 ? "is" : "are"} missing`, fix: "see parkscore intake for the list to send back" });
   if (c.unknown.length)
     out.push({
       code: "intake.unknown-codes",
       file: c.file,
-      message: `${c.unknown.length} codes of source ${c.source.id} are not on the participant list, and their rows are left out: ${some(c.unknown.map((u) => `${u.code || "(empty)"} (row ${u.rows.join(", ")}${u.invalid ? "; not a valid credit code" : ""}${u.nearest.length ? `; nearest participant ${u.nearest.map((n) => n.code).join(" or ")}` : ""})`))}`,
+      message: `${c.unknown.length === 1 ? "1 code" : `${c.unknown.length} codes`} of source ${c.source.id} ${c.unknown.length === 1 ? "is" : "are"} not on the participant list, and ${c.unknown.length === 1 ? "its" : "their"} rows are left out: ${some(c.unknown.map((u) => `${u.code || "(empty)"} (row ${u.rows.join(", ")}${u.invalid ? "; not a valid credit code" : ""}${u.nearest.length ? `; nearest participant ${u.nearest.map((n) => n.code).join(" or ")}` : ""})`))}`,
       fix: "correct the codes in the department's file and import it again, or add the enterprises to the participant list",
     });
   for (const p of c.partlyBlank)

@@ -80,7 +80,7 @@ describe("department files in, merged per enterprise, scored", { timeout: 120_00
 
     const power = await imp(dir, "power", f("power.csv"));
     expect(power.stdout).toContain("revision 2");
-    expect(power.stdout).toContain("matches 5 participants; 0 participants have no row; 1 codes are not on the participant list");
+    expect(power.stdout).toContain("matches 5 participants; 0 participants have no row; 1 code is not on the participant list");
     expect((await imp(dir, "stats", f("stats.csv"))).code).toBe(0);
     expect((await imp(dir, "hightech", f("hightech.csv"))).code).toBe(0);
 
