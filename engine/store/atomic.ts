@@ -237,7 +237,8 @@ function startFile(path: string, data: OutputFile["data"], sync: boolean): () =>
   const fd = openSync(path, "wx");
   let thread: WriteThread | undefined;
   let hash: Hash | undefined;
-  const gathered = Buffer.allocUnsafe(GATHER);
+  // Made only for a file given in several chunks: a report writes thousands of one-piece files.
+  let gathered: Buffer | undefined;
   let used = 0;
   const put = (p: Uint8Array, large: boolean) => {
     if (thread === undefined && hash === undefined) {
@@ -250,18 +251,23 @@ function startFile(path: string, data: OutputFile["data"], sync: boolean): () =>
     while (off < p.length) off += writeSync(fd, p, off, p.length - off);
   };
   try {
-    const parts = typeof data === "string" ? [Buffer.from(data, "utf8")] : data instanceof Uint8Array ? [data] : data;
-    for (const p of parts) {
-      if (p.length < SMALL) {
-        if (used + p.length > GATHER) (put(gathered.subarray(0, used), true), (used = 0));
-        gathered.set(p, used);
-        used += p.length;
-      } else {
-        if (used) (put(gathered.subarray(0, used), p.length >= GATHER), (used = 0));
-        put(p, p.length >= GATHER);
+    if (typeof data === "string" || data instanceof Uint8Array) {
+      const whole = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      put(whole, whole.length >= GATHER);
+    } else {
+      for (const p of data) {
+        if (p.length < SMALL) {
+          gathered ??= Buffer.allocUnsafe(GATHER);
+          if (used + p.length > GATHER) (put(gathered.subarray(0, used), true), (used = 0));
+          gathered.set(p, used);
+          used += p.length;
+        } else {
+          if (used) (put(gathered!.subarray(0, used), p.length >= GATHER), (used = 0));
+          put(p, p.length >= GATHER);
+        }
       }
+      if (used) put(gathered!.subarray(0, used), false);
     }
-    if (used) put(gathered.subarray(0, used), false);
   } catch (e) {
     thread?.abort();
     closeSync(fd);
