@@ -9,7 +9,7 @@
  * and encoding it took most of a large scoring's time.
  */
 import iconv from "iconv-lite";
-import { writeNumber, writeNumberAt } from "../kernels/number-text.js";
+import { NUMBER_TEXT_MAX, writeNumber, writeNumberAt } from "../kernels/number-text.js";
 import type { OutputColumn } from "./table.js";
 
 /** A chunk is handed out once it holds this many bytes (at a row's end). */
@@ -39,12 +39,14 @@ export function* csvStream(columns: OutputColumn[], n: number, { bom = true, eol
     return;
   }
   const crlf = eol === "\r\n";
-  let buf: Buffer = Buffer.allocUnsafe(CHUNK * 2);
-  let pos = buf.write((bom ? "\uFEFF" : "") + header, 0, "utf8");
+  const head = (bom ? "\uFEFF" : "") + header;
+  let buf: Buffer = Buffer.allocUnsafe(Math.max(CHUNK * 2, Buffer.byteLength(head) + CHUNK));
+  let pos = buf.write(head, 0, "utf8");
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < columns.length; j++) {
       const c = columns[j];
-      const need = c.type === "text" ? 3 * (c.values[i]?.length ?? 0) + 8 : 32;
+      // The most a cell can take: UTF-8 and doubled quotes at 3 bytes a character, quotes, apostrophe and comma.
+      const need = c.type === "text" ? 3 * (c.values[i]?.length ?? 0) + 4 : NUMBER_TEXT_MAX + 1;
       if (pos + need > buf.length) buf = grown(buf, pos, need);
       if (j) buf[pos++] = 0x2c;
       pos = writeCell(c, i, buf, pos);
